@@ -1,0 +1,192 @@
+"""Finding scenarios and rubrics: shipped ones, the user's own, and extra folders.
+
+A scenario argument anywhere in the CLI is a path or an id; `resolve_scenario` handles both.
+Rubrics are referred to by id and looked up next to the scenario first, then in the user's
+folder, then among the shipped ones.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from sparring import paths
+from sparring.checks import check_rubric, check_scenario
+from sparring.diagnostics import Diagnostic, LoadError, did_you_mean, display_path, errors
+from sparring.loading import load_rubric, load_scenario
+from sparring.rubric import Rubric
+from sparring.scenario import Scenario
+
+YAML_SUFFIXES = (".yaml", ".yml")
+
+
+def yaml_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+
+
+@dataclass(frozen=True)
+class ScenarioEntry:
+    """A scenario as the picker and `sparring list` show it."""
+
+    id: str
+    title: str
+    summary: str
+    difficulty: str
+    you_play: str
+    persona: str
+    source: str
+    path: Path
+
+    def to_json(self) -> dict[str, str]:
+        return {
+            "id": self.id,
+            "title": self.title,
+            "summary": self.summary,
+            "difficulty": self.difficulty,
+            "you_play": self.you_play,
+            "persona": self.persona,
+            "source": self.source,
+            "path": str(self.path),
+        }
+
+
+class Library:
+    """Every scenario and rubric sparring can see, with their sources."""
+
+    def __init__(
+        self,
+        scenario_dirs: Sequence[Path] = (),
+        rubric_dirs: Sequence[Path] = (),
+        *,
+        include_user: bool = True,
+        include_shipped: bool = True,
+    ) -> None:
+        self.scenario_sources: list[tuple[str, Path]] = [("folder", Path(d)) for d in scenario_dirs]
+        self.rubric_sources: list[tuple[str, Path]] = [("folder", Path(d)) for d in rubric_dirs]
+        if include_user:
+            self.scenario_sources.append(("user", paths.user_scenarios_dir()))
+            self.rubric_sources.append(("user", paths.user_rubrics_dir()))
+        if include_shipped:
+            self.scenario_sources.append(("shipped", paths.shipped_scenarios_dir()))
+            self.rubric_sources.append(("shipped", paths.shipped_rubrics_dir()))
+        self._rubrics: dict[str, Rubric] | None = None
+        self.rubric_problems: list[Diagnostic] = []
+
+    # rubrics -------------------------------------------------------------------------------
+
+    def rubrics(self, extra_files: Iterable[Path] = ()) -> dict[str, Rubric]:
+        """Valid rubrics by id; the first source wins when two share an id."""
+        if self._rubrics is None:
+            found: dict[str, Rubric] = {}
+            files = [*extra_files]
+            for _, folder in self.rubric_sources:
+                files.extend(yaml_files(folder))
+            for file in files:
+                loaded = load_rubric(file)
+                if loaded.model is None or loaded.doc is None:
+                    self.rubric_problems.extend(loaded.diagnostics)
+                    continue
+                problems = errors(check_rubric(loaded.model, loaded.doc))
+                if problems:
+                    self.rubric_problems.extend(problems)
+                    continue
+                found.setdefault(loaded.model.id, loaded.model)
+            self._rubrics = found
+        return self._rubrics
+
+    def rubric(self, rubric_id: str) -> Rubric:
+        rubrics = self.rubrics()
+        if rubric_id not in rubrics:
+            raise LoadError(
+                [
+                    Diagnostic(
+                        "<rubrics>",
+                        1,
+                        1,
+                        f"unknown rubric '{rubric_id}'{did_you_mean(rubric_id, rubrics)}",
+                    )
+                ]
+            )
+        return rubrics[rubric_id]
+
+    # scenarios -----------------------------------------------------------------------------
+
+    def scenarios(self) -> tuple[list[ScenarioEntry], list[Diagnostic]]:
+        """Every usable scenario (first source wins per id), and the problems of the rest."""
+        entries: dict[str, ScenarioEntry] = {}
+        problems: list[Diagnostic] = []
+        for source, folder in self.scenario_sources:
+            for file in yaml_files(folder):
+                try:
+                    scenario = self.load_checked(file)
+                except LoadError as exc:
+                    problems.extend(exc.diagnostics)
+                    continue
+                entries.setdefault(
+                    scenario.id,
+                    ScenarioEntry(
+                        id=scenario.id,
+                        title=scenario.title,
+                        summary=scenario.summary,
+                        difficulty=scenario.difficulty,
+                        you_play=scenario.you_play,
+                        persona=f"{scenario.persona.name}, {scenario.persona.role}",
+                        source=source,
+                        path=file,
+                    ),
+                )
+        return list(entries.values()), problems
+
+    def load_checked(self, path: Path) -> Scenario:
+        """Load a scenario file and run every check; raise LoadError on any error."""
+        loaded = load_scenario(path)
+        if loaded.model is None or loaded.doc is None:
+            raise LoadError(errors(loaded.diagnostics) or loaded.diagnostics)
+        near = [path.parent, path.parent.parent / "rubrics"]
+        rubrics = Library(rubric_dirs=near, include_user=False, include_shipped=False).rubrics()
+        for rubric_id, rubric in self.rubrics().items():
+            rubrics.setdefault(rubric_id, rubric)
+        problems = errors(check_scenario(loaded.model, loaded.doc, rubrics))
+        if problems:
+            raise LoadError(problems)
+        return loaded.model
+
+    def resolve_scenario(self, ref: str) -> tuple[Scenario, Path]:
+        """A scenario from a path or an id. Raises LoadError with a helpful message."""
+        candidate = Path(ref).expanduser()
+        if candidate.suffix in YAML_SUFFIXES or candidate.exists() or "/" in ref:
+            if candidate.is_dir():
+                raise LoadError([Diagnostic(display_path(candidate), 1, 1, "is a folder; expected a scenario file or id")])
+            if not candidate.exists():
+                raise LoadError([Diagnostic(display_path(candidate), 1, 1, "no such file")])
+            return self.load_checked(candidate), candidate
+        entries, _ = self.scenarios()
+        for entry in entries:
+            if entry.id == ref:
+                return self.load_checked(entry.path), entry.path
+        ids = [e.id for e in entries]
+        raise LoadError(
+            [
+                Diagnostic(
+                    ref,
+                    1,
+                    1,
+                    f"no scenario with the id '{ref}'{did_you_mean(ref, ids)}; "
+                    "`sparring list` shows the scenarios you can use",
+                )
+            ]
+        )
+
+    def rubrics_for(self, scenario: Scenario, path: Path | None) -> tuple[Rubric, Rubric | None]:
+        """The scenario's per-reply rubric and optional session rubric."""
+        rubrics = dict(self.rubrics())
+        if path is not None:
+            near = [path.parent, path.parent.parent / "rubrics"]
+            local = Library(rubric_dirs=near, include_user=False, include_shipped=False).rubrics()
+            rubrics = {**rubrics, **local}
+        turn = rubrics[scenario.rubric]
+        session = rubrics.get(scenario.session_rubric) if scenario.session_rubric else None
+        return turn, session

@@ -1,0 +1,96 @@
+"""Command handlers: each turns parsed arguments into calls on the core and prints the result.
+
+Every handler returns an exit code; problems in user files are printed as `path:line:col:
+message` lines, never as tracebacks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from sparring.diagnostics import Diagnostic, LoadError
+
+
+def _print_problems(problems: Iterable[Diagnostic | str]) -> None:
+    for problem in problems:
+        print(problem, file=sys.stderr)
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from sparring.authoring import validate_paths
+
+    report = validate_paths(args.paths)
+    for diagnostic in report.diagnostics:
+        print(diagnostic)
+    summary = (
+        f"checked {report.files} file{'s' if report.files != 1 else ''}: "
+        f"{report.errors} error{'s' if report.errors != 1 else ''}, "
+        f"{report.warnings} warning{'s' if report.warnings != 1 else ''}"
+    )
+    print(summary, file=sys.stderr)
+    return 1 if report.errors else 0
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from sparring.authoring import schema_for
+
+    text = json.dumps(schema_for(args.kind), indent=2) + "\n"
+    if args.output:
+        args.output.write_text(text, encoding="utf-8")
+        print(f"wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from sparring.authoring import new_scenario_path, write_schema_file
+    from sparring.templates import scenario_template
+
+    target = new_scenario_path(args.name, args.output)
+    if target.exists() and not args.force:
+        print(f"{target}: already exists; choose another name, -o FILE, or --force", file=sys.stderr)
+        return 1
+    schema = write_schema_file("scenario")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(scenario_template(args.name, schema_ref=schema.as_uri()), encoding="utf-8")
+    print(f"wrote {target}")
+    print(
+        f"next: edit it, then `sparring validate {target}` and `sparring rehearse {target}`",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from sparring import paths
+    from sparring.catalog import Library
+
+    library = Library(scenario_dirs=args.scenarios)
+    entries, problems = library.scenarios()
+    if args.json:
+        print(json.dumps({"scenarios": [e.to_json() for e in entries]}, indent=2))
+    else:
+        width = max((len(e.id) for e in entries), default=10)
+        for entry in entries:
+            print(f"{entry.id:<{width}}  {entry.difficulty:<6}  {entry.title}  [{entry.source}]")
+        print(f"\nyour own scenarios: {paths.user_scenarios_dir()}", file=sys.stderr)
+    if problems:
+        print("\nthese files could not be used:", file=sys.stderr)
+        _print_problems(problems)
+    return 0
+
+
+def load_scenario_ref(ref: str, scenario_dirs: list[Path]) -> tuple[object, Path] | None:
+    """Resolve a scenario argument, printing problems; None when it cannot be used."""
+    from sparring.catalog import Library
+
+    try:
+        return Library(scenario_dirs=scenario_dirs).resolve_scenario(ref)
+    except LoadError as exc:
+        _print_problems(exc.diagnostics)
+        return None

@@ -1,0 +1,55 @@
+"""Where sparring keeps things: shipped content, and the user's own files (platformdirs).
+
+`SPARRING_HOME` overrides the user data folder (the tests use it; so can a user who keeps
+everything in one place).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+APP_NAME = "sparring"
+_PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def _shipped(kind: str) -> Path:
+    # A wheel carries the content inside the package; a source checkout (editable install)
+    # has it at the top of the repository.
+    inside = _PACKAGE_DIR / "_shipped" / kind
+    if inside.is_dir():
+        return inside
+    return _PACKAGE_DIR.parent.parent / kind
+
+
+def shipped_scenarios_dir() -> Path:
+    return _shipped("scenarios")
+
+
+def shipped_rubrics_dir() -> Path:
+    return _shipped("rubrics")
+
+
+def data_home() -> Path:
+    override = os.environ.get("SPARRING_HOME")
+    if override:
+        return Path(override).expanduser()
+    from platformdirs import user_data_path
+
+    return user_data_path(APP_NAME, appauthor=False)
+
+
+def user_scenarios_dir() -> Path:
+    return data_home() / "scenarios"
+
+
+def user_rubrics_dir() -> Path:
+    return data_home() / "rubrics"
+
+
+def transcripts_dir() -> Path:
+    return data_home() / "transcripts"
+
+
+def schemas_dir() -> Path:
+    return data_home() / "schemas"
