@@ -61,7 +61,7 @@ Lines = Annotated[list[LineOption], Field(min_length=1)]
 
 
 class Persona(StrictModel):
-    """The person the user faces."""
+    """Who the persona is: name, role, how they talk and what they have been through."""
 
     name: Annotated[str, Field(min_length=1, max_length=60)]
     """The persona's name as the conversation shows it, e.g. `Sarah`."""

@@ -14,5 +14,5 @@ def scenario_template(name: str, *, schema_ref: str) -> str:
     return (
         text.replace("@@SCHEMA@@", schema_ref)
         .replace("@@ID@@", slugify(name))
-        .replace("@@TITLE@@", title.replace('"', "'"))
+        .replace("@@TITLE@@", title.replace("'", "''"))
     )

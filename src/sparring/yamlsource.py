@@ -57,6 +57,14 @@ class YamlDocument:
         return Diagnostic(self.path, line, col, message, **kwargs)
 
 
+_FRIENDLY = {
+    "a flow sequence": "the '[' list",
+    "a flow mapping": "the '{' mapping",
+    "a quoted scalar": "the quoted text",
+    "a block scalar": "the block text",
+}
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -130,11 +138,35 @@ def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:
         doc.data = _Builder(doc).build(_events(text))
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or "invalid YAML"
+        started = exc.context_mark
+        if (
+            mark is not None
+            and started is not None
+            and exc.context
+            and mark.index >= len(text.rstrip())
+            and started.index < mark.index
+        ):
+            # The file ended inside an unclosed bracket or quote: point at where it opened.
+            what = exc.context.removeprefix("while parsing ").removeprefix("while scanning ")
+            what = _FRIENDLY.get(what, what)
+            raise LoadError(
+                [
+                    Diagnostic(
+                        path,
+                        started.line + 1,
+                        started.column + 1,
+                        f"YAML syntax error: {what} that starts here is never closed ({problem})",
+                    )
+                ]
+            ) from None
+        if mark is not None and mark.index >= len(text.rstrip()):
+            lines = text.rstrip().splitlines() or [""]
+            line, col = len(lines), len(lines[-1]) + 1
+        else:
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         context = ""
         if exc.context:
-            started = exc.context_mark
             where = (
                 f" that started at line {started.line + 1}, column {started.column + 1}"
                 if started and started.line != getattr(mark, "line", None)

@@ -1,0 +1,28 @@
+"""Shared fixtures. Every test runs with its own sparring home, so nothing touches the user's
+real data folder, and real network calls are impossible."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SCENARIOS = REPO / "scenarios"
+RUBRICS = REPO / "rubrics"
+FLAGSHIP = SCENARIOS / "frustrated-sales-director.yaml"
+
+
+@pytest.fixture(autouse=True)
+def sparring_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+    home = tmp_path / "sparring-home"
+    monkeypatch.setenv("SPARRING_HOME", str(home))
+    for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SPARRING_API_KEY", "SPARRING_BASE_URL"):
+        monkeypatch.delenv(name, raising=False)
+    yield home
+
+
+@pytest.fixture
+def flagship_text() -> str:
+    return FLAGSHIP.read_text(encoding="utf-8")

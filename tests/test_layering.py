@@ -1,0 +1,58 @@
+"""The pure core must not pull in the UI or the network stack: it is what the tests, the
+headless runner and the validator stand on, and it must stay fast to import."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+CORE_MODULES = [
+    "sparring.moves",
+    "sparring.formats",
+    "sparring.scenario",
+    "sparring.rubric",
+    "sparring.persona",
+    "sparring.reachability",
+    "sparring.loading",
+    "sparring.checks",
+    "sparring.catalog",
+    "sparring.authoring",
+]
+FORBIDDEN = ("textual", "openai", "httpx", "httpx2", "tiktoken", "rich")
+
+
+@pytest.mark.parametrize("module", CORE_MODULES)
+def test_core_module_imports_no_ui_or_network(module: str) -> None:
+    code = (
+        f"import sys, {module}\n"
+        f"bad = sorted(m for m in sys.modules if m.split('.')[0] in {FORBIDDEN!r})\n"
+        "print(','.join(bad))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "", f"{module} imported {out.stdout.strip()}"
+
+
+def test_cli_help_imports_nothing_heavy() -> None:
+    code = (
+        "import sys\n"
+        "from sparring import cli\n"
+        "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "('textual', 'openai', 'pydantic', 'yaml', 'tiktoken', 'rich'))\n"
+        "print('HEAVY=' + ','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "HEAVY=\n" in out.stdout or out.stdout.rstrip().endswith("HEAVY=")
+
+
+def test_import_contract_fails_when_violated(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """The check above can fail: a module that imports textual is caught."""
+    (tmp_path / "leaky.py").write_text("import textual\n")
+    code = (
+        "import sys; sys.path.insert(0, %r); import leaky\n"
+        "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
+    ) % str(tmp_path)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert "textual" in out.stdout
