@@ -20,7 +20,7 @@ def sparring_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
     monkeypatch.setenv("SPARRING_HOME", str(home))
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SPARRING_API_KEY", "SPARRING_BASE_URL"):
         monkeypatch.delenv(name, raising=False)
-    yield home
+    return home
 
 
 @pytest.fixture

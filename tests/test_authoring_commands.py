@@ -37,10 +37,17 @@ def test_validate_cli_exit_codes(tmp_path: Path) -> None:
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "0 errors" in ok.stderr
     bad = tmp_path / "bad.yaml"
-    bad.write_text((SCENARIOS / "frustrated-sales-director.yaml").read_text().replace("difficulty: medium", "difficulty: medum"))
+    bad.write_text(
+        (SCENARIOS / "frustrated-sales-director.yaml")
+        .read_text()
+        .replace("difficulty: medium", "difficulty: medum")
+    )
     out = run_cli("validate", str(bad))
     assert out.returncode == 1
-    assert "difficulty: expected one of 'easy', 'medium', 'hard', got text 'medum'; did you mean 'medium'?" in out.stdout
+    assert (
+        "difficulty: expected one of 'easy', 'medium', 'hard', got text 'medum'; did you mean 'medium'?"
+        in out.stdout
+    )
     assert "Traceback" not in out.stdout + out.stderr
 
 
@@ -91,7 +98,9 @@ def test_every_schema_field_has_a_description(kind: str) -> None:
 @pytest.mark.parametrize("kind", ["scenario", "rubric"])
 def test_committed_schema_files_are_current(kind: str) -> None:
     committed = json.loads((REPO / "docs" / "schemas" / f"{kind}.schema.json").read_text())
-    assert committed == schema_for(kind), "run: sparring schema %s -o docs/schemas/%s.schema.json" % (kind, kind)
+    assert committed == schema_for(kind), (
+        f"run: sparring schema {kind} -o docs/schemas/{kind}.schema.json"
+    )
 
 
 def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -101,7 +110,9 @@ def test_schema_command_prints_json(capsys: pytest.CaptureFixture[str]) -> None:
     assert "dimensions" in schema["properties"]
 
 
-def test_new_scenario_writes_a_valid_template(sparring_home: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_new_scenario_writes_a_valid_template(
+    sparring_home: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["new", "scenario", "The late handoff"]) == 0
     target = sparring_home / "scenarios" / "the-late-handoff.yaml"
     text = target.read_text(encoding="utf-8")
@@ -124,9 +135,9 @@ def test_new_scenario_writes_a_valid_template(sparring_home: Path, capsys: pytes
 
 def test_new_scenario_quotes_awkward_titles(tmp_path: Path) -> None:
     out = tmp_path / "odd.yaml"
-    assert main(["new", "scenario", "Boss's \"review\": part 2", "-o", str(out)]) == 0
+    assert main(["new", "scenario", 'Boss\'s "review": part 2', "-o", str(out)]) == 0
     data = yaml.safe_load(out.read_text())
-    assert data["title"] == "Boss's \"review\": part 2"
+    assert data["title"] == 'Boss\'s "review": part 2'
     assert validate_paths([out]).errors == 0
 
 
@@ -145,7 +156,9 @@ def test_list_shows_shipped_user_and_extra_folders(
     extra = tmp_path / "extra"
     extra.mkdir()
     flagship = (SCENARIOS / "frustrated-sales-director.yaml").read_text()
-    (extra / "copy.yaml").write_text(flagship.replace("id: frustrated-sales-director", "id: my-copy"))
+    (extra / "copy.yaml").write_text(
+        flagship.replace("id: frustrated-sales-director", "id: my-copy")
+    )
     (extra / "broken.yaml").write_text("id: [")
     assert main(["list", "--json", "--scenarios", str(extra)]) == 0
     captured = capsys.readouterr()
@@ -153,7 +166,8 @@ def test_list_shows_shipped_user_and_extra_folders(
     assert entries["my-copy"]["source"] == "folder"
     assert entries["frustrated-sales-director"]["source"] == "shipped"
     assert {p.stem for p in SHIPPED_SCENARIOS} <= set(entries)
-    assert "broken.yaml:1:" in captured.err and "YAML syntax error" in captured.err
+    assert "broken.yaml:1:" in captured.err
+    assert "YAML syntax error" in captured.err
 
 
 def test_scenario_argument_accepts_id_or_path(tmp_path: Path) -> None:

@@ -51,8 +51,8 @@ def test_import_contract_fails_when_violated(tmp_path) -> None:  # type: ignore[
     """The check above can fail: a module that imports textual is caught."""
     (tmp_path / "leaky.py").write_text("import textual\n")
     code = (
-        "import sys; sys.path.insert(0, %r); import leaky\n"
+        f"import sys; sys.path.insert(0, {str(tmp_path)!r}); import leaky\n"
         "print(','.join(sorted(m for m in sys.modules if m.split('.')[0] == 'textual')))\n"
-    ) % str(tmp_path)
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert "textual" in out.stdout

@@ -51,7 +51,9 @@ def validate_paths(targets: Sequence[Path]) -> ValidationReport:
         elif target.exists():
             files.append(target)
         else:
-            report.diagnostics.append(Diagnostic(display_path(target), 1, 1, "no such file or folder"))
+            report.diagnostics.append(
+                Diagnostic(display_path(target), 1, 1, "no such file or folder")
+            )
 
     kinds: dict[Path, Literal["scenario", "rubric"] | None] = {}
     for file in files:
@@ -62,9 +64,9 @@ def validate_paths(targets: Sequence[Path]) -> ValidationReport:
         kinds[file] = guess_kind(file, data)
 
     rubric_files = [f for f in files if kinds[f] == "rubric"]
-    shared_rubrics = Library(
-        rubric_dirs=[], include_user=True, include_shipped=True
-    ).rubrics(extra_files=rubric_files)
+    shared_rubrics = Library(rubric_dirs=[], include_user=True, include_shipped=True).rubrics(
+        extra_files=rubric_files
+    )
 
     for file in files:
         report.files += 1

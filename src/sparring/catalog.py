@@ -159,7 +159,16 @@ class Library:
         candidate = Path(ref).expanduser()
         if candidate.suffix in YAML_SUFFIXES or candidate.exists() or "/" in ref:
             if candidate.is_dir():
-                raise LoadError([Diagnostic(display_path(candidate), 1, 1, "is a folder; expected a scenario file or id")])
+                raise LoadError(
+                    [
+                        Diagnostic(
+                            display_path(candidate),
+                            1,
+                            1,
+                            "is a folder; expected a scenario file or id",
+                        )
+                    ]
+                )
             if not candidate.exists():
                 raise LoadError([Diagnostic(display_path(candidate), 1, 1, "no such file")])
             return self.load_checked(candidate), candidate

@@ -81,7 +81,10 @@ def check_scenario(
         for i, item in enumerate(getattr(scenario, field_name)):
             if item.id in seen:
                 first = doc.position((field_name, seen[item.id], "id"))[0]
-                error((field_name, i, "id"), f"{field_name}[{i}].id: '{item.id}' is already used at line {first}")
+                error(
+                    (field_name, i, "id"),
+                    f"{field_name}[{i}].id: '{item.id}' is already used at line {first}",
+                )
             seen.setdefault(item.id, i)
 
     for kind in type(scenario.reactions).model_fields:
@@ -165,7 +168,11 @@ def check_scenario(
                 key=True,
             )
     if not scenario.concerns:
-        warn(("persona",), "no hidden concerns: the persona has nothing to reveal when asked", key=True)
+        warn(
+            ("persona",),
+            "no hidden concerns: the persona has nothing to reveal when asked",
+            key=True,
+        )
 
     if rubrics is not None:
         for field_name in ("rubric", "session_rubric"):
@@ -242,6 +249,17 @@ def _placeholder_problems(text: str) -> list[str]:
 def check_rubric(rubric: Rubric, doc: YamlDocument) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     dims = [d.id for d in rubric.dimensions]
+    first_at: dict[str, int] = {}
+    for i, dim in enumerate(rubric.dimensions):
+        if dim.id in first_at:
+            line = doc.position(("dimensions", first_at[dim.id], "id"))[0]
+            out.append(
+                doc.diagnostic(
+                    ("dimensions", i, "id"),
+                    f"dimensions[{i}].id: '{dim.id}' is already used at line {line}",
+                )
+            )
+        first_at.setdefault(dim.id, i)
     for i, example in enumerate(rubric.calibration):
         for name in example.expect:
             if name not in dims:

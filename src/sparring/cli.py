@@ -67,7 +67,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("--out", type=Path, help="write the transcript to this file")
 
     replay = sub.add_parser("replay", help="step through a saved transcript in the app")
-    replay.add_argument("transcript", nargs="?", type=Path, help="a transcript file (omit to choose)")
+    replay.add_argument(
+        "transcript", nargs="?", type=Path, help="a transcript file (omit to choose)"
+    )
 
     history = sub.add_parser("history", help="list saved transcripts")
     history.add_argument("--json", action="store_true", help="print as JSON")

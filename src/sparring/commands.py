@@ -53,7 +53,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     target = new_scenario_path(args.name, args.output)
     if target.exists() and not args.force:
-        print(f"{target}: already exists; choose another name, -o FILE, or --force", file=sys.stderr)
+        print(
+            f"{target}: already exists; choose another name, -o FILE, or --force", file=sys.stderr
+        )
         return 1
     schema = write_schema_file("scenario")
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -94,3 +96,25 @@ def load_scenario_ref(ref: str, scenario_dirs: list[Path]) -> tuple[object, Path
     except LoadError as exc:
         _print_problems(exc.diagnostics)
         return None
+
+
+def cmd_judge_eval(args: argparse.Namespace) -> int:
+    from sparring.judge_eval import evaluate, iter_lines, offline_predictor, read_records
+
+    try:
+        records, problems = read_records(args.file)
+    except LoadError as exc:
+        _print_problems(exc.diagnostics)
+        return 1
+    _print_problems(problems)
+    if not records:
+        print(f"{args.file}: no usable records", file=sys.stderr)
+        return 1
+    report = evaluate(records, offline_predictor())
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2))
+    else:
+        print(f"{report.records} records, judge: {args.judge}")
+        for line in iter_lines(report):
+            print(line)
+    return 0

@@ -55,7 +55,7 @@ def display_path(path: Path | str) -> str:
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str:
-    """"; did you mean 'x'?" when a choice is close to `word`, else ""."""
+    """ "; did you mean 'x'?" when a choice is close to `word`, else ""."""
     close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
     return f"; did you mean '{close[0]}'?" if close else ""
 

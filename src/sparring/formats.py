@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
@@ -40,8 +41,8 @@ def first_sentence(text: str | None) -> str:
     if not text:
         return ""
     text = " ".join(text.split())
-    end = text.find(". ")
-    return text if end < 0 else text[: end + 1]
+    match = re.search(r"(?<!e\.g)(?<!i\.e)(?<!etc)\.\s", text)
+    return text if match is None else text[: match.start() + 1]
 
 
 def dump_clean(model: BaseModel) -> dict[str, Any]:

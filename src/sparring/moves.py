@@ -49,6 +49,8 @@ class Move(StrEnum):
     # reactive adjustment
     capitulate = "capitulate"
     quick_fix = "quick_fix"
+    # a concrete next step offered once the problem is understood
+    commit = "commit"
     # collaboration (scored by the session rubric)
     invite_collaboration = "invite_collaboration"
     shared_purpose = "shared_purpose"
@@ -76,6 +78,8 @@ MOVE_CATEGORY: dict[Move, Category | None] = {
     Move.sarcasm: Category.defensive,
     Move.capitulate: Category.reactive_adjustment,
     Move.quick_fix: Category.reactive_adjustment,
+    # Once every concern is out, proposing a next step is a response to what was heard.
+    Move.commit: Category.listening,
     Move.invite_collaboration: None,
     Move.shared_purpose: None,
     Move.name_own_reaction: None,
@@ -102,6 +106,7 @@ MOVE_DESCRIPTION: dict[Move, str] = {
     Move.sarcasm: "mocks or says the opposite of what is meant",
     Move.capitulate: "concedes everything at once to end the discomfort",
     Move.quick_fix: "promises a fix before understanding the problem",
+    Move.commit: "commits to a concrete next step once the problem is understood",
     Move.invite_collaboration: "invites them to shape the answer together",
     Move.shared_purpose: "links the issue to a goal you both share",
     Move.name_own_reaction: "names your own reaction honestly ('this is hard to hear')",

@@ -112,9 +112,7 @@ def effects_for(scenario: Scenario, reply: frozenset[Category]) -> dict[str, int
     return total
 
 
-def advance(
-    scenario: Scenario, state: PersonaState, categories: Iterable[Category]
-) -> Transition:
+def advance(scenario: Scenario, state: PersonaState, categories: Iterable[Category]) -> Transition:
     """Apply one reply (the categories its moves fall into) to the persona's state."""
     reply = effective_categories(categories)
     effects = effects_for(scenario, reply)

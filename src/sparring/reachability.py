@@ -15,22 +15,21 @@ from sparring.moves import Category
 from sparring.persona import PersonaState, advance, effective_categories, initial_state
 from sparring.scenario import Scenario
 
-# Every distinct way a reply can count, after effective_categories().
+# Every distinct way a reply can count, after effective_categories(), in a fixed order so the
+# example paths the validator finds are the same on every run.
+_KINDS = (
+    {Category.defensive},
+    {Category.minimal},
+    {Category.listening},
+    {Category.inquiry},
+    {Category.reactive_adjustment},
+    {Category.listening, Category.inquiry},
+    {Category.listening, Category.reactive_adjustment},
+    {Category.inquiry, Category.reactive_adjustment},
+    {Category.listening, Category.inquiry, Category.reactive_adjustment},
+)
 REPLY_KINDS: tuple[frozenset[Category], ...] = tuple(
-    {
-        effective_categories(kind)
-        for kind in (
-            {Category.defensive},
-            {Category.minimal},
-            {Category.listening},
-            {Category.inquiry},
-            {Category.reactive_adjustment},
-            {Category.listening, Category.inquiry},
-            {Category.listening, Category.reactive_adjustment},
-            {Category.inquiry, Category.reactive_adjustment},
-            {Category.listening, Category.inquiry, Category.reactive_adjustment},
-        )
-    }
+    dict.fromkeys(effective_categories(kind) for kind in _KINDS)
 )
 
 
@@ -47,9 +46,9 @@ def explore(scenario: Scenario, max_states: int = 200_000) -> Reach:
     """Breadth-first over reply kinds; bounded by the turn limit and by `max_states`."""
     reach = Reach()
     start = initial_state(scenario)
-    frontier: dict[tuple[tuple[int, ...], frozenset[str]], tuple[PersonaState, list[frozenset[Category]]]] = {
-        _key(start): (start, [])
-    }
+    frontier: dict[
+        tuple[tuple[int, ...], frozenset[str]], tuple[PersonaState, list[frozenset[Category]]]
+    ] = {_key(start): (start, [])}
     names = list(scenario.meters)
     seen = 0
     total_concerns = len(scenario.concerns)

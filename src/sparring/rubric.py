@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, field_validator
 
 from sparring.formats import Score, Slug, StrictModel, Text
 from sparring.moves import Move
@@ -106,14 +106,6 @@ class Rubric(StrictModel):
 
     calibration: list[CalibrationExample] = []
     """Examples with expected scores, spanning the scale."""
-
-    @model_validator(mode="after")
-    def _unique_dimension_ids(self) -> Rubric:
-        ids = [d.id for d in self.dimensions]
-        dupes = sorted({i for i in ids if ids.count(i) > 1})
-        if dupes:
-            raise ValueError(f"dimension ids must be unique; repeated: {', '.join(dupes)}")
-        return self
 
     def dimension(self, dimension_id: str) -> Dimension | None:
         return next((d for d in self.dimensions if d.id == dimension_id), None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import types
 import typing
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
@@ -29,8 +30,29 @@ _KIND = {
 }
 
 
+def _quote_hint(value: Any) -> str:
+    if value is None:
+        return " (the value is empty)"
+    if isinstance(value, bool | int | float) or type(value).__name__ in {"date", "datetime"}:
+        return (
+            " (YAML reads yes/no/on/off as true/false, and bare numbers and dates as numbers "
+            "and dates: put the text in quotes)"
+        )
+    return ""
+
+
+def _takes_text(root: type[BaseModel], path: Loc) -> bool:
+    """Whether the field at `path` may be written as plain text (a persona line)."""
+    model = model_at(root, path)
+    return model is not None and model.__name__ == "Line"
+
+
 def describe_value(value: Any) -> str:
-    kind = "a date" if type(value).__name__ in {"date", "datetime"} else _KIND.get(type(value), type(value).__name__)
+    kind = (
+        "a date"
+        if type(value).__name__ in {"date", "datetime"}
+        else _KIND.get(type(value), type(value).__name__)
+    )
     if isinstance(value, bool | int | float) or value is None:
         return f"{kind} ({value!r})" if value is not None else kind
     if isinstance(value, str):
@@ -110,38 +132,80 @@ def _branch_fits(tag: str, value: Any) -> bool | None:
     return None
 
 
-def _data_loc(data: Any, loc: tuple[Any, ...]) -> tuple[Loc, Any, bool]:
-    """Map a pydantic location to a data path, dropping union-branch tags.
-    Returns (path, value at path, whether every branch tag fitted the data)."""
+@dataclass(frozen=True)
+class _Located:
+    path: Loc
+    value: Any
+    fits: bool  # every union branch on the way matched the data's type
+    anchor: Loc | None  # where the first union branch was chosen
+    branches: tuple[str, ...]  # the union branch tags on the way
+    is_key: bool  # the error is about a mapping key, not its value
+
+
+def _data_loc(data: Any, loc: tuple[Any, ...]) -> _Located:
+    """Map a pydantic location to a data path, dropping union-branch tags."""
     path: list[str | int] = []
     current = data
     fits = True
+    anchor: Loc | None = None
+    branches: list[str] = []
+    is_key = False
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            path.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if part == "[key]":
+            is_key = True
+            current = path[-1] if path else current
+            continue
+        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
             path.append(part)
             current = current[part]
         elif isinstance(part, str) and (fit := _branch_fits(part, current)) is not None:
             fits = fits and fit
-        elif isinstance(part, str) and part == "[key]":
-            continue
+            branches.append(part)
+            if anchor is None:
+                anchor = tuple(path)
         else:
             path.append(part)  # a missing field: the path points past the data
             current = None
-    return tuple(path), current, fits
+    return _Located(tuple(path), current, fits, anchor, tuple(branches), is_key)
 
 
 def _expected_from_ctx(error: ErrorDetails) -> list[str]:
     expected = (error.get("ctx") or {}).get("expected", "")
-    return [part.strip(" '") for part in str(expected).replace(" or ", ",").split(",") if part.strip(" '")]
+    return [
+        part.strip(" '")
+        for part in str(expected).replace(" or ", ",").split(",")
+        if part.strip(" '")
+    ]
 
 
-def _message(root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any) -> tuple[str, bool]:
+def _union_has_list(root: type[BaseModel], path: Loc) -> bool:
+    parent = model_at(root, path[:-1]) if path else None
+    if parent is None or not path or not isinstance(path[-1], str):
+        return False
+    field = parent.model_fields.get(path[-1])
+    return field is not None and any(
+        typing.get_origin(t) is list for t in _unwrap(field.annotation)
+    )
+
+
+def _message(
+    root: type[BaseModel],
+    error: ErrorDetails,
+    path: Loc,
+    value: Any,
+    branches: tuple[str, ...] = (),
+    is_key: bool = False,
+) -> tuple[str, bool]:
     """(message, point at the key rather than the value)."""
     kind = error["type"]
     got = describe_value(value)
+    if is_key:
+        options = _expected_from_ctx(error)
+        if kind in {"literal_error", "enum"} and options:
+            hint = did_you_mean(str(value), options) or "; expected one of: " + ", ".join(options)
+            return f"unknown key '{value}'{hint}", True
+        message, _ = _message(root, error, path, value, branches, is_key=False)
+        return f"the key {value!r} is not allowed: {message}", True
     if kind == "missing":
         name = path[-1]
         parent = model_at(root, path[:-1])
@@ -156,14 +220,10 @@ def _message(root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any) 
         if not hint and allowed:
             hint = "; expected one of: " + ", ".join(allowed)
         return f"unknown field '{name}'{hint}", True
-    if kind in {"string_type", "str_type"}:
-        quote = (
-            " (YAML reads yes/no/on/off as true/false and bare numbers as numbers: put the text "
-            "in quotes)"
-            if isinstance(value, bool | int | float) or value is None
-            else ""
-        )
-        return f"expected text, got {got}{quote}", False
+    if kind in {"string_type", "str_type"} or (
+        kind in {"dict_type", "model_type", "model_attributes_type"} and _takes_text(root, path)
+    ):
+        return f"expected text, got {got}{_quote_hint(value)}", False
     if kind in {"int_type", "int_parsing", "int_from_float"}:
         return f"expected a whole number, got {got}", False
     if kind in {"bool_type", "bool_parsing"}:
@@ -175,6 +235,10 @@ def _message(root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any) 
     if kind in {"literal_error", "enum"}:
         options = _expected_from_ctx(error)
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
+        if any(b.startswith("list[") for b in branches) or _union_has_list(root, path):
+            example = f"; write [{value}] for a list of one" if isinstance(value, str) else ""
+            listed = " or ".join(repr(o) for o in options)
+            return f"expected {listed} or a list, got {got}{hint}{example}", False
         return f"expected one of {', '.join(repr(o) for o in options)}, got {got}{hint}", False
     if kind == "string_pattern_mismatch":
         return (
@@ -192,7 +256,12 @@ def _message(root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any) 
         return f"too long: at most {ctx.get('max_length')} {what}", False
     if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
         ctx = error.get("ctx") or {}
-        bound = {"greater_than_equal": ">=", "less_than_equal": "<=", "greater_than": ">", "less_than": "<"}[kind]
+        bound = {
+            "greater_than_equal": ">=",
+            "less_than_equal": "<=",
+            "greater_than": ">",
+            "less_than": "<",
+        }[kind]
         limit = next(iter(ctx.values()), "?")
         return f"expected a number {bound} {limit}, got {got}", False
     if kind == "value_error":
@@ -206,43 +275,74 @@ def diagnostics_from(
     exc: ValidationError, root: type[BaseModel], doc: YamlDocument
 ) -> list[Diagnostic]:
     """Turn a pydantic ValidationError into positioned diagnostics, one per real problem."""
-    by_path: dict[Loc, list[tuple[ErrorDetails, Any, bool]]] = {}
-    order: list[Loc] = []
+    located = []
     for error in exc.errors(include_url=False):
-        path, value, fits = _data_loc(doc.data, tuple(error["loc"]))
-        if error["type"] == "missing":
-            value = None
-        if path not in by_path:
-            order.append(path)
-        by_path.setdefault(path, []).append((error, value, fits))
+        where = _data_loc(doc.data, tuple(error["loc"]))
+        located.append((error, where))
+    # Within one union, the branch that fits the data's type explains the problem; errors
+    # from the other branches ("expected 'all', got a list") are noise.
+    fitting_anchors = {w.anchor for _, w in located if w.anchor is not None and w.fits}
+    kept = [(e, w) for e, w in located if w.fits or w.anchor not in fitting_anchors]
+
+    by_path: dict[Loc, list[tuple[ErrorDetails, _Located]]] = {}
+    for error, where in kept:
+        by_path.setdefault(where.path, []).append((error, where))
 
     out: list[Diagnostic] = []
     seen: set[str] = set()
-    for path in order:
-        group = by_path[path]
-        fitting = [g for g in group if g[2]] or group
-        if len(fitting) > 1 and not any(g[2] for g in group):
-            # No union branch matches the data: say what kinds would have been accepted.
-            value = fitting[0][1]
-            kinds = sorted({_expected_kind(g[0]) for g in fitting} - {""})
-            message = f"expected {' or '.join(kinds)}, got {describe_value(value)}"
-            line, col = doc.position(path)
-            text = f"{field_path(path)}: {message}"
-            if text not in seen:
-                seen.add(text)
-                out.append(Diagnostic(doc.path, line, col, text))
+
+    def emit(path: Loc, message: str, *, at_key: bool = False, parent: bool = False) -> None:
+        line, col = doc.position(path[:-1] if parent else path, prefer_key=at_key or parent)
+        text = f"{field_path(path)}: {message}"
+        if text not in seen:
+            seen.add(text)
+            out.append(Diagnostic(doc.path, line, col, text))
+
+    handled: set[Loc] = set()
+    for path, group in by_path.items():
+        if any(path[: len(h)] == h for h in handled):
             continue
-        for error, value, _ in fitting:
-            message, at_key = _message(root, error, path, value)
-            if error["type"] == "missing":
-                line, col = doc.position(path[:-1], prefer_key=True)
-            else:
-                line, col = doc.position(path, prefer_key=at_key)
-            text = f"{field_path(path)}: {message}"
-            if text not in seen:
-                seen.add(text)
-                out.append(Diagnostic(doc.path, line, col, text))
+        owner = path[:-1] if group[0][0]["type"] in {"missing", "extra_forbidden"} else path
+        value = _value_at(doc.data, owner)
+        if _is_colon_line(root, owner, value):
+            handled.add(owner)
+            emit(
+                owner,
+                "this line contains ': ', so YAML reads it as a 'key: value' pair; put the whole "
+                "line in quotes",
+            )
+            continue
+        unfit = [g for g in group if not g[1].fits]
+        if len(group) > 1 and len(unfit) == len(group) and group[0][1].anchor is not None:
+            value = group[0][1].value
+            kinds = sorted({_expected_kind(e) for e, _ in group} - {""})
+            emit(path, f"expected {' or '.join(kinds)}, got {describe_value(value)}")
+            continue
+        for error, where in group:
+            value = None if error["type"] == "missing" else where.value
+            message, at_key = _message(root, error, path, value, where.branches, where.is_key)
+            emit(path, message, at_key=at_key, parent=error["type"] == "missing")
     return out
+
+
+def _value_at(data: Any, path: Loc) -> Any:
+    current = data
+    for part in path:
+        try:
+            current = current[part]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return current
+
+
+def _is_colon_line(root: type[BaseModel], path: Loc, value: Any) -> bool:
+    """A persona line like `- So it's on me now: great.` that YAML read as a mapping."""
+    return (
+        isinstance(value, dict)
+        and len(value) == 1
+        and " " in str(next(iter(value)))
+        and _takes_text(root, path)
+    )
 
 
 def _expected_kind(error: ErrorDetails) -> str:

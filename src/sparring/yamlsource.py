@@ -9,6 +9,7 @@ points into the file.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -65,6 +66,31 @@ _FRIENDLY = {
 }
 
 
+_QUOTE_START = re.compile(r"""^\s*(?:-\s+|[\w-]+:\s+)(['"])""")
+
+
+def _unclosed_quote_before(text: str, error_line: int) -> tuple[int, int, str] | None:
+    """A quoted value that opens on an earlier line and does not close on it: the usual cause
+    of a baffling syntax error a few lines further down."""
+    lines = text.splitlines()
+    for i in range(min(error_line, len(lines) - 1), max(-1, error_line - 30), -1):
+        line = lines[i]
+        m = _QUOTE_START.match(line)
+        if not m:
+            continue
+        char = m.group(1)
+        rest = line[m.end() :]
+        closed = (
+            (rest.replace("''", "").count("'") > 0)
+            if char == "'"
+            else bool(re.search(r'(?<!\\)"', rest))
+        )
+        if not closed and i < error_line:
+            return i + 1, m.start(1) + 1, char
+        return None
+    return None
+
+
 def _line_col(text: str, index: int) -> tuple[int, int]:
     line = text.count("\n", 0, index) + 1
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
@@ -74,11 +100,23 @@ def decode_text(raw: bytes, path: str) -> str:
     """Bytes to text, or a LoadError naming the first byte that is not UTF-8 text."""
     if not raw.strip():
         return ""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise LoadError(
+            [
+                Diagnostic(
+                    path,
+                    1,
+                    1,
+                    "this file is saved as UTF-16 (as some Windows editors do); save it as UTF-8",
+                )
+            ]
+        )
     nul = raw.find(b"\x00")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = _line_col(raw[: exc.start].decode("utf-8", "replace"), exc.start)
+        prefix = raw[: exc.start].decode("utf-8", "replace")
+        line, col = _line_col(prefix, len(prefix))
         raise LoadError(
             [
                 Diagnostic(
@@ -129,6 +167,16 @@ def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:
     """Parse YAML text into data with positions. Raises LoadError."""
     if len(text.encode("utf-8", "surrogatepass")) > MAX_BYTES:
         raise LoadError([Diagnostic(path, 1, 1, "text is too large to be a scenario or rubric")])
+    bad = next((i for i, ch in enumerate(text) if "\ud800" <= ch <= "\udfff"), None)
+    if bad is not None:
+        line, col = _line_col(text, bad)
+        raise LoadError(
+            [
+                Diagnostic(
+                    path, line, col, "the text contains an invalid character (a lone surrogate)"
+                )
+            ]
+        )
     doc = YamlDocument(path, None)
     if not text.strip() or all(
         not line.strip() or line.lstrip().startswith("#") for line in text.splitlines()
@@ -160,6 +208,33 @@ def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:
                     )
                 ]
             ) from None
+        if mark is not None and text[mark.index : mark.index + 1] == "\t":
+            raise LoadError(
+                [
+                    Diagnostic(
+                        path,
+                        mark.line + 1,
+                        mark.column + 1,
+                        "YAML syntax error: a tab character; YAML indents with spaces only",
+                    )
+                ]
+            ) from None
+        quote = _unclosed_quote_before(text, mark.line if mark is not None else 0)
+        if quote is not None:
+            q_line, q_col, char = quote
+            raise LoadError(
+                [
+                    Diagnostic(
+                        path,
+                        q_line,
+                        q_col,
+                        f"YAML syntax error: the {char}quoted{char} text that starts here is not "
+                        f"closed on its line, so a later {char} ends it early and confuses what "
+                        f"follows ({problem} at line {mark.line + 1 if mark else '?'}); close the "
+                        "quote, or write the text without quotes",
+                    )
+                ]
+            ) from None
         if mark is not None and mark.index >= len(text.rstrip()):
             lines = text.rstrip().splitlines() or [""]
             line, col = len(lines), len(lines[-1]) + 1
@@ -173,12 +248,20 @@ def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:
                 else ""
             )
             context = f" ({exc.context}{where})"
-        raise LoadError([Diagnostic(path, line, col, f"YAML syntax error: {problem}{context}")]) from None
+        raise LoadError(
+            [Diagnostic(path, line, col, f"YAML syntax error: {problem}{context}")]
+        ) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        char = exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        char = (
+            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
+        )
         raise LoadError(
-            [Diagnostic(path, line, col, f"character U+{char:04X} is not allowed in YAML: {exc.reason}")]
+            [
+                Diagnostic(
+                    path, line, col, f"character U+{char:04X} is not allowed in YAML: {exc.reason}"
+                )
+            ]
         ) from None
     except yaml.YAMLError as exc:  # anything else libyaml raises without a mark
         raise LoadError([Diagnostic(path, 1, 1, f"YAML error: {exc}")]) from None
@@ -257,7 +340,11 @@ class _Builder:
                 continue
 
             parent = stack[-1] if stack else None
-            is_key = isinstance(parent, _Frame) and isinstance(parent.container, dict) and not parent.has_key
+            is_key = (
+                isinstance(parent, _Frame)
+                and isinstance(parent.container, dict)
+                and not parent.has_key
+            )
             loc = self._child_loc(parent) if parent and not is_key else (() if not parent else None)
 
             if isinstance(event, ev.AliasEvent):
@@ -299,6 +386,8 @@ class _Builder:
                 continue
 
             if isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
+                if event.tag not in (None, "!", "tag:yaml.org,2002:map", "tag:yaml.org,2002:seq"):
+                    raise _TooMuch(event.start_mark, f"unsupported YAML tag {event.tag!r}")
                 if is_key:
                     raise _TooMuch(event.start_mark, "mapping keys must be plain text")
                 self._count(1, event.start_mark)
@@ -349,11 +438,17 @@ class _Builder:
         tag = event.tag
         if tag is None or tag == "!":
             tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+        if tag == "tag:yaml.org,2002:merge":
+            raise _TooMuch(
+                event.start_mark, "merge keys ('<<') are not supported; write the keys out"
+            )
         node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
         try:
             value = self.resolver.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:
-            raise _TooMuch(event.start_mark, f"unsupported YAML tag {tag!r}: {exc.problem}") from None
+            raise _TooMuch(
+                event.start_mark, f"unsupported YAML tag {tag!r}: {exc.problem}"
+            ) from None
         except (ValueError, OverflowError):
             value = event.value
         if as_key and type(value) not in (str, int):

@@ -1,0 +1,1 @@
+"""Judges: score a reply against a rubric and explain the score with the words that earned it."""

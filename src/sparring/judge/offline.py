@@ -1,0 +1,60 @@
+"""The offline judge: deterministic, explainable, no network. Moves are detected by rules
+(detect.py), scored by the rubric's own rules (scoring.py), and followed by a suggested better
+reply built from what the persona just said (suggest.py)."""
+
+from __future__ import annotations
+
+from sparring.judge.detect import Detection, detect
+from sparring.judge.model import Assessment, Confidence, Evidence, Exchange
+from sparring.judge.scoring import score_dimension
+from sparring.judge.suggest import suggest
+from sparring.moves import categories_of
+from sparring.persona import effective_categories
+from sparring.rubric import Rubric
+
+
+class OfflineJudge:
+    """Scores replies with rules; the same reply always gets the same assessment."""
+
+    name = "offline"
+
+    async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment:
+        return self.assess_now(exchange, rubric)
+
+    def assess_now(self, exchange: Exchange, rubric: Rubric) -> Assessment:
+        found = detect(exchange.reply, exchange.persona_line, understood=exchange.understood)
+        evidence = [
+            Evidence(move=h.move, start=h.start, end=h.end, quote=exchange.reply[h.start : h.end])
+            for h in found.hits
+        ]
+        scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
+        moves = {e.move for e in evidence}
+        suggestion, advice = suggest(
+            exchange.persona_line,
+            moves,
+            persona=exchange.persona_name,
+            user=exchange.user_name,
+            understood=exchange.understood,
+            turn=exchange.turn,
+        )
+        return Assessment(
+            judge=self.name,
+            moves=evidence,
+            categories=sorted(effective_categories(categories_of(moves))),
+            scores=scores,
+            suggestion=suggestion,
+            advice=advice,
+            confidence=_confidence(exchange.reply, found),
+            notes=found.notes,
+        )
+
+
+def _confidence(reply: str, found: Detection) -> Confidence:
+    words = reply.split()
+    if not found.english:
+        return "low"
+    if not words:
+        return "high"
+    if len(words) <= 2 or len(reply) > 2_000 or any("capitals" in n for n in found.notes):
+        return "medium"
+    return "high"
