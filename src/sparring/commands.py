@@ -118,3 +118,49 @@ def cmd_judge_eval(args: argparse.Namespace) -> int:
         for line in iter_lines(report):
             print(line)
     return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from sparring.catalog import Library
+    from sparring.headless import read_replies, render_text, run
+
+    library = Library(scenario_dirs=args.scenarios)
+    try:
+        scenario, path = library.resolve_scenario(args.scenario)
+        rubric, session_rubric = library.rubrics_for(scenario, path)
+    except LoadError as exc:
+        _print_problems(exc.diagnostics)
+        return 1
+    try:
+        if args.replies == "-":
+            replies = read_replies(sys.stdin)
+        else:
+            with open(args.replies, encoding="utf-8", errors="replace") as f:
+                replies = read_replies(f)
+    except OSError as exc:
+        print(f"{args.replies}: cannot read replies: {exc.strerror}", file=sys.stderr)
+        return 1
+    if not replies:
+        print(f"{args.replies}: no replies (one reply per line)", file=sys.stderr)
+        return 1
+    if args.out is not None and args.out.exists():
+        print(f"{args.out}: already exists; choose another --out", file=sys.stderr)
+        return 1
+    result = asyncio.run(
+        run(
+            scenario,
+            rubric,
+            replies,
+            session_rubric=session_rubric,
+            seed=args.seed,
+            out=args.out,
+        )
+    )
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        for line in render_text(result):
+            print(line)
+    return 0

@@ -25,7 +25,7 @@ def rules(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(compile_rule(p) for p in patterns)
 
 
-FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|down|low|hopeless|helpless|powerless|stuck|trapped|lost|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted)\w*"
+FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|down\b|low\b|hopeless|helpless|powerless|stuck|trapped|lost\b|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn\b|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected\b|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted|stung|brutal|cynical|suspicious|wary|sceptical|skeptical|fed up|pissed|livid|gutting|soul-destroying|exhausting|draining|demoralising|demoralizing|unbearable|a nightmare|awkward|intrusive|invasive|degrading|patroni[sz]|condescend|disrespectful|humiliating|belittl|unwelcome|rude|grim|horrible|no sleep|at (?:the )?end of (?:your|my) tether|the last straw|sidelin|cut out|kept in the dark|in the dark|second[- ]class|like a criminal|like a nuisance|like an afterthought|like (?:a|an) (?:number|ticket|idiot|child))\w*"
 # "stress reliever", "hard worker" and "ups and downs" name no feeling.
 FEEL = r"(?<!ups and )" + FEEL_WORDS + r"(?! reliever| relief| worker| and down| free| out of ten)"
 
@@ -44,6 +44,7 @@ CHECK = rules(
     r"\bam i (?:missing|getting|understanding) (?:something|anything|it|that|this)\b",
     r"\b(?:did|have) i (?:miss|missed|leave|left) (?:anything|something)\b",
     r"\b(?:is|was) (?:that|this) (?:what|how) (?:it feels|you feel|it felt|happened)\b",
+    r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?,? or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
 )
 
 LEADING = rules(
@@ -72,6 +73,10 @@ LEADING = rules(
     r"\bdo you think (?:this|it|that) is (?:easy|fun|fair on me)\b",
     r"\bwhere were you\b",
     r"\bwhat gives you the right\b",
+    r"\bwhat (?:do|did|would) you expect\b",
+    r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
+    r"\b(?:do|did) you (?:actually|even|really) (?:read|check|look|listen|try|bother)\b",
+    r"\bwhy didn'?t you (?:say|tell|mention|ask|come)\b",
 )
 
 FIX_QUESTION = rules(
@@ -101,13 +106,16 @@ OPENING_YES_NO = rules(
     r"\bdo you (?:want|feel like|wish) to (?:tell|talk about|share)\b",
     r"\bcare to (?:elaborate|share|explain|say more)\b",
     r"\bmay i ask (?:what|how|why|about)\b",
+    r"\b(?:is|was) (?:that|this) all (?:of it|there is|it is)?\b.*\bor\b",
+    r"\bor (?:has|is|was|did) (?:something|anything) (?:else|more)\b",
+    r"\b(?:is|was) there more (?:to it|going on|behind|to this|to that|you)\b",
 )
 
 # Wh-questions that only ask for a fact (a time, a number, a place): not an invitation.
 FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?(?:what|which) (?:time|day|date|week|month|year|room|floor|file|version|number|email|address|ticket|order|reference|size|colou?r)\b",
     r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early)\b",
-    r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b",
+    r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
 )
@@ -117,6 +125,9 @@ OPEN_WH = rules(
     r"\b(?:what|how) (?:has|have|did|does|do|is|was|were|are|would|could|might|should|can|will|'s|'d|made|makes|happened|happens|went|goes|exactly|else|specifically|worries|bothers|concerns|matters|frustrates|upsets|hurts|stands out)\b",
     r"\bwhat (?:part|parts|aspect|kind|sort|bit|piece) of\b",
     r"\bwhy (?:do you think|is that|was that|did that|does that|might|would that|has this|has that)\b",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting)\w*",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
+    r"\b(?:when|where|who|what|how) else\b",
 )
 
 # Invitations phrased as statements ("Tell me more").
@@ -125,11 +136,11 @@ INVITE_STATEMENT = rules(
     r"\bhelp me (?:to )?(?:understand|see|get)\b",
     r"\b(?:walk|talk|take) me through\b",
     r"\bsay (?:a bit |a little )?more\b",
-    r"\bi(?:'d| would) (?:really )?(?:like|love|want) to (?:hear|understand|know|learn|get) (?:more|what|how|why|about|your|the whole|where|from you)\b",
+    r"\bi(?:'d| would) (?:really |genuinely |honestly |truly )?(?:like|love|want) to (?:hear|understand|know|learn|get) (?:more|what|how|why|about|your|the whole|where|from you|which|when)\b",
     r"\bi (?:really )?(?:want|need) to (?:hear|understand|know|learn) (?:more|what|how|why|about|your|the whole|where|it from you)\b",
     r"\bi(?:'m| am) (?:really |genuinely |honestly )?(?:curious|interested|keen) (?:about|to (?:hear|know|understand|learn)|what|how|why|to get)\b",
     r"\bi(?:'m| am)? ?wonder(?:ing)? (?:what|how|why|whether|if you|if there)\b",
-    r"\b(?:please )?(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
+    r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
     r"^(?:go on|keep going|carry on|i'?m listening)\b",
     r"\bi(?:'d| would) (?:value|appreciate|welcome) (?:hearing|your (?:view|perspective|take|thoughts))\b",
     r"\bgo ahead(?:,| and)? (?:tell|say)\b",
@@ -171,6 +182,10 @@ REFLECT_FEELING = rules(
     + r"(?: \w+){0,4} (?:makes sense|is understandable|is natural|is normal)\b",
     r"\bthat (?:sucks|stinks|hurts|stings|blows)\b",
     r"\bwhat a (?:nightmare|blow|shock|mess|horrible|awful|terrible|hard|difficult|tough|rough|frustrating)\b",
+    r"\bmust(?:'ve| have| of) (?:been|felt) (?:so |really |very |pretty |absolutely |incredibly )?(?:\w+ )?" + FEEL,
+    r"\b(?:feels?|felt|feeling) (?:so |really |very |pretty |completely |totally |a bit |like )?" + FEEL,
+    r"\bi(?:'d| would)(?: \w+)? (?:be|feel|have been|have felt|have walked out|have done the same|have left|have lost it) (?:\w+ ){0,2}?(?:\w+ )?(?:too|as well|in your (?:shoes|position|place))\b",
+    r"\b(?:is|was|'s|sounds|sounded) (?:so |really |pretty |absolutely |truly |utterly |just )?" + FEEL,
 )
 
 # Stems that introduce a paraphrase: the reflection is what follows them.
@@ -190,6 +205,22 @@ REFLECT_STEM = rules(
     r"\byou (?:wanted|needed|expected|hoped|were hoping|asked for|deserved|trusted|counted on|relied on)\b",
     r"\bwhat (?:matters|bothers|hurts|upsets|worries|frustrates) (?:you )?(?:most )?(?:is|was)\b",
     r"\bthe (?:real )?(?:problem|issue|thing|point) (?:for you )?(?:is|was) (?:that )?(?:you|your|i|we|the|it)\b(?!.*\?)",
+    r"\byou (?:think|believe|reckon|suspect|feel|felt|thought|assumed|worry|fear|suspected|'re convinced|are convinced|see it as)\b",
+    r"\b(?:to you|for you|in your (?:view|eyes|shoes)|from where you(?:'re)? (?:sit|stand|sitting|standing)|from your side)\b",
+    r"\byou(?:'ve| have) (?:got|reached|come|hit|had) (?:to )?(?:the point|a point|the end|enough|your limit|breaking point|the last straw)\b",
+    r"\b(?:that|it|this) (?:must|would|could|might) (?:feel|seem|look|sound|have felt|have seemed|have looked|'ve felt) (?:like|as if|as though)\b",
+    r"\bi can (?:see|tell|understand|imagine|hear) (?:that|how|why|the|it|this|you|what)\b",
+    r"^so,? (?:on top of|basically|essentially|in short|what|the|it'?s|its|you|your|from|after|for|every|now|all|that)\b",
+    r"\bit(?:'s| is| was) (?:not|never) (?:just )?(?:about )?(?:the|a) \w+(?: \w+)?,? (?:it'?s|it is|it was|but)\b",
+    r"\byou (?:want|need|'d like|would like|expect|care about|deserve|deserved)\b",
+    r"\byou(?:'ve| have) (?:noticed|seen|picked up on|spotted|realised|realized|been told|had to|got to)\b",
+    r"\byou (?:end up|ended up|get left|got left|are left|'re left|were left|'re stuck|are stuck|got stuck)\b",
+    r"\bwhich (?:puts|leaves|left|put|makes|made) you\b",
+    r"\bi'?m guessing (?:you|that|it|this)\b|\bi (?:imagine|bet|suspect|guess) (?:you|that|it|this|they)\b",
+    r"\b<<SORRY>> (?:to hear )?(?:that )?(?:you(?:'ve|'re| have| had| were| are| got| lost| felt)|your \w+|[a-z]+ (?:came|went|got|had|was|were|felt|ended))\b",
+    r"^so,? (?:this|that|it|there)\b",
+    r"\b(?:it )?(?:sounds|seems|looks) (?:to me )?like (?!(?:a |an )?(?:great|good|nice|fun|plan|idea|right|lovely|wonderful|perfect|excellent|smart|sensible)\b)(?:\w+\W+){3,}",
+    r"^so,? (?:while|when|after|because|even though|despite|every|instead)\b",
 )
 
 GENERIC_ACK = rules(
@@ -206,7 +237,7 @@ GENERIC_ACK = rules(
 
 OWN = rules(
     r"\b<<THATS>> (?:(?:all|totally|entirely|completely|squarely|100%) )?on me\b",
-    r"\b(?:my|entirely my|all my|totally my) (?:fault|mistake|bad|error|responsibility|failure|doing)\b(?<!not my fault)",
+    r"(?<!not )(?<!n't )\b(?:my|entirely my|all my|totally my) (?:fault|mistake|error|responsibility|failure|doing)\b",
     r"\bi (?:take|accept) (?:full |complete |total |the |my )?(?:responsibility|ownership|the blame|my share|my part)\b",
     r"\bi own (?:that|this|it|my part)\b",
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
@@ -223,11 +254,37 @@ OWN = rules(
     r"\b<<SORRY>> (?:that i|for (?:not|missing|cancel|taking|present|what i|my|the way i|how i|letting|dropping|breaking|forgetting|ignoring|leaving|overlooking|putting|making|being|failing|going|keeping|wasting|the (?:way|delay|mess|confusion|mix-up|mistake|miscommunication|lack))|i (?:didn'?t|did not|never|wasn'?t|let|missed|forgot|cancel|took|presented))",
     r"\b(?:that|it) was (?:my|a) (?:mistake|error|bad call|misjudg(?:e)?ment|poor call)\b(?<!a mistake)",
     r"\bi (?:did|have|had) (?:cancel|present|take|took|miss|promise|ignore|forget|overlook|drop|leave|left|skip|break|broke)\w*\b",
-    r"\bi (?:hadn'?t|had not|didn'?t|did not|never) (?:thought|realised|realized|considered|appreciated|seen)\b",
+    r"\bi (?:hadn'?t|had not|didn'?t|did not|never) (?:thought|realised|realized|considered|appreciated|seen) (?:about |that |how |what |your |you |it )\w+",
     r"\b(?:that|this) (?:one )?(?:is|was)(?: \w+)? my (?:doing|call, and it was wrong|fault)\b",
     r"\bi (?:admit|accept|acknowledge) (?:that )?(?:i|it was|we)\b",
     r"\bi(?:'ll| will) (?:own|take) (?:that|this|it)\b",
     r"\bno excuses\b",
+    r"\b(?:we|i) got (?:this|that|it|things) (?:badly |completely |totally |so )?wrong\b",
+    r"\b(?:we|i) (?:was|were) (?:late|wrong|slow|careless|out of order|rude|unfair|thoughtless|in the wrong|at fault)\b",
+    r"\b(?:that|this|it) (?:shouldn'?t|should not|should never) have (?:happened|been|gone)\b",
+    r"\b(?:someone|somebody|we|i) should(?:'ve| have| of) (?:told|called|rung|warned|asked|explained|let)\b",
+    r"\b<<SORRY>> (?:that )?(?:nobody|no one|we|i|it took|you had to|you were)\b",
+    r"\b(?:it'?s|its|that'?s|thats) on (?:me|us)\b",
+    r"\bon us\b",
+    r"\b(?:was|were) (?:rude|wrong|unfair|thoughtless|careless|out of order|unkind) of (?:me|us)\b",
+    r"\b(?:a |that'?s a )?fair (?:hit|cop|criticism|challenge)\b",
+    r"\bit cost you\b",
+    r"\bi(?:'ve| have) been (?:\w+ing) (?:you|your)\b",
+    r"\b(?:i|we) (?:definitely |really |certainly |absolutely |clearly )?(?:should(?:'ve| have| of)|shouldn'?t(?:'ve| have| of)|ought to have)\b",
+    r"\bi (?:didn'?t|did not|never|hadn'?t) (?:realise|realize|see|notice|think about) (?:that |how |what |your |you |it was |the |just how )\w+",
+    r"\bno argument (?:there|from me)\b",
+    r"\bthat(?:'s| was| is) (?:my|our) (?:failing|failure|doing|mistake|fault)\b",
+    r"\byou(?:'re| are) right(?:,)? (?:and|i|we|it|that)\b",
+    r"\b(?:i|we)(?:'ve| have) (?:done|put) (?:that|this|it) (?:to|on) you\b",
+    r"\bi got (?:\w+ ){0,2}wrong\b|\bwhat i got (?:\w+ )?wrong\b",
+    r"\b(?:that'?s|thats|it'?s|that was|it was) (?:really |so |pretty )?(?:bad|not ok|not okay|not good enough|unacceptable|not acceptable|wrong|poor|terrible|awful)(?:,)? (?:and|so) (?:i'?m|im|i am|we'?re|we are) sorry\b",
+    r"\b(?:that'?s|that is|it'?s|this is|that was) (?:not|un)acceptable(?: (?:when|from|of) (?:us|me|a|our))?\b",
+    r"\byou should(?:'ve| have) (?:heard|been told|got|had|known|found out) (?:it |this |that |about it )?(?:from|by) me\b",
+    r"\b<<SORRY>>,? (?:but )?(?:i|we) (?:missed|forgot|didn'?t|dropped|lost|ignored|overlooked|should|let|never)\b",
+    r"^(?:yes|yeah|yep|you'?re right)[,.!]? (?:you did|you have|you were|you are|it was|it is|i did|we did|i have|we have|that'?s true|that'?s right)\b",
+    r"\b(?:i|we) (?:definitely |definately |really |certainly |absolutely |clearly )?(?:should(?:'ve| have| of)|shouldn'?t(?:'ve| have| of))\b",
+    r"\b(?:a |that'?s a )?(?:proper |real |complete |total |genuine |serious )?(?:failure|failing|mistake|mess|shambles) (?:on|from) (?:our|my) (?:side|part|end)\b",
+    r"\b<<SORRY>> (?:\w+ly )(?:for|that)\b",
 )
 
 APPRECIATE = rules(
@@ -259,6 +316,39 @@ JUSTIFY = rules(
     r"\b(?:the|our) (?:data|numbers|figures|facts|results|metrics|evidence|research) (?:show|shows|say|says|prove|proves|tell|tells|suggest|suggests)\b",
     r"\bthere (?:was|were|is|are) (?:a )?(?:good |valid |solid )?reasons?\b",
     r"\b(?:it|that) was (?:a |an )?(?:tough|hard|difficult|business|strategic|commercial|necessary|judg(?:e)?ment) (?:call|decision|choice)\b",
+    r"\b(?:that'?s|it'?s|this is) (?:the|our|company|practice|standard|normal) (?:procedure|policy|process|protocol|practice|rule|rules|terms)\b",
+    r"\brules are rules\b",
+    r"\bit'?s (?:the )?same for (?:all|every|everyone|everybody)\b",
+    r"\bto be honest\b(?=[^.?!]*\b(?:we|i|the|it|our|they|technically|actually)\b)",
+    r"\btechnically\b",
+    r"\b(?:our|the) (?:terms|policy|procedure|process|contract|sla) (?:are|is|says?|states?|requires?)\b",
+    r"\b(?:it'?s|it is) being (?:processed|looked at|dealt with|handled)\b",
+    r"\bthat'?s (?:just )?how (?:a |an |the )?(?:\w+ )?(?:organi[sz]ations?|compan(?:y|ies)|business(?:es)?|systems?|process(?:es)?|industr(?:y|ies)|world|it|things|this place|this ward|hospitals?|schools?) (?:works?|goes|is|are)\b",
+    r"\bi (?:honestly |genuinely |really |just )?(?:thought|assumed|figured|believed|presumed) (?:you|that|it|we|they|he|she|this)\b",
+    r"\b(?:maybe|perhaps|probably) (?:he|she|they|it|the \w+) (?:was|were|is|are|had|has) (?:just )?(?:tired|busy|stressed|having|under|doing|trying|short)\b",
+    r"\b(?:i|we) (?:live|work|have|had|was|were|am|are) (?:\w+ ){0,3}(?:away|busy|far|miles|abroad|overseas|stretched|short[- ]staffed|understaffed)\b",
+    r"\b(?:i|we) (?:send|sent|pay|paid|do|did|gave|give|put in|work) (?:\w+ ){0,3}(?:every|each|all the|so many|loads|lots)\b",
+    r"\b(?:that|it) counts for something\b",
+    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b",
+    r"\bthere'?s (?:not much|nothing|little) (?:else )?(?:(?:i|we) can|to be) (?:do|done)\b",
+    r"\b(?:i|we)(?:'ve| have) (?:already )?offered\b",
+    r"[,.] actually[.!]*$",
+    r"\b(?:i|we) (?:was|were) (?:only|just) (?:doing|following|trying)\b",
+    r"\b(?:i|we) (?:pick|choose|select|decide|mark|grade|allocate) (?:on|based on|by|according to)\b",
+    r"\b(?:these|such|those) things take time\b",
+    r"\b(?:it|this|that) takes time\b",
+    r"\bi(?:'m| am) afraid\b(?!\s+(?:i|we) (?:got|messed|let|was|were))",
+    r"\bit (?:means|meant) (?:it'?s|that|we)\b",
+    r"\b(?:is|was|are|were) actually\b",
+    r"\b(?:standard|normal|common|usual|best|accepted) practice\b",
+    r"\blet'?s not lose sight\b|\bdon'?t forget (?:that|we|i|the)\b|\bremember that (?:we|i|the|it)\b",
+    r"\b(?:the )?(?:panel|committee|board|interview panel|decision) was (?:unanimous|fair|final|clear)\b",
+    r"\b(?:isn'?t|is not|aren'?t|are not) (?:just|only) (?:about )?\w+",
+    r"^(?:legally|technically|strictly speaking|on paper|contractually|officially|in fairness|to be fair)\b",
+    r"\b(?:would have|would'?ve|were going to|was going to) (?:\w+ ){0,2}anyway\b",
+    r"\b(?:crazy|mad|busy|hectic|rough|long|manic) (?:week|day|month|time|shift|few weeks)\b",
+    r"\b(?:it'?s|it has|it'?s) been (?:mad|crazy|hectic|manic|a nightmare|non-stop)\b",
+    r"\bi'?ll save my breath\b",
 )
 
 DENY = rules(
@@ -276,6 +366,14 @@ DENY = rules(
     r"\b(?:i|we) (?:did|have) (?:so|absolutely|definitely|actually|certainly)? ?(?:follow(?:ed)? through|deliver(?:ed)?|show(?:ed)? up|call(?:ed)? you|tell you|told you|keep|kept)\b(?=.*\b(?:actually|just|already|in fact)\b)",
     r"\bactually,? (?:i|we) (?:did|have|was|were|do)\b",
     r"\bif you (?:check|look at|read|go back)\b",
+    r"\bnot (?:really |exactly |entirely )?(?:on me|my fault|our fault|down to me|my problem)\b",
+    r"\b(?:are|is|were|was) (?:completely |totally |entirely |two )?(?:separate|unrelated|different (?:matters|issues|things)|nothing to do with)\b",
+    r"\bnobody (?:asked|told|forced|made) you\b",
+    r"\b(?:i|we|he|she|they) (?:am|are|is|was|were|'m|'re|'s) not (?:hiding|protecting|ignoring|avoiding|punishing|targeting|picking on|favouring|favoring|lying|trying to)\b",
+    r"\bwhy (?:on earth )?would (?:i|we)\b",
+    r"\b(?:i|we) (?:didn'?t|did not|never) (?:laugh|mean|intend|want|try|plan|set out)\b",
+    r"\bfull stop\b",
+    r"\bno comment\b",
 )
 
 COUNTERATTACK = rules(
@@ -288,7 +386,7 @@ COUNTERATTACK = rules(
     r"\bif you(?:'d| had| hadn'?t| had not| would| just| only| actually)? (?:just |only |actually |ever )?(?:read|listened|checked|bothered|looked|paid attention|come to me|asked|told me|done your|hit your|met your|answered|turned up|shown up|followed)\b",
     r"\byou (?:always|never|constantly|keep|continually|just|also|too|yourself|even) (?:complain|moan|whine|criticis|critici[sz]|attack|blame|exaggerat|overreact|interrupt|shout|yell|push back|resist|focus on the negative|make (?:this|it|everything)|jump to|assume|take things|see the worst|find (?:something|a reason|fault)|have (?:something|an excuse|a problem)|bring (?:this|it) up|do this|say (?:that|this)|miss(?:ed)?|forget|forgot|ignore|ignored|turn up late|go over|undermine|question|missed your|didn'?t (?:hit|meet|deliver|bother|read|check|ask|tell)|haven'?t (?:hit|met|delivered|bothered|read)|were late|are late|dropped|messed)\w*",
     r"\byou(?:'re| are|re) (?:not|hardly) (?:exactly )?(?:perfect|innocent|blameless|one to talk|a saint|easy to|helping|making (?:this|it) easy|the only one)\b",
-    r"\byou(?:'re| are|re) (?:the one who|the one that|no better|hardly one)\b",
+    r"\byou(?:'re| are|re) (?:no better|hardly one)\b",
     r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b",
     r"\byour (?:own )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b[^.?!]{0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
     r"\bnobody (?:forced|made) you\b",
@@ -297,6 +395,30 @@ COUNTERATTACK = rules(
     r"\bmaybe (?:the|your) (?:problem|issue) is (?:you|your)\b",
     r"\bwhere were you when\b",
     r"\bmaybe you(?:'re| are) (?:not|the)\b",
+    r"\bhow dare you\b",
+    r"\bsays the (?:person|one|guy|woman|man) who\b",
+    r"\bdon'?t (?:threaten|lecture|accuse|blame|talk to|speak to|shout at|point the finger at) me\b",
+    r"\b(?:that'?s|this is|you'?re being) (?:emotional )?(?:blackmail|manipulat\w*|a low blow|out of order|uncalled for|so rude|ridiculous|insulting|unfair of you|a bit rich|rich)\b",
+    r"\b(?:wasn'?t|isn'?t|weren'?t|aren'?t) (?:exactly|very|particularly) (?:friendly|fair|helpful|nice|kind|easy|great)\b",
+    r"\bmind you\b",
+    r"\byou(?:'ve| have)? (?:never|didn'?t|did not|haven'?t|have not|hardly|barely) (?:once |even |ever |actually )?(?:told|asked|said|mentioned|rang|called|came|offered|bothered|thanked|helped|visited|checked|replied|answered|read|turned up|showed up|lifted|done|paid)\b",
+    r"\byou (?:chose|decided|agreed|signed up|wanted) (?:to|this|that|it)\b",
+    r"\byou(?:'ve| have)? (?:hardly|not exactly|barely) been\b",
+    r"\bif (?:you|your \w+) (?:came|did|had|were|went|showed|put|made|took|listened|trained|tried|bothered|turned)\b[^.?!]*\b(?:would|'d|might|could)\b",
+    r"\bor (?:is it |was it )?(?:what )?you (?:want|wanted|need|think)\b(?=.*\?)",
+    r"\b(?:you|u) (?:do|did|have|had) (?:the same|it too|that too|it yourself|worse)\b",
+    r"\byou(?:'ve| have) done (?:the same|it too|that too|exactly the same|worse)\b",
+    r"\btry doing my job\b|\byou think you'?ve got it bad\b",
+    r"\byou (?:stop|quit) \w+ing\b",
+    r"\b(?:haven'?t|didn'?t|doesn'?t|isn'?t|aren'?t|hasn'?t) help(?:ed|ing)?\b[^.?!]*\beither\b",
+    r"\b(?:it )?would (?:help|be nice|be good|be great) if you\b",
+    r"\bare you saying\b(?=.*\?)",
+    r"\bis (?:that|this) a threat\b",
+    r"\bis (?:this|it|that) (?:really|actually) about\b",
+    r"\bwho (?:signed|approved|agreed|sent|checked|said)\b[^?]*\b(?:your|you)\b",
+    r"^names\?",
+    r"\bi (?:notice|noticed) (?:that )?you\b",
+    r"\byou didn'?t (?:mind|complain|object|say anything|seem to mind)\b",
 )
 
 BLAME = rules(
@@ -311,6 +433,15 @@ BLAME = rules(
     r"\b(?:company|corporate|group|head office|hr) (?:policy|rules|guidelines|decision)\b",
     r"\bnot (?:up to|down to) me\b",
     r"\b(?:that|this|it) came from (?:above|upstairs|the top|head office|the board|leadership|management)\b",
+    r"\bi (?:don'?t|do not) make the (?:rules|policy|decisions)\b",
+    r"\b(?:\w+ )?(?:handles?|deals? with|looks? after|manages?|owns?) (?:that|this|it)(?:,)? not (?:me|us|my team)\b",
+    r"\bnot me\b",
+    r"\b(?:the \w+|they|he|she) (?:wanted|asked for|insisted on|told me to|made me)\b",
+    r"\blike everyone else'?s?\b",
+    r"\bnot (?:my|our) (?:decision|call|choice|department|area|responsibility|doing|idea|remit)\b",
+    r"\b(?:third[- ]party|outside (?:of )?(?:our|my) control|(?:can'?t|cannot) control)\b",
+    r"\bcame (?:straight |directly )?from (?:the )?(?:top|above|ceo|board|head office|leadership|management|upstairs)\b",
+    r"\b(?:is|was) (?:actually )?(?:the )?(?:council'?s|hr'?s|their|his|her|the client'?s|the landlord'?s|the vendor'?s|the supplier'?s|the courier'?s) (?:responsibility|job|problem|call)\b",
 )
 
 MINIMISE = rules(
@@ -335,13 +466,23 @@ MINIMISE = rules(
     r"\b(?:you'?ll|it'?ll|you will|it will) (?:be fine|get over it|blow over|sort itself out)\b",
     r"\bit(?:'s| is| was) (?:nothing|not personal)\b",
     r"\bdon'?t (?:worry|stress) about it\b",
+    r"\bhardly (?:a|an|the|any|anything|worth)\b",
+    r"\b(?:it'?s|its|it is) (?:just |only )?a (?:few|couple of|bit of|little)\b",
+    r"\b(?:loads|lots|plenty|most|half|heaps) of (?:people|us|them|other|families|customers|students|parents|teams)\b",
+    r"\bsometimes (?:kids|people|things|it|we|you|customers|patients|doctors|staff|deliveries)\b|\b(?:run|runs|get|gets|go|goes|happen|happens|sit|sits|are|is) (?:late |wrong |out |busy )?sometimes\b",
+    r"\bit (?:all )?evens out\b",
+    r"\b(?:everyone|everybody|all the (?:kids|players|staff|students)) gets? the same\b",
+    r"\b(?:not|hardly) (?:the end of the world|a crime|a disaster|a tragedy|a big thing)\b",
+    r"\bmistakes were made\b",
+    r"\bis actually (?:pretty |quite |really |fairly )?(?:low|normal|fine|good|standard|small|reasonable|typical|common|average|minor)\b",
+    r"\b(?:sorry|apologi[sz]e|apologies) for any (?:inconvenience|trouble|upset|confusion)\b",
 )
 
 DISMISS = rules(
     r"\b(?:calm|settle|simmer|cool) down\b",
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",
-    r"\b(?:i'?m|i am|we'?re|we are) (?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt) (?:that way|like that|this way|so)|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
+    r"\b(?:i'?m |i am |we'?re |we are )?(?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt|see it|think)\b|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
     r"\bsorry if (?:you|that|i|anyone|it|this) (?:felt|feel|were|was|got|came across|caused|seemed|upset|offended)\b",
     r"\byou(?:'re| are|re) (?:being )?(?:too |so |a bit |a little |overly |very |way too |just )?(?:emotional|sensitive|dramatic|hysterical|touchy|defensive|negative|aggressive|hostile|worked up|wound up|overreacting|overthinking|paranoid|precious|difficult|unreasonable)\b",
     r"\bdon'?t take (?:it|this|that) (?:so )?personally\b",
@@ -362,6 +503,13 @@ DISMISS = rules(
     r"\b(?:grow|man) up\b",
     r"\bthat'?s life\b",
     r"\bstop (?:complaining|moaning|whining|being)\b",
+    r"\bcome on\b",
+    r"\brelax[.!]*$|\brelax,",
+    r"\b(?:that'?s|it'?s|thats) (?:up to you|your (?:choice|call|problem|decision|lookout))\b",
+    r"\bit'?s a \w+,? not a \w+\b",
+    r"\b(?:doesn'?t|does not|won'?t|will not) change (?:the|anything|a thing|the process|the outcome)\b",
+    r"\b(?:that'?s|it'?s) your (?:prerogative|right|funeral)\b",
+    r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
 )
 
 DEFLECT = rules(
@@ -381,6 +529,14 @@ DEFLECT = rules(
     r"\bi(?:'m| am) (?:not (?:going|here) to|not getting into)\b",
     r"\bwe (?:can|could) (?:talk|discuss) (?:this|it|that) (?:later|another time|when)\b",
     r"\bi(?:'ve| have) got (?:a|another) (?:meeting|call)\b",
+    r"\blet'?s not (?:do|have|get into|go into|start) (?:this|that|it)\b",
+    r"\bi (?:don'?t|do not|can'?t|cannot) (?:discuss|comment on|go into|talk about)\b",
+    r"\b(?:can we|let'?s|could we) (?:stick to|keep to|focus on|deal with) one\b",
+    r"\b(?:let'?s|we can|we'?ll|can we) (?:talk|discuss|pick (?:this|it) up|go through (?:this|it)) (?:about (?:this|it|that) )?(?:properly |in detail |more |further )?(?:at|in|on|after|when|later|tomorrow|next)\b",
+    r"\bhard stop\b",
+    r"\b(?:that|it) was (?:a )?(?:different|previous|the old|the last) (?:team|manager|management|management team|regime|era|time|owner|administration)\b",
+    r"\bi (?:wasn'?t|was not) (?:even )?(?:here|there|around|in the role|in charge|in post|working here)\b",
+    r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
 )
 
 SARCASM = rules(
@@ -408,6 +564,11 @@ SARCASM = rules(
     r"\bsorry,? your majesty\b",
     r"\bnews flash\b",
     r"\bgood for you\b(?=.*[.!]$)",
+    r"\b(?:what'?s|whats|what is) (?:the|it) (?:\w+ )?this time\b",
+    r"\bthis time\?",
+    r"\bi'?m sure (?:the|that|it|you)\b[^.?!]*\b(?:real|such a|so) \w+ for you\b",
+    r"\bsave my breath\b",
+    r"\bthat'?s really helpful to know\b",
 )
 
 CAPITULATE = rules(
@@ -436,6 +597,13 @@ QUICK_FIX = rules(
     r"\b(?:a|an|some|the) (?:refund|credit|discount|voucher|free month|months? free|compensation|goodwill gesture|bonus|raise|pay rise|payrise|title change)\b(?=.*\b(?:i|we)(?:'ll| will| can| could)\b)",
     r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
     r"\b\d+ ?% off\b",
+    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)))",
+    r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check|change|move|put|take|give|offer|cover|pay|transfer)\b",
+    r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
+    r"\bfrom now on\b",
+    r"\b(?:it|that|this|the \w+)(?:'ll| will) be (?:in|done|fixed|sorted|with you|there|paid|ready|back|live|resolved)\b",
+    r"\b(?:i|we) won'?t (?:do|let) (?:it|that|this) (?:happen )?again\b",
+    r"\bshall we (?:do|set|try|make|get|split|agree|start)\b",
 )
 
 INVITE_COLLABORATION = rules(
@@ -443,7 +611,7 @@ INVITE_COLLABORATION = rules(
     r"\b(?:work|figure|sort|think|solve|shape|decide|find|build|plan|do) (?:this|it|that|something|a way|this out|it out|out)(?: \w+){0,3} together\b",
     r"\bhow (?:can|could|should|might|do|would) we\b",
     r"\bwhat (?:can|could|should|might|would) we\b",
-    r"\bwhat (?:would|do|did) you (?:suggest|recommend|propose|want to see|need from me|like to see|want from me|need|want|expect|hope|have in mind)\b",
+    r"\bwhat (?:would|do) you (?:suggest|recommend|propose|want to see|need from me|like to see|want from me|need|want|have in mind)\b",
     r"\bwhat would (?:help|make (?:it|this|that|things) (?:right|better|work|easier)|good look like|success look like|\w+ (?:\w+ )?look like (?:to|for) you|you want|a fair (?:outcome|result|fix)|work for you|need to (?:happen|change))\b",
     r"\bi(?:'d| would) (?:really )?(?:like|love|value|welcome|appreciate) your (?:help|input|ideas|view|take|advice|perspective|thoughts|suggestions)\b",
     r"\b(?:will|would|could|can) you (?:help|work with|join) me\b",
