@@ -44,169 +44,28 @@ MACROS: dict[str, str] = {
     "SORRY": r"(?:sorry|apologi[sz]e|apologies)",
 }
 
-# Feelings a reflection can name. Stems: "frustrat" covers frustrated/frustrating/frustration.
-FEELING_STEMS = (
-    "frustrat",
-    "angry",
-    "anger",
-    "angered",
-    "furious",
-    "livid",
-    "fuming",
-    "mad",
-    "pissed",
-    "irritat",
-    "annoy",
-    "upset",
-    "hurt",
-    "hurting",
-    "painful",
-    "disappoint",
-    "let down",
-    "betray",
-    "embarrass",
-    "humiliat",
-    "ashamed",
-    "shame",
-    "ignored",
-    "overlooked",
-    "invisible",
-    "undervalued",
-    "unappreciated",
-    "unvalued",
-    "not valued",
-    "disrespect",
-    "insult",
-    "blindsided",
-    "sidelined",
-    "left out",
-    "excluded",
-    "passed over",
-    "slap in the face",
-    "exhaust",
-    "tired",
-    "worn out",
-    "burn",
-    "drained",
-    "overwhelm",
-    "stress",
-    "pressure",
-    "anxious",
-    "anxiety",
-    "worr",
-    "nervous",
-    "scared",
-    "afraid",
-    "fear",
-    "frighten",
-    "terrif",
-    "panic",
-    "lonely",
-    "alone",
-    "isolat",
-    "sad",
-    "sadness",
-    "depress",
-    "down",
-    "low",
-    "hopeless",
-    "helpless",
-    "powerless",
-    "stuck",
-    "trapped",
-    "lost",
-    "confus",
-    "uncertain",
-    "insecure",
-    "unsure",
-    "fed up",
-    "sick of",
-    "tired of",
-    "demoralis",
-    "demoraliz",
-    "discourag",
-    "defeat",
-    "resent",
-    "bitter",
-    "jealous",
-    "envious",
-    "heartbroken",
-    "devastat",
-    "crushed",
-    "gutted",
-    "grief",
-    "griev",
-    "miserable",
-    "unhappy",
-    "torn",
-    "guilty",
-    "guilt",
-    "regret",
-    "shock",
-    "stunned",
-    "outrag",
-    "indignant",
-    "offended",
-    "wronged",
-    "cheated",
-    "unfair",
-    "unheard",
-    "not heard",
-    "dismissed",
-    "brushed off",
-    "fobbed off",
-    "disregarded",
-    "taken for granted",
-    "used",
-    "neglected",
-    "abandoned",
-    "rejected",
-    "excited",
-    "happy",
-    "relieved",
-    "proud",
-    "hopeful",
-    "glad",
-    "nervy",
-    "on edge",
-    "at the end of",
-    "had enough",
-    "hard",
-    "difficult",
-    "tough",
-    "rough",
-    "struggl",
-    "awful",
-    "terrible",
-    "horrible",
-    "scary",
-    "a lot to",
-    "heavy",
-    "distress",
-    "concern",
-    "troubl",
-    "bother",
-    "disheart",
-    "vulnerab",
-    "uncomfortable",
-    "unsafe",
-    "unsupported",
-    "let you down",
-    "frustrat",
-    "sting",
-    "raw",
-)
-
-FEELING_RE = re.compile(
-    r"\b(?:"
-    + "|".join(sorted({re.escape(s) for s in FEELING_STEMS}, key=len, reverse=True))
-    + r")\w*",
-)
-
 # Words that carry no content of their own: ignored when comparing a reply with what the
 # other person said.
 STOPWORDS = frozenset(
-    ["a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are", "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "can't", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't", "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "hadn't", "has", "hasn't", "have", "haven't", "having", "he", "he'd", "he'll", "he's", "her", "here", "here's", "hers", "herself", "him", "himself", "his", "how", "how's", "i", "i'd", "i'll", "i'm", "i've", "if", "in", "into", "is", "isn't", "it", "it's", "its", "itself", "let's", "me", "more", "most", "mustn't", "my", "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought", "our", "ours", "ourselves", "out", "over", "own", "same", "shan't", "she", "she'd", "she'll", "she's", "should", "shouldn't", "so", "some", "such", "than", "that", "that's", "the", "their", "theirs", "them", "themselves", "then", "there", "there's", "these", "they", "they'd", "they'll", "they're", "they've", "this", "those", "through", "to", "too", "under", "until", "up", "very", "was", "wasn't", "we", "we'd", "we'll", "we're", "we've", "were", "weren't", "what", "what's", "when", "when's", "where", "where's", "which", "while", "who", "who's", "whom", "why", "why's", "with", "won't", "would", "wouldn't", "you", "you'd", "you'll", "you're", "you've", "your", "yours", "yourself", "yourselves", "im", "ive", "id", "youre", "dont", "doesnt", "didnt", "cant", "wont", "isnt", "wasnt", "thats", "whats", "lets", "just", "really", "also", "even", "still", "yet", "ever", "never", "always", "much", "many", "lot", "lots", "get", "got", "getting", "go", "going", "gone", "went", "come", "came", "make", "made", "say", "said", "says", "saying", "tell", "told", "know", "think", "thought", "feel", "felt", "want", "wanted", "need", "needed", "like", "well", "yes", "yeah", "yep", "ok", "okay", "oh", "hi", "hello", "hey", "thanks", "thank", "please", "sorry", "right", "sure", "something", "anything", "everything", "nothing", "thing", "things", "way", "one", "ones", "bit", "kind", "sort", "actually", "maybe", "perhaps", "quite", "rather", "pretty", "now", "today", "time", "can't'll", "'s", "'t", "'re", "'ve", "'ll", "'d", "ll", "ve", "re", "don", "cause", "cuz", "u", "ur", "gonna", "wanna", "kinda"]
+    """
+    a about above after again against all am an and any are aren't as at be because been before
+    being below between both but by can can't cannot could couldn't did didn't do does doesn't
+    doing don't down during each few for from further had hadn't has hasn't have haven't having
+    he he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm
+    i've if in into is isn't it it's its itself let's me more most mustn't my myself no nor not
+    of off on once only or other ought our ours ourselves out over own same shan't she she'd
+    she'll she's should shouldn't so some such than that that's the their theirs them themselves
+    then there there's these they they'd they'll they're they've this those through to too under
+    until up very was wasn't we we'd we'll we're we've were weren't what what's when when's
+    where where's which while who who's whom why why's with won't would wouldn't you you'd
+    you'll you're you've your yours yourself yourselves im ive id youre dont doesnt didnt cant
+    wont isnt wasnt thats whats lets just really also even still yet ever never always much many
+    lot lots get got getting go going gone went come came make made say said says saying tell
+    told know think thought feel felt want wanted need needed like well yes yeah yep ok okay oh
+    hi hello hey thanks thank please sorry right sure something anything everything nothing
+    thing things way one ones bit kind sort actually maybe perhaps quite rather pretty now today
+    time can't'll 's 't 're 've 'll 'd ll ve re don cause cuz u ur gonna wanna kinda
+    """.split()  # noqa: SIM905
 )
 
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "er")
@@ -224,7 +83,7 @@ def stem(word: str) -> str:
     return w
 
 
-WORD_RE = re.compile(r"[a-z0-9][a-z0-9'’-]*")
+WORD_RE = re.compile(r"[a-z0-9][a-z0-9'’]*")
 
 
 def content_stems(text: str) -> set[str]:
@@ -237,5 +96,51 @@ def content_stems(text: str) -> set[str]:
 
 # Frequent English function words: a reply with none of them is probably not English.
 ENGLISH_MARKERS = frozenset(
-    ["the", "a", "an", "and", "or", "but", "to", "of", "in", "on", "at", "for", "with", "is", "are", "was", "were", "be", "been", "it", "this", "that", "you", "your", "i", "me", "my", "we", "our", "they", "he", "she", "not", "no", "do", "did", "don't", "can", "will", "would", "should", "what", "how", "why", "when"]
+    [
+        "the",
+        "a",
+        "an",
+        "and",
+        "or",
+        "but",
+        "to",
+        "of",
+        "in",
+        "on",
+        "at",
+        "for",
+        "with",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "this",
+        "that",
+        "you",
+        "your",
+        "i",
+        "me",
+        "my",
+        "we",
+        "our",
+        "they",
+        "he",
+        "she",
+        "not",
+        "no",
+        "do",
+        "did",
+        "don't",
+        "can",
+        "will",
+        "would",
+        "should",
+        "what",
+        "how",
+        "why",
+        "when",
+    ]
 )

@@ -25,14 +25,14 @@ def rules(*patterns: str) -> tuple[re.Pattern[str], ...]:
     return tuple(compile_rule(p) for p in patterns)
 
 
-FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|down\b|low\b|hopeless|helpless|powerless|stuck|trapped|lost\b|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn\b|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected\b|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted|stung|brutal|cynical|suspicious|wary|sceptical|skeptical|fed up|pissed|livid|gutting|soul-destroying|exhausting|draining|demoralising|demoralizing|unbearable|a nightmare|awkward|intrusive|invasive|degrading|patroni[sz]|condescend|disrespectful|humiliating|belittl|unwelcome|rude|grim|horrible|no sleep|at (?:the )?end of (?:your|my) tether|the last straw|sidelin|cut out|kept in the dark|in the dark|second[- ]class|like a criminal|like a nuisance|like an afterthought|like (?:a|an) (?:number|ticket|idiot|child))\w*"
+FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|(?:feeling|so|really|a bit|pretty) (?:down|low|lost)\b|down in the dumps|hopeless|helpless|powerless|stuck|trapped|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn\b|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected\b|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted|stung|brutal|cynical|suspicious|wary|sceptical|skeptical|fed up|pissed|livid|gutting|soul-destroying|exhausting|draining|demoralising|demoralizing|unbearable|a nightmare|awkward|intrusive|invasive|degrading|patroni[sz]|condescend|disrespectful|humiliating|belittl|unwelcome|rude|grim|horrible|no sleep|at (?:the )?end of (?:your|my) tether|the last straw|sidelin|cut out|kept in the dark|in the dark|second[- ]class|like a criminal|like a nuisance|like an afterthought|like (?:a|an) (?:number|ticket|idiot|child))\w*"
 # "stress reliever", "hard worker" and "ups and downs" name no feeling.
 FEEL = r"(?<!ups and )" + FEEL_WORDS + r"(?! reliever| relief| worker| and down| free| out of ten)"
 
 # --- questions -------------------------------------------------------------------------------
 
 CHECK = rules(
-    r"\b(?:is|was) (?:that|this|it) (?:right|fair|correct|accurate|true|it|the case|what you (?:mean|meant|'re saying|are saying))\b",
+    r"\b(?:is|was) (?:that|this|it) (?:right|fair|correct|accurate|true|it|the case|what you (?:mean|meant|'re saying|are saying))\b(?! now| away)",
     r"\bdid i (?:get|understand|hear|read) (?:that|this|you|it|this right|that right)\b",
     r"\b(?:am|do) i (?:have|hear|get|understand|read) (?:that|this|it|you) (?:right|correctly)\b",
     r"\bhave i (?:got|understood|heard) (?:that|this|it|you)\b",
@@ -44,7 +44,7 @@ CHECK = rules(
     r"\bam i (?:missing|getting|understanding) (?:something|anything|it|that|this)\b",
     r"\b(?:did|have) i (?:miss|missed|leave|left) (?:anything|something)\b",
     r"\b(?:is|was) (?:that|this) (?:what|how) (?:it feels|you feel|it felt|happened)\b",
-    r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?,? or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
+    r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?, or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
 )
 
 LEADING = rules(
@@ -81,7 +81,7 @@ LEADING = rules(
 
 FIX_QUESTION = rules(
     r"\bwould it help if (?:i|we)\b",
-    r"\bwhat if (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|made|make|put|get|send|fix|hire|took|take|skip|call|pay|comp|waive)",
+    r"\bwhat if (?:i|we) \w+",
     r"\bhow about (?:i|we|if (?:i|we)|a |an |some |giving|offering)\b",
     r"\bshould (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call)\b",
     r"\b(?:do|would) you (?:want|like) me to (?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call|sort|talk|speak|escalate)\b",
@@ -89,6 +89,11 @@ FIX_QUESTION = rules(
     r"\bwhy don'?t (?:i|we)\b",
     r"\bwould (?:a|an|some|it help to) [^?]{0,40}\bhelp\b",
     r"\bwhat about (?:a |an |some |if (?:i|we)|giving|offering)\b",
+    r"\b(?:have|had) you (?:ever )?(?:tried|considered|thought about|thought of|looked into|asked about|talked to|spoken to|reached out)\b",
+    r"\bdid you (?:try|consider|think about|ask|talk to|speak to)\b",
+    r"\b(?:could|can|would) you (?:maybe |perhaps |possibly |just )?(?:try|consider|talk to|speak to|reach out|ask)\b",
+    r"\bwhy (?:not|don'?t you) (?:try|just|ask|talk|speak|go)\b",
+    r"\bwhat about (?:trying|talking|asking|speaking|going|joining|getting)\b",
 )
 
 # Yes/no questions that really open the floor ("Is there anything else?").
@@ -118,6 +123,9 @@ FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
+    r"\bwhat(?:'s| is| was) (?:the|your) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|model|size)\b",
+    r"\b(?:anything|something) else (?:i|we) can (?:get|do|help|assist|bring)\b",
+    r"\bis there anything else (?:i|we) can\b",
 )
 
 OPEN_WH = rules(
@@ -182,10 +190,16 @@ REFLECT_FEELING = rules(
     + r"(?: \w+){0,4} (?:makes sense|is understandable|is natural|is normal)\b",
     r"\bthat (?:sucks|stinks|hurts|stings|blows)\b",
     r"\bwhat a (?:nightmare|blow|shock|mess|horrible|awful|terrible|hard|difficult|tough|rough|frustrating)\b",
-    r"\bmust(?:'ve| have| of) (?:been|felt) (?:so |really |very |pretty |absolutely |incredibly )?(?:\w+ )?" + FEEL,
-    r"\b(?:feels?|felt|feeling) (?:so |really |very |pretty |completely |totally |a bit |like )?" + FEEL,
+    r"\bmust(?:'ve| have| of) (?:been|felt) (?:so |really |very |pretty |absolutely |incredibly )?(?:\w+ )?"
+    + FEEL,
+    r"\b(?:feels?|felt|feeling) (?:so |really |very |pretty |completely |totally |a bit |like )?"
+    + FEEL,
     r"\bi(?:'d| would)(?: \w+)? (?:be|feel|have been|have felt|have walked out|have done the same|have left|have lost it) (?:\w+ ){0,2}?(?:\w+ )?(?:too|as well|in your (?:shoes|position|place))\b",
-    r"\b(?:is|was|'s|sounds|sounded) (?:so |really |pretty |absolutely |truly |utterly |just )?" + FEEL,
+    r"\b(?:is|was|'s|sounds|sounded) (?:so |really |pretty |absolutely |truly |utterly |just )?"
+    + FEEL,
+    r"\b(?:that|this|it|which) must(?:'ve| have)? " + FEEL,
+    r"\bi (?:feel|sense|hear|can feel|can sense|can hear) (?:your|the) (?:anxiety|pain|frustration|anger|hurt|fear|worry|worries|sadness|grief|stress|exhaustion|loneliness|disappointment|despair|panic|upset)\b",
+    r"\byou(?:'re| are| seem| seemed| sound| sounded| feel| felt| look| must be)(?: \w+)? (?:down|low|lost)\b",
 )
 
 # Stems that introduce a paraphrase: the reflection is what follows them.
@@ -221,6 +235,9 @@ REFLECT_STEM = rules(
     r"^so,? (?:this|that|it|there)\b",
     r"\b(?:it )?(?:sounds|seems|looks) (?:to me )?like (?!(?:a |an )?(?:great|good|nice|fun|plan|idea|right|lovely|wonderful|perfect|excellent|smart|sensible)\b)(?:\w+\W+){3,}",
     r"^so,? (?:while|when|after|because|even though|despite|every|instead)\b",
+    r"\byou(?:'ve| have)? (?:been |keep |kept )(?:getting|being|hearing|having|told|passed|fobbed|given|left|waiting|chasing|asking|ringing|calling)\b",
+    r"\byou (?:must|might|may) (?:feel|be feeling|have felt|think|be thinking|be wondering)\b",
+    r"\bi can (?:\w+ )?(?:understand|see|imagine) (?:\w+ing|not \w+ing)\b",
 )
 
 GENERIC_ACK = rules(
@@ -285,6 +302,7 @@ OWN = rules(
     r"\b(?:i|we) (?:definitely |definately |really |certainly |absolutely |clearly )?(?:should(?:'ve| have| of)|shouldn'?t(?:'ve| have| of))\b",
     r"\b(?:a |that'?s a )?(?:proper |real |complete |total |genuine |serious )?(?:failure|failing|mistake|mess|shambles) (?:on|from) (?:our|my) (?:side|part|end)\b",
     r"\b<<SORRY>> (?:\w+ly )(?:for|that)\b",
+    r"\b(?:we|i) (?:had|made) (?:a |an )?(?:\w+ )?(?:failure|mistake|error|screw-?up|cock-?up|blunder|lapse|breakdown|oversight)\b",
 )
 
 APPRECIATE = rules(
@@ -343,7 +361,7 @@ JUSTIFY = rules(
     r"\b(?:standard|normal|common|usual|best|accepted) practice\b",
     r"\blet'?s not lose sight\b|\bdon'?t forget (?:that|we|i|the)\b|\bremember that (?:we|i|the|it)\b",
     r"\b(?:the )?(?:panel|committee|board|interview panel|decision) was (?:unanimous|fair|final|clear)\b",
-    r"\b(?:isn'?t|is not|aren'?t|are not) (?:just|only) (?:about )?\w+",
+    r"^(?:\w+ ){0,2}(?:isn'?t|is not|aren'?t|are not) (?:just|only) (?:about )?\w+",
     r"^(?:legally|technically|strictly speaking|on paper|contractually|officially|in fairness|to be fair)\b",
     r"\b(?:would have|would'?ve|were going to|was going to) (?:\w+ ){0,2}anyway\b",
     r"\b(?:crazy|mad|busy|hectic|rough|long|manic) (?:week|day|month|time|shift|few weeks)\b",
@@ -423,7 +441,8 @@ COUNTERATTACK = rules(
 
 BLAME = rules(
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|never|hardly) (?:my|our|really my) (?:call|decision|fault|department|problem|responsibility|choice|doing|area|remit|team|job)\b",
-    r"\b(?:hr|finance|legal|head office|corporate|the board|the ceo|the cfo|my boss|my manager|management|leadership|senior leadership|the exec(?:utive)?s?|procurement|the vendor|the supplier|the courier|the system|the client|the other team|engineering|marketing|operations|ops|the union|the warehouse|the carrier|the contractor|the agency|it|the software|the process|the policy|the committee|the panel|the directors?|upstairs|the powers that be|they|he|she|them)(?:'s|s')? (?:decision|call|fault|idea|choice|doing|problem|rule|rules|policy|mistake|responsibility|remit|area)\b(?<!\bmy decision)(?<!\bmy call)",
+    r"\b(?:hr|finance|legal|head office|corporate|the board|the ceo|the cfo|my boss|my manager|management|leadership|senior leadership|the exec(?:utive)?s?|procurement|the vendor|the supplier|the courier|the system|the client|the other team|engineering|marketing|operations|ops|the union|the warehouse|the carrier|the contractor|the agency|the software|the process|the policy|the committee|the panel|the directors?|upstairs|the powers that be)(?:'s|s')? (?:decision|call|fault|idea|choice|doing|problem|rule|rules|policy|mistake|responsibility|remit|area)\b",
+    r"\b(?:their|his|her) (?:decision|call|fault|idea|choice|doing|mistake|responsibility)\b",
     r"\b(?:blame|talk to|speak to|take (?:it|that|this|your complaint) up with|complain to|raise (?:it|that|this) with|go to|ask) (?:hr|finance|legal|head office|corporate|the board|the ceo|my boss|my manager|management|leadership|procurement|the vendor|the supplier|the other team|your manager|your rep|support|the helpdesk|customer service)\b",
     r"\b(?:out of|beyond|outside) my (?:hands|control|remit)\b",
     r"\babove my pay ?grade\b",
@@ -508,7 +527,7 @@ DISMISS = rules(
     r"\b(?:that'?s|it'?s|thats) (?:up to you|your (?:choice|call|problem|decision|lookout))\b",
     r"\bit'?s a \w+,? not a \w+\b",
     r"\b(?:doesn'?t|does not|won'?t|will not) change (?:the|anything|a thing|the process|the outcome)\b",
-    r"\b(?:that'?s|it'?s) your (?:prerogative|right|funeral)\b",
+    r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
 )
 
@@ -517,16 +536,16 @@ DEFLECT = rules(
     r"\b(?:now|today|this) (?:isn'?t|is not|'s not) (?:a good|the right|the best) (?:time|moment|place)\b",
     r"\bi (?:don'?t|do not) have (?:time|the time|a lot of time|long)\b",
     r"\bi(?:'m| am) (?:busy|in the middle of|late for|about to|on my way|heading)\b",
-    r"\b(?:let'?s|lets|can we) (?:focus on|get back to|stay on|stick to|move on|talk about something|change the subject|not go there|not get into|not dwell)\b",
+    r"\b(?:let'?s|lets|can we) (?:focus on|get back to|stay on|stick to|move on|talk about something|change the subject|not go there|not get into|not dwell)\b(?! (?:getting|fixing|sorting|solving|making|finding|what (?:we|i) can))",
     r"^(?:anyway|anyhow|moving on|be that as it may|regardless)\b",
     r"\bthat'?s (?:a )?(?:separate|different|another) (?:issue|conversation|discussion|topic|matter|question)\b",
     r"\b(?:put|send|write|pop) (?:it|that|this|me) (?:in|an?) ?(?:an? )?(?:email|ticket|note|writing|form|request)\b",
     r"\bnot what this (?:meeting|conversation|call) is (?:about|for)\b",
     r"\b(?:raise|bring) (?:it|that|this) (?:at|in|to) (?:the|your|our|next) (?:meeting|review|one-to-one|1:1|retro|committee)\b",
     r"\bbook (?:some )?time (?:in my|with my)\b",
-    r"\bcan (?:this|it|that) wait\b",
+    r"\bcan (?:this|that) wait\b",
     r"\b(?:let'?s|lets) (?:schedule|set up|book|arrange) (?:a|some|another) (?:time|meeting|call|chat)\b(?!.*\b(?:today|now)\b)",
-    r"\bi(?:'m| am) (?:not (?:going|here) to|not getting into)\b",
+    r"\bi(?:'m| am) not (?:going|here) to (?:discuss|talk about|get into|go into|debate|deal with|argue about|have this)\b|\bi(?:'m| am) not getting into\b",
     r"\bwe (?:can|could) (?:talk|discuss) (?:this|it|that) (?:later|another time|when)\b",
     r"\bi(?:'ve| have) got (?:a|another) (?:meeting|call)\b",
     r"\blet'?s not (?:do|have|get into|go into|start) (?:this|that|it)\b",
@@ -604,6 +623,8 @@ QUICK_FIX = rules(
     r"\b(?:it|that|this|the \w+)(?:'ll| will) be (?:in|done|fixed|sorted|with you|there|paid|ready|back|live|resolved)\b",
     r"\b(?:i|we) won'?t (?:do|let) (?:it|that|this) (?:happen )?again\b",
     r"\bshall we (?:do|set|try|make|get|split|agree|start)\b",
+    r"\b\w+(?: \w+)? will be (?:live|fixed|sorted|done|ready|with you|back|paid|restored|resolved|up|credited|refunded|corrected|replaced)\b",
+    r"\b(?:we'?re|we are|i'?m|i am) (?:already |now |currently )?(?:pulling|fixing|sorting|refunding|sending|chasing|looking into|working on|adding|changing|removing|replacing|rolling back|correcting|booking|arranging|calling)\b",
 )
 
 INVITE_COLLABORATION = rules(

@@ -1,0 +1,129 @@
+"""Text handling for the judge: normalising, sentences, clauses and a language check."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sparring.judge import rules as R
+from sparring.judge.cues import INVITE_START
+from sparring.judge.lexicon import ENGLISH_MARKERS, WORD_RE
+
+MAX_CHARS = 20_000  # longer replies are judged on their first 20,000 characters
+
+
+_TRANSLATE = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "´": "'"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # normalised (lower-case) text of the sentence
+    question: bool
+
+
+def normalise(text: str) -> str:
+    """Lower-case with straight quotes, keeping every character's offset."""
+    out = []
+    for ch in text.translate(_TRANSLATE):
+        low = ch.lower()
+        out.append(low if len(low) == 1 else ch)
+    return "".join(out)
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)")
+
+
+WH_START = re.compile(
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|hmm|just)[,.!]*\s+)*(?:what|how|why|who|where|when|which)\b(?! a\b| an\b)"
+)
+
+
+_INVERTED = re.compile(
+    r"^(?:do|does|did|are|is|was|were|have|has|can|could|would|will|should) (?:you|it|that|this|they|he|she|we|i|there|anything|anyone)\b"
+)
+
+
+def sentences(low: str) -> list[Sentence]:
+    out = []
+    for m in _SENTENCE.finditer(low):
+        raw = m.group()
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start, end = m.start() + lead, m.start() + len(raw.rstrip())
+        text = low[start:end]
+        stripped = text.rstrip("\"')] ")
+        question = stripped.endswith("?")
+        if not question and not stripped.endswith((".", "!")):
+            # chat questions without a question mark: "what happened", "how are you holding up"
+            words = text.split()
+            question = (
+                len(words) <= 14
+                and bool(WH_START.match(text) or _INVERTED.match(text))
+                and not re.match(
+                    r"^(?:how|what) (?:awful|terrible|sad|horrible|hard|difficult|great|nice|lovely|annoying|frustrating|a\b|an\b)",
+                    text,
+                )
+            )
+        out.append(Sentence(start, end, text, question))
+    return out
+
+
+CLAUSE_BREAK = re.compile(
+    r"[,;:]\s+|\s+-\s+|\s+(?:and|so|but|or)\s+(?=(?:what|how|why|do|does|did|is|are|was|were|can|could|would|will|have|has|should|tell|help)\b)"
+)
+
+
+def question_clause(s: Sentence) -> tuple[int, str]:
+    """The clause of a question sentence that asks (offset within the sentence, text)."""
+    text = s.text
+    best = 0
+    for m in CLAUSE_BREAK.finditer(text):
+        rest = text[m.end() :]
+        if (
+            WH_START.match(rest)
+            or R.CLOSED_START.match(rest)
+            or rest.startswith(("tell ", "help ", "is there", "anything"))
+        ):
+            best = m.end()
+    return best, text[best:]
+
+
+def preamble_end(s: Sentence) -> int:
+    """Where the asking starts in a question sentence ('I'm sorry to hear that, could you...')."""
+    if WH_START.match(s.text) or R.CLOSED_START.match(s.text) or INVITE_START.match(s.text):
+        return 0
+    for m in CLAUSE_BREAK.finditer(s.text):
+        rest = s.text[m.end() :]
+        if (
+            WH_START.match(rest)
+            or R.CLOSED_START.match(rest)
+            or rest.startswith(("tell ", "help ", "is there", "anything"))
+        ):
+            return m.start()
+    return 0
+
+
+def looks_english(text: str) -> bool:
+    words = WORD_RE.findall(text)
+    letters = sum(ch.isalpha() for ch in text)
+    ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    if letters and ascii_letters / letters < 0.6:
+        return False
+    if len(words) < 4:
+        return True
+    marked = sum(w in ENGLISH_MARKERS for w in words)
+    return marked / len(words) >= 0.12
+
+
+def first(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
+    for p in patterns:
+        m = p.search(text)
+        if m:
+            return m
+    return None
