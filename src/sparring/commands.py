@@ -164,3 +164,43 @@ def cmd_run(args: argparse.Namespace) -> int:
         for line in render_text(result):
             print(line)
     return 0
+
+
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from pathlib import Path as _Path
+
+    from sparring.calibration import calibrate
+    from sparring.catalog import Library
+    from sparring.loading import load_rubric
+
+    library = Library()
+    rubrics = []
+    for ref in args.rubrics or sorted(library.rubrics()):
+        if ref.endswith((".yaml", ".yml")) or "/" in ref:
+            loaded = load_rubric(_Path(ref))
+            if loaded.model is None:
+                _print_problems(loaded.diagnostics)
+                return 1
+            rubrics.append(loaded.model)
+        else:
+            try:
+                rubrics.append(library.rubric(ref))
+            except LoadError as exc:
+                _print_problems(exc.diagnostics)
+                return 1
+    reports = [calibrate(r) for r in rubrics]
+    if args.json:
+        print(json.dumps({"rubrics": [r.to_json() for r in reports]}, indent=2))
+        return 0
+    for report in reports:
+        print(
+            f"{report.rubric}: {len(report.examples)} examples, {report.exact_scores}/"
+            f"{report.scores} scores exact, {report.within_one}/{report.scores} within one point"
+        )
+        for e in report.examples:
+            if not e.exact:
+                diff = ", ".join(
+                    f"{k} expected {v} got {e.got[k]}" for k, v in e.expected.items() if e.got[k] != v
+                )
+                print(f"  [{e.index}] {e.reply[:70]!r}: {diff} (moves: {', '.join(e.got_moves)})")
+    return 0

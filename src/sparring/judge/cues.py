@@ -61,7 +61,7 @@ DEFENSIVE = {
 
 
 ADVICE = re.compile(
-    r"\b(?:you|u) (?:should|could|can|need to|have to|ought to|might want to|may want to|must|will|'ll) (?:(?:just|maybe|also|always|really|definitely|still) )?"
+    r"(?:^|[,;:]\s*|\b(?:and|but|so|maybe|perhaps|i think|then)\s+)(?:you|u) (?:should|could|can|need to|have to|ought to|might want to|may want to|must|will|'ll) (?:(?:just|maybe|also|always|really|definitely|still) )?"
     r"(?:try|talk|go|get|consider|ask|look|do|make|take|speak|call|contact|reach|find|join|write|tell|think about|check|start|stop|use|see|keep|let|put|give|focus|remember|be|come|book|email|ring|pop|drop|send|phone|visit|apply|raise)\b"
     r"|^(?:try|don'?t|do|make sure|remember|consider|maybe try|just|go|take|get|keep|stop|please)\b"
 )
@@ -102,10 +102,8 @@ def negations(text: str) -> set[str]:
 
 
 def context_negations(ctx_text: str) -> set[str]:
-    found = negations(ctx_text) - {"not"}
-    # "nobody rang" and "no one called" say the same thing
-    if found & {"nobody", "no one", "none"}:
-        found |= {"nobody", "no one", "none"}
-    if found & {"not", "never"} or any(w.endswith("nt") for w in found):
-        found |= {"not", "never"} | {w for w in found if w.endswith("nt")}
+    """The strong negations of what they said ('nobody rang'), which a reply may echo."""
+    found = negations(ctx_text) & {"nobody", "no one", "nothing", "none", "never"}
+    if found & {"nobody", "no one"}:
+        found |= {"nobody", "no one"}
     return found

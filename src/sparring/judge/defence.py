@@ -23,17 +23,28 @@ from sparring.judge.text import Sentence
 from sparring.moves import Move
 
 
+def _inside_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    singles = before.count("'") - len(re.findall(r"\w'\w", before))
+    return singles % 2 == 1 or before.count('"') % 2 == 1
+
+
 def phrase_moves(s: Sentence, col: Collector) -> None:
-    text = s.text
+    text = low_text = s.text
     for move, patterns in R.ALL_RULES.items():
         if s.question and move in {Move.justify, Move.minimise, Move.own, Move.appreciate}:
             continue
         for p in patterns:
             for m in p.finditer(text):
+                if _inside_quotes(text, m.start()):
+                    continue  # their words quoted back ('we're looking into it') are not ours
                 start, end = s.start + m.start(), s.start + m.end()
                 if move is Move.justify and _reflective_because(text, m.start()):
                     continue
-                col.add(move, start, max(end, min(s.end, start + 12)))
+                # quote whole words: extend the match to the end of the word it stops in
+                while end < s.end and low_text[end - s.start].isalnum():
+                    end += 1
+                col.add(move, start, end)
 
 
 def _reflective_because(text: str, at: int) -> bool:
@@ -66,6 +77,9 @@ _DENIAL_SUBJECT = re.compile(
 )
 
 
+_YOU_NEGATED = re.compile(
+    r"\b(?:you|you'?re|you are|you've|you have)\b(?:\s+\w+)?\s+(?:not|n't|never|can'?t|don'?t|didn'?t|won'?t|haven'?t|weren'?t|aren'?t|shouldn'?t|needn'?t)\b"
+)
 _CONTRAST = re.compile(
     r",\s*(?:and )?not (?:the|a|an|just|only|about|because)\b|\bnot (?:just|only)\b.*\bbut\b"
 )
@@ -73,7 +87,7 @@ _CONTRAST = re.compile(
 
 _YOU_ACTION = re.compile(
     r"^(?:(?:well|look|honestly|and|but)[,]?\s+)?(?:you|your \w+) (?:(?:also|just|yourself|never|always|even|then|first|actually|only|still) )?"
-    r"(?:chose|decided|went|left|signed|agreed|came|missed|forgot|ignored|sent|took|made|said|told|asked|started|stopped|refused|skipped|complained|posted|emailed|rang|called|booked|picked|never|didn'?t (?!get|have|receive|hear|know|deserve)|haven'?t (?!been|had|got|heard)|weren'?t|wasn'?t|won'?t|wouldn'?t)\b"
+    r"(?:chose|decided|volunteered|went|left|signed|agreed|came|missed|forgot|ignored|sent|took|made|said|told|asked|started|stopped|refused|skipped|complained|posted|emailed|rang|called|booked|picked|never|didn'?t (?!get|have|receive|hear|know|deserve)|haven'?t (?!been|had|got|heard)|weren'?t|wasn'?t|won'?t|wouldn'?t)\b"
 )
 
 
@@ -92,9 +106,7 @@ _ECHO_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,2}\w+\s*\?+$")
 
 
 COMPLAINT = re.compile(
-    r"(?=.*\b(?:you|your|you'?re|youre|u|ur|nobody|no one|never|management|they)\b)"
-    r"(?=.*(?:\b(?:not|n'?t|never|nobody|no one|nothing|only|again|even|just|still|every|always|twice|three|four|five|why|what|how)\b|[!?]))",
-    re.DOTALL,
+    r"\b(?:you|your|you'?re|youre|u|ur|nobody|no one|never|management|they|we|i|my)\b|[!?]"
 )
 
 
@@ -162,7 +174,7 @@ def structural_defence(
             and not (negations(text) & context_negations(ctx_text))
             and not REFLECTIVE_FRAME.search(text)
             and not re.search(r"\bmust(?:'ve| have)? (?:been|felt|feel|be)\b", text)
-            and not SECOND_PERSON.search(text)
+            and not _YOU_NEGATED.search(text)
             and not _CONTRAST.search(text)
             and not _REASSURANCE.search(text)
             and not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", text)
@@ -185,7 +197,7 @@ _POSITION = re.compile(
 
 
 _YES_BUT_LEFT = re.compile(
-    r"\b(?:i (?:know|get|see|hear|understand|agree|appreciate|accept|respect|take your point)|that'?s clear|granted|admittedly|no doubt|you'?re right|you are right|true|fair|fair enough|ok(?:ay)?|sure|i'?m sorry|sorry|absolutely|of course|yes|yeah|i can see|point taken|i hear what you|that'?s (?:true|fair|valid|a fair point|understandable)|i understand)\b"
+    r"\b(?:i (?:know|get|see|hear|understand|agree|appreciate|accept|respect|take your point)|grateful|i haven'?t forgotten|that'?s clear|granted|admittedly|no doubt|you'?re right|you are right|true|fair|fair enough|ok(?:ay)?|sure|i'?m sorry|sorry|absolutely|of course|yes|yeah|i can see|point taken|i hear what you|that'?s (?:true|fair|valid|a fair point|understandable)|i understand)\b"
 )
 
 

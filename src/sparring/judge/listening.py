@@ -42,7 +42,7 @@ _FIRST_PERSON_SUBJECT = re.compile(
 
 
 _GENERALISED = re.compile(
-    r"^(?:(?:\w+)[,.]?\s+)?(?:everyone|everybody|nobody|no one|people|all (?:the|of)|most|loads of|lots of|plenty of|it'?s the same)\b"
+    r"^(?!so\b)(?:(?:\w+)[,.]?\s+)?(?:everyone|everybody|nobody|no one|people|all (?:the|of)|most|loads of|lots of|plenty of|it'?s the same)\b"
 )
 
 
@@ -54,6 +54,8 @@ _EMPTY_TAIL = re.compile(
 _FEELING_FRAME = re.compile(r"\b(?:you|your)\b")
 
 
+# "Sea-view rooms are in high demand": a general statement of ours, not a paraphrase of theirs.
+_GENERIC_PRESENT = re.compile(r"^(?:the|our|we|it|this|that|\w+s)\b[^.?!]*?\b(?:is|are|does|do|can|has|have)\b")
 _COPULA = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|'s|'re|will|would|can|could)\b")
 
 
@@ -65,6 +67,7 @@ _SELF_DISCLOSURE = re.compile(
 )
 
 
+_CITES = re.compile(r"\b(?:says?|said|states?|stated|reads?|mentions?)\b")
 _QUOTED = re.compile(r"(?<![\w'])['\"]([a-z][^'\"]{2,60}?)['\"](?![\w])")
 
 
@@ -127,6 +130,9 @@ def find_listening(
                 found_reflection = True
                 break
     overlap = {w for w in content_stems(text) & ctx if len(w) >= 3 or w in numbers}
+    if not found_reflection and overlap and col.has(Move.own, span):
+        col.add(Move.reflect_content, *span)
+        found_reflection = True
     specific = overlap & (numbers | names) or {w for w in overlap if len(w) >= 7}
     framed = bool(REFLECTIVE_FRAME.search(text) or SECOND_PERSON.search(text))
     blocked = any(col.has(mv, span) for mv in DEFENSIVE) or invitation
@@ -142,13 +148,19 @@ def find_listening(
     if not found_reflection and ctx and overlap and not blocked:
         if _FIRST_PERSON_CLAIM.match(text):
             if addressed and (specific or len(overlap) >= 2) and not _SELF_DISCLOSURE.search(text):
+                # "I cancelled the visits" owns it and restates their point
                 col.add(Move.own, *span)
+                col.add(Move.reflect_content, *span)
+                found_reflection = True
         elif (
             not contradicts
             and not first_person
             and not ADVICE.search(text)
             and not NOT_REFLECTION.match(text)
-            and (len(overlap) >= 3 or (framed and (len(overlap) >= 2 or specific)))
+            and (
+                (framed and (len(overlap) >= 2 or specific))
+                or (len(overlap) >= 3 and not _GENERIC_PRESENT.search(text))
+            )
         ):
             col.add(Move.reflect_content, *span)
             found_reflection = True
@@ -167,7 +179,7 @@ def find_listening(
             found_reflection = True
     if not found_reflection and not blocked:
         for quoted in _QUOTED.finditer(text):
-            if content_stems(quoted.group(1)) & ctx:
+            if content_stems(quoted.group(1)) & ctx and not _CITES.search(text):
                 col.add(Move.reflect_content, s.start + quoted.start(), s.end)
                 found_reflection = True
                 break

@@ -20,6 +20,9 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: set[str]) -> None
         return
     if m := first(R.CHECK, text):
         col.add(Move.check, s.start + m.start(), s.end)
+        # "Did I get that right, and what would change it?" asks openly too
+        if any(_question_kind(c, ctx_stems) is Move.open_question for c in _question_clauses(text)):
+            col.add(Move.open_question, s.start, s.end)
         return
     if m := first(R.LEADING, text):
         col.add(Move.leading_question, s.start + m.start(), s.end)
@@ -75,6 +78,8 @@ def _question_kind(clause: str, ctx_stems: set[str]) -> Move:
         clause,
     ):
         return Move.invite_collaboration
+    if first(R.OPEN_OVERRIDE, clause):
+        return Move.open_question
     if first(R.OPEN_WH, clause) and not first(R.FACT_QUESTION, clause):
         return Move.open_question
     if re.fullmatch(
@@ -84,6 +89,6 @@ def _question_kind(clause: str, ctx_stems: set[str]) -> Move:
     if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):
         return Move.closed_question
     # A statement with a question mark: a reflection offered for correction is a check.
-    if SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems:
+    if first(R.REFLECT_STEM, clause) or (SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems):
         return Move.check
     return Move.closed_question

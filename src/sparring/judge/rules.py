@@ -32,7 +32,7 @@ FEEL = r"(?<!ups and )" + FEEL_WORDS + r"(?! reliever| relief| worker| and down|
 # --- questions -------------------------------------------------------------------------------
 
 CHECK = rules(
-    r"\b(?:is|was) (?:that|this|it) (?:right|fair|correct|accurate|true|it|the case|what you (?:mean|meant|'re saying|are saying))\b(?! now| away)",
+    r"\b(?:is|was) (?:that|this|it) (?:about |roughly |more or less |pretty much |broadly )?(?:right|fair|correct|accurate|true|it|the case|what you (?:mean|meant|'re saying|are saying))\b(?! now| away)",
     r"\bdid i (?:get|understand|hear|read) (?:that|this|you|it|this right|that right)\b",
     r"\b(?:am|do) i (?:have|hear|get|understand|read) (?:that|this|it|you) (?:right|correctly)\b",
     r"\bhave i (?:got|understood|heard) (?:that|this|it|you)\b",
@@ -45,6 +45,9 @@ CHECK = rules(
     r"\b(?:did|have) i (?:miss|missed|leave|left) (?:anything|something)\b",
     r"\b(?:is|was) (?:that|this) (?:what|how) (?:it feels|you feel|it felt|happened)\b",
     r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?, or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
+    r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?\bor (?:is|has|have|was|did|do|does|it|there|something|more|what|how|the|finding|being|having|just|mainly|mostly|about|that|because)\b(?=[^?]*\b(?:hurt|upset|bother|felt|feel|most|more|mainly|main|about|been|slipping|thinking|sense|treated|finding|way|building|whole|mostly|really|other|else|since|reached|same)\b)",
+    r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?, or\b",
+    r"^(?:\w+,? )?(?:has it|does it|did it|have i|do you|did you|does that|is it|has that|have you)\b[^?]*\b(?:felt|feel|feels|feeling|sense|seemed|seem|come across|came across|look like|looked like)\b",
 )
 
 LEADING = rules(
@@ -56,7 +59,7 @@ LEADING = rules(
     r"\bdo you (?:really|honestly|seriously|actually) (?:think|believe|expect|want)\b",
     r"\bdo you (?:even|have any idea|know how (?:hard|much|many))\b",
     r"\bwhat did you expect\b",
-    r"\bhow (?:could|can|dare|would) you\b(?! (?:tell|help|say more|share|explain|walk))",
+    r"\bhow (?:could|dare) you\b(?! (?:tell|help|say more|share|explain|walk))|\bhow can you (?:even )?(?:say|think|believe|expect|sit there|justify)\b",
     r"\bwho do you think\b",
     r"\bwhat'?s (?:your|the) (?:problem|issue with you|deal)\b",
     r"\bwhat(?:'s| is) wrong with you\b",
@@ -77,6 +80,10 @@ LEADING = rules(
     r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
     r"\b(?:do|did) you (?:actually|even|really) (?:read|check|look|listen|try|bother)\b",
     r"\bwhy didn'?t you (?:say|tell|mention|ask|come)\b",
+    r"^(?:\w+,? )?(?:didn'?t|haven'?t|weren'?t|wasn'?t|doesn'?t|isn'?t|aren'?t|hadn'?t|won'?t|wouldn'?t) you\b",
+    r"\bdo you think (?:maybe |perhaps |possibly )(?:it|she|he|they|you|that)\b",
+    r"\bwhy (?:do|does|are|did|would) you(?: lot| people| guys| all)? (?:always|never|only|keep|even|constantly)\b",
+    r"\bare you (?:really|seriously|actually|honestly) (?:going to|gonna)\b",
 )
 
 FIX_QUESTION = rules(
@@ -114,6 +121,7 @@ OPENING_YES_NO = rules(
     r"\b(?:is|was) (?:that|this) all (?:of it|there is|it is)?\b.*\bor\b",
     r"\bor (?:has|is|was|did) (?:something|anything) (?:else|more)\b",
     r"\b(?:is|was) there more (?:to it|going on|behind|to this|to that|you)\b",
+    r"\b(?:is|was) there more\b\W*$|\bor (?:is|was) there (?:more|something else|anything else)\b",
 )
 
 # Wh-questions that only ask for a fact (a time, a number, a place): not an invitation.
@@ -126,6 +134,13 @@ FACT_QUESTION = rules(
     r"\bwhat(?:'s| is| was) (?:the|your) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|model|size)\b",
     r"\b(?:anything|something) else (?:i|we) can (?:get|do|help|assist|bring)\b",
     r"\bis there anything else (?:i|we) can\b",
+)
+
+# Checked before FACT_QUESTION: "which"/"how much" questions about how something felt.
+OPEN_OVERRIDE = rules(
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting|stung|land|landed)\w*",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
+    r"\b(?:when|where|who|what|how) else\b",
 )
 
 OPEN_WH = rules(
@@ -232,12 +247,13 @@ REFLECT_STEM = rules(
     r"\bwhich (?:puts|leaves|left|put|makes|made) you\b",
     r"\bi'?m guessing (?:you|that|it|this)\b|\bi (?:imagine|bet|suspect|guess) (?:you|that|it|this|they)\b",
     r"\b<<SORRY>> (?:to hear )?(?:that )?(?:you(?:'ve|'re| have| had| were| are| got| lost| felt)|your \w+|[a-z]+ (?:came|went|got|had|was|were|felt|ended))\b",
-    r"^so,? (?:this|that|it|there)\b",
+    r"^so,? (?:this|that|it|there|people|everyone|they|he|she|nobody|no one)\b",
     r"\b(?:it )?(?:sounds|seems|looks) (?:to me )?like (?!(?:a |an )?(?:great|good|nice|fun|plan|idea|right|lovely|wonderful|perfect|excellent|smart|sensible)\b)(?:\w+\W+){3,}",
     r"^so,? (?:while|when|after|because|even though|despite|every|instead)\b",
     r"\byou(?:'ve| have)? (?:been |keep |kept )(?:getting|being|hearing|having|told|passed|fobbed|given|left|waiting|chasing|asking|ringing|calling)\b",
     r"\byou (?:must|might|may) (?:feel|be feeling|have felt|think|be thinking|be wondering)\b",
     r"\bi can (?:\w+ )?(?:understand|see|imagine) (?:\w+ing|not \w+ing)\b",
+    r"\byou(?:'re| are) (?:starting|beginning|coming) to (?:feel|think|wonder|see|believe|suspect)\b",
 )
 
 GENERIC_ACK = rules(
@@ -303,6 +319,12 @@ OWN = rules(
     r"\b(?:a |that'?s a )?(?:proper |real |complete |total |genuine |serious )?(?:failure|failing|mistake|mess|shambles) (?:on|from) (?:our|my) (?:side|part|end)\b",
     r"\b<<SORRY>> (?:\w+ly )(?:for|that)\b",
     r"\b(?:we|i) (?:had|made) (?:a |an )?(?:\w+ )?(?:failure|mistake|error|screw-?up|cock-?up|blunder|lapse|breakdown|oversight)\b",
+    r"\b(?:we|i)(?:'ve| have) (?:damaged|broken|lost|ruined|wrecked|scratched|upset|let you down|failed you|mucked|messed)\b",
+    r"\b(?:that'?s|that was|it was|it'?s|thats) (?:\w+ )?(?:rubbish|poor|bad|terrible|awful|unfair|wrong|careless|lazy|thoughtless|rude|shoddy|not ok|out of order) of (?:me|us)\b",
+    r"^(?:\w+,? ){0,3}should(?:'ve| have| of) (?:told|asked|said|called|rung|warned|checked|explained|let|included|credited)\b",
+    r"\byou(?:'re| are) right,? you(?:'ve| have| were| are|'re| did)\b",
+    r"\b(?:that|it|this) should(?:'ve| have| of) been (?:right|better|done|handled|sorted|fixed|sent|there|checked)\b",
+    r"\b<<SORRY>> about (?:the|your|my|what|how) \w+(?<!inconvenience)(?<!trouble)\b",
 )
 
 APPRECIATE = rules(
@@ -367,11 +389,17 @@ JUSTIFY = rules(
     r"\b(?:crazy|mad|busy|hectic|rough|long|manic) (?:week|day|month|time|shift|few weeks)\b",
     r"\b(?:it'?s|it has|it'?s) been (?:mad|crazy|hectic|manic|a nightmare|non-stop)\b",
     r"\bi'?ll save my breath\b",
+    r"\b(?:does|did|do) (?:say|state|mention|explain|make (?:it )?clear)\b",
+    r"\bthe (?:treatment |booking |service )?(?:plan|contract|terms|policy|form|confirmation|booking|agreement|letter|email|quote|invoice|estimate) (?:you signed |you agreed to )?(?:says|said|states|stated|clearly|explains|mentions)\b",
+    r"\bfirst come,? first served\b|\bwhen the (?:rota|schedule|system|policy|budget) allows\b",
+    r"\bit'?s not about \w+(?: \w+)?,? it'?s about\b",
+    r"\b(?:is|are) one of (?:our|the) (?:best|most \w+|top)\b",
+    r"\b(?:someone|somebody) (?:has|had) to\b",
 )
 
 DENY = rules(
     r"\b(?:that|this|it|which)(?:'s| is|s| was)? (?:just |simply |absolutely |completely |totally |clearly |really |frankly )?(?:not|n'?t|isn'?t|wasn'?t) (?:true|fair|right|accurate|correct|what happened|how it (?:was|happened|went|is)|the case|what i said|what i meant|what we agreed|how i remember it|my fault|on me)\b",
-    r"\b(?:that|this|it)(?:'s| is| was)? (?:completely |totally |just |simply |a bit )?(?:untrue|false|nonsense|rubbish|ridiculous|absurd|unfair|an exaggeration|a lie|bs|bullshit|not on me|a stretch|unreasonable|out of line|way off|inaccurate)\b",
+    r"\b(?:that|this|it)(?:'s| is| was)? (?:completely |totally |just |simply |a bit )?(?:untrue|false|nonsense|rubbish|ridiculous|absurd|unfair|an exaggeration|a lie|bs|bullshit|not on me|a stretch|unreasonable|out of line|way off|inaccurate)\b(?! of (?:me|us))",
     r"\b(?:i|we) (?:never|did not|didn'?t|have not|haven'?t|do not|don'?t|wasn'?t|was not) (?:say|said|promise[d]?|ignore[d]?|mean|meant|agree[d]?|steal|stole|lie|lied|take credit|took credit|claim(?:ed)?|intend(?:ed)?|do that|did that|do anything wrong|did anything wrong|break|broke|commit(?:ted)?|guarantee[d]?|sign(?:ed)? off)\b",
     r"\byou(?:'re| are|re) (?:completely |totally |just |simply |clearly |being )?(?:wrong|mistaken|misremembering|misinformed|making (?:this|that|it|things) up|imagining (?:it|things)|twisting|putting words|confused|misunderstanding|misreading|not being fair|being unfair|unfair)\b",
     r"\bnot true\b",
@@ -392,6 +420,10 @@ DENY = rules(
     r"\b(?:i|we) (?:didn'?t|did not|never) (?:laugh|mean|intend|want|try|plan|set out)\b",
     r"\bfull stop\b",
     r"\bno comment\b",
+    r"^no,? (?:i|we|it|that|he|she|they) (?:haven'?t|didn'?t|don'?t|wasn'?t|weren'?t|won'?t|am not|'m not|'re not|are not|is not|isn'?t)\b",
+    r"\b(?:i|we) (?:don'?t|do not|didn'?t|did not|never|wouldn'?t) \w+ (?:on purpose|deliberately|intentionally|to upset you|to hurt you)\b",
+    r"\bi'?m sure (?:she|he|they|it|that|nobody|no one) (?:wasn'?t|didn'?t|isn'?t|doesn'?t|won'?t|never|meant|was only|was just)\b",
+    r"\b(?:nobody|no one)(?: here| on (?:the|my) team)? (?:thinks|said|is saying|is calling|is accusing|meant|wants|is trying|has said|believes)\b",
 )
 
 COUNTERATTACK = rules(
@@ -437,6 +469,8 @@ COUNTERATTACK = rules(
     r"^names\?",
     r"\bi (?:notice|noticed) (?:that )?you\b",
     r"\byou didn'?t (?:mind|complain|object|say anything|seem to mind)\b",
+    r"\byou did (?:volunteer|ask|agree|sign|choose|say|want|book|approve)\b",
+    r"\b(?:that'?s|this is) (?:a )?(?:very |pretty |rather |quite )?(?:serious|strong|big|bold|harsh|unfair) (?:accusation|allegation|claim|thing to say)\b",
 )
 
 BLAME = rules(
@@ -461,6 +495,8 @@ BLAME = rules(
     r"\b(?:third[- ]party|outside (?:of )?(?:our|my) control|(?:can'?t|cannot) control)\b",
     r"\bcame (?:straight |directly )?from (?:the )?(?:top|above|ceo|board|head office|leadership|management|upstairs)\b",
     r"\b(?:is|was) (?:actually )?(?:the )?(?:council'?s|hr'?s|their|his|her|the client'?s|the landlord'?s|the vendor'?s|the supplier'?s|the courier'?s) (?:responsibility|job|problem|call)\b",
+    r"\b(?:were|was|is|are) your (?:\w+ )?(?:booking|call|decision|responsibility|choice|idea|problem|job|department|area)\b",
+    r"\bnot mine\b",
 )
 
 MINIMISE = rules(
@@ -474,7 +510,7 @@ MINIMISE = rules(
     r"\bmountain out of a molehill\b",
     r"\b(?:happens|happened) to (?:everyone|everybody|all of us|every \w+|the best)\b",
     r"\b(?:these|such|those) things happen\b",
-    r"\b(?:it|that|this) happens\b",
+    r"\b(?:it|that|this) happens\b(?! (?:is|isn'?t|was|wasn'?t) (?:not )?(?:good|ok|okay|acceptable|an answer|enough))",
     r"\blet'?s not (?:make|blow) (?:this|it) (?:bigger|into|up|out of)\b",
     r"\b(?:a|one|just a|only a) (?:minor|small|little|tiny|slight|brief|short) (?:issue|thing|hiccup|glitch|blip|delay|mistake|oversight|problem|slip|inconvenience|misunderstanding|outage)\b",
     r"\bin the grand scheme\b",
@@ -495,6 +531,12 @@ MINIMISE = rules(
     r"\bmistakes were made\b",
     r"\bis actually (?:pretty |quite |really |fairly )?(?:low|normal|fine|good|standard|small|reasonable|typical|common|average|minor)\b",
     r"\b(?:sorry|apologi[sz]e|apologies) for any (?:inconvenience|trouble|upset|confusion)\b",
+    r"\b(?:loads|lots|plenty|most|heaps|many) of (?:our |the |my )?\w+s (?:are|have|do|manage|get|cope|go|had|were|deal|live|wait|pay)\b",
+    r"\b(?:a|one|just a|only a) (?:very |really |fairly |pretty )?(?:minor|small|little|tiny|slight|brief|short) \w+",
+    r"\bpart of the (?:experience|job|game|process|deal|fun|territory)\b",
+    r"\b(?:is|'s) a (?:strong|big|harsh|bit strong|bit much) word\b",
+    r"\b(?:sorry|apologi[sz]e|apologies) for the (?:inconvenience|trouble|delay)\b",
+    r"\b(?:our|the) (?:\w+ )?(?:scores?|ratings?|figures|numbers|stats|results|reviews|feedback) (?:are|were|show|have been)\b",
 )
 
 DISMISS = rules(
@@ -509,7 +551,7 @@ DISMISS = rules(
     r"\blet it go\b",
     r"\b(?:just|need to|have to|got to|gotta|time to|let'?s|should|must) move on\b",
     r"\bit is what it is\b",
-    r"^whatever\b|\bwhatever[.!]*$",
+    r"^whatever\b(?! you (?:want|say|need|like|think))|\bwhatever[.!]*$",
     r"\bnot worth (?:getting|being) (?:upset|worked up|angry)\b",
     r"\bdon'?t be (?:so |silly|dramatic|ridiculous|like that)\b",
     r"\b(?:lower|watch|mind) your (?:voice|tone|language)\b",
@@ -529,6 +571,12 @@ DISMISS = rules(
     r"\b(?:doesn'?t|does not|won'?t|will not) change (?:the|anything|a thing|the process|the outcome)\b",
     r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
+    r"^up to you\b",
+    r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) feedback\b",
+    r"\btake (?:it|that|this|your (?:feedback|comments)) on board\b",
+    r"\b(?:everyone|everybody|you)(?:'s| is| are|'re) entitled to (?:their|your|an) opinion\b",
+    r"\bit'?s (?:a |an |only |just )?\w+(?: \w+)?,? not (?:a |an |the )\w+",
+    r"\bplease (?:step|stand|move) (?:to the side|aside|back)\b",
 )
 
 DEFLECT = rules(
@@ -536,6 +584,7 @@ DEFLECT = rules(
     r"\b(?:now|today|this) (?:isn'?t|is not|'s not) (?:a good|the right|the best) (?:time|moment|place)\b",
     r"\bi (?:don'?t|do not) have (?:time|the time|a lot of time|long)\b",
     r"\bi(?:'m| am) (?:busy|in the middle of|late for|about to|on my way|heading)\b",
+    r"\bcan we (?:do|talk about|pick up|finish|continue|have) (?:this|it|that) (?:later|another time|tomorrow|some other time)\b",
     r"\b(?:let'?s|lets|can we) (?:focus on|get back to|stay on|stick to|move on|talk about something|change the subject|not go there|not get into|not dwell)\b(?! (?:getting|fixing|sorting|solving|making|finding|what (?:we|i) can))",
     r"^(?:anyway|anyhow|moving on|be that as it may|regardless)\b",
     r"\bthat'?s (?:a )?(?:separate|different|another) (?:issue|conversation|discussion|topic|matter|question)\b",
@@ -554,7 +603,7 @@ DEFLECT = rules(
     r"\b(?:let'?s|we can|we'?ll|can we) (?:talk|discuss|pick (?:this|it) up|go through (?:this|it)) (?:about (?:this|it|that) )?(?:properly |in detail |more |further )?(?:at|in|on|after|when|later|tomorrow|next)\b",
     r"\bhard stop\b",
     r"\b(?:that|it) was (?:a )?(?:different|previous|the old|the last) (?:team|manager|management|management team|regime|era|time|owner|administration)\b",
-    r"\bi (?:wasn'?t|was not) (?:even )?(?:here|there|around|in the role|in charge|in post|working here)\b",
+    r"\bi (?:wasn'?t|was not) (?:even )?(?:here|around|in the role|in charge|in post|working here)(?: then| at the time| back then| yet)?[.!,]",
     r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
 )
 
@@ -588,10 +637,11 @@ SARCASM = rules(
     r"\bi'?m sure (?:the|that|it|you)\b[^.?!]*\b(?:real|such a|so) \w+ for you\b",
     r"\bsave my breath\b",
     r"\bthat'?s really helpful to know\b",
+    r"\b(?:glowing|rave|lovely) (?:review|feedback|report|compliment)\b",
 )
 
 CAPITULATE = rules(
-    r"^(?:fine|ok(?:ay)?|alright|all right|right)[,.!]* (?:then[,.]* )?(?:we'?ll|i'?ll|whatever|you win|have it|do what|you can have|consider it|we will|i will|no more)\b",
+    r"^(?:fine|ok(?:ay)?|alright|all right|right)[,.!]* (?:then[,.]* )?(?:(?:we'?ll|i'?ll|we will|i will) (?:just )?(?:cancel|scrap|drop|stop|do whatever|leave it|forget it|give you (?:the|whatever|what you want)|back off|pull)|whatever|you win|have it|do what|you can have|consider it|no more)\b",
     r"\byou win\b",
     r"\bwhatever you (?:want|say|need|think)\b",
     r"\bhave it your (?:way|own way)\b",
@@ -685,5 +735,5 @@ ALL_RULES: dict[Move, Sequence[re.Pattern[str]]] = {
 }
 
 YES_BUT_CONNECTIVE = re.compile(
-    r"(?:,|;|\.|^|\s)\s*(?:but|however|though|although|yet|that said|having said that|on the other hand|at the same time|still|nevertheless|even so|except)\b[,]?\s*"
+    r"(?:,|;|\.|^|\s)\s*(?:but|however|though|although|that said|having said that|on the other hand|at the same time|nevertheless|even so|except)\b[,]?\s*"
 )
