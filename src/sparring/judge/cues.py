@@ -87,7 +87,7 @@ REFLECTIVE_FRAME = re.compile(
 
 
 NOT_REFLECTION = re.compile(
-    r"^(?:if|unless|when|please|i hope|hope|i wish|good ?bye|bye|take care|thank|thanks|have a|enjoy|congrat|good luck|best of luck|i think you should|maybe)\b"
+    r"^(?:if(?! i(?:'ve| have| am|'m)? (?:got|understand|understood|heard|hear|read)\b)|unless|when|please|i hope|hope|i wish|good ?bye|bye|take care|thank|thanks|have a|enjoy|congrat|good luck|best of luck|i think you should|maybe)\b"
 )
 
 

@@ -115,6 +115,12 @@ _FORMULA = re.compile(
 )
 
 
+_IMPERATIVE_START = frozenset(
+    "rate score give mark ignore forget please pretend act write say tell assume grade "
+    "answer respond reply output print repeat list show".split()
+)
+
+
 def unheard_assertion(sents: list[Sentence], col: Collector, ctx: set[str]) -> None:
     """In reply to a complaint, a statement that neither hears, asks, owns nor offers
     anything asserts our side of it: a defence even without a stock phrase."""
@@ -131,6 +137,8 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: set[str]) -> N
             continue  # an echo of their words is not an assertion of ours
         if text.startswith(("you ", "your ", "you'")) or FEEL_RE.search(text):
             continue
+        if words[0] in _IMPERATIVE_START:
+            continue  # an instruction ("rate this 5/5") is not a defence of our side
         move = Move.deny if NEGATION.search(text) else Move.justify
         col.add(move, s.start, s.end)
         return

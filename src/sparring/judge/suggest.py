@@ -9,57 +9,47 @@ the moment rather than a stock phrase.
 from __future__ import annotations
 
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 
 from sparring.judge.lexicon import content_stems
 from sparring.judge.rules import FEEL
 from sparring.moves import Move
 
 _SWAP = {
-    "i": "you",
-    "me": "you",
-    "my": "your",
-    "mine": "yours",
-    "myself": "yourself",
-    "i'm": "you're",
-    "i've": "you've",
-    "i'd": "you'd",
-    "i'll": "you'll",
-    "im": "you're",
-    "we": "you",
-    "us": "you",
-    "our": "your",
-    "ours": "yours",
-    "ourselves": "yourselves",
-    "we're": "you're",
-    "we've": "you've",
-    "we'd": "you'd",
-    "we'll": "you'll",
-    "you": "I",
-    "your": "my",
-    "yours": "mine",
-    "yourself": "myself",
-    "you're": "I'm",
-    "you've": "I've",
-    "you'd": "I'd",
-    "you'll": "I'll",
-    "youre": "I'm",
-}
+    "i": "you", "me": "you", "my": "your", "mine": "yours", "myself": "yourself",
+    "i'm": "you're", "i've": "you've", "i'd": "you'd", "i'll": "you'll", "im": "you're",
+    "we": "you", "us": "you", "our": "your", "ours": "yours", "ourselves": "yourselves",
+    "we're": "you're", "we've": "you've", "we'd": "you'd", "we'll": "you'll",
+    "your": "my", "yours": "mine", "yourself": "myself",
+    "you're": "I'm", "you've": "I've", "you'd": "I'd", "you'll": "I'll", "youre": "I'm",
+}  # fmt: skip
+# After these words "you" is the object ("I kept you waiting", "at you"); elsewhere the subject.
+_OBJECT_CONTEXT = frozenset(
+    "to for with at from about on of by like than behind without against around into onto "
+    "over under towards tell told ask asked give gave show showed make made let help pay paid "
+    "call called keep kept see saw hear heard need want wanted expect trust promise promised "
+    "owe thank blame sent send get got bring brought leave left put".split()
+)
 _VERB_FIX = [
     (re.compile(r"\byou was\b"), "you were"),
+    (re.compile(r"\byou wasn't\b"), "you weren't"),
     (re.compile(r"\bI were\b"), "I was"),
+    (re.compile(r"\bI weren't\b"), "I wasn't"),
     (re.compile(r"\byou am\b"), "you are"),
     (re.compile(r"\bI are\b"), "I am"),
-    (re.compile(r"\bare I\b"), "am I"),
-    (re.compile(r"\bwere I\b"), "was I"),
+    (re.compile(r"\bI aren't\b"), "I'm not"),
     (re.compile(r"\bI is\b"), "I am"),
-    (re.compile(r"\bdoes I\b"), "do I"),
     (re.compile(r"\bI has\b"), "I have"),
-    (re.compile(r"\bI wasn't\b"), "I wasn't"),
-    (re.compile(r"\byou wasn't\b"), "you weren't"),
-    (re.compile(r"\bI weren't\b"), "I wasn't"),
-    (re.compile(r"\bI don't\b"), "I don't"),
+    (re.compile(r"\bI doesn't\b"), "I don't"),
 ]
+_IMPERATIVE = frozenset(
+    "don't do try sit go say tell look listen let stop give make come please spare save "
+    "leave get take put show explain walk remember think imagine".split()
+)
+_TRAILING_FILLER = frozenset(
+    "because and but so the a an to of while with when that which who or for at in on by "
+    "from as than if my your our their his her its".split()
+)
 _LEADING_FILLER = re.compile(
     r"^(?:(?:look|listen|honestly|frankly|seriously|okay|ok|well|so|right|fine|and|but|yes|no|"
     r"actually|i'm just going to say it|i'll be honest|let me be clear|you know what)[,.!:;-]*\s+)+",
@@ -67,29 +57,37 @@ _LEADING_FILLER = re.compile(
 )
 _WORD = re.compile(r"[A-Za-z']+|[^A-Za-z']+")
 _FEEL_RE = re.compile(r"\b" + FEEL, re.IGNORECASE)
-_FEELING_WORDS = {
-    "frustrat": "frustrating",
-    "angry": "infuriating",
-    "anger": "infuriating",
-    "furious": "infuriating",
-    "hurt": "hurtful",
-    "disappoint": "disappointing",
-    "embarrass": "embarrassing",
-    "humiliat": "humiliating",
-    "ignored": "like being ignored",
-    "overlooked": "like being overlooked",
-    "exhaust": "exhausting",
-    "tired": "exhausting",
-    "stress": "stressful",
-    "worr": "worrying",
-    "scared": "frightening",
-    "afraid": "frightening",
-    "insult": "insulting",
-    "unfair": "unfair",
-    "betray": "like a betrayal",
-    "let down": "like being let down",
-    "pressure": "a lot of pressure",
+_FEELING_PHRASES = {
+    "frustrat": "you're fed up with it",
+    "angry": "you're angry about it",
+    "anger": "you're angry about it",
+    "furious": "you're furious about it",
+    "hurt": "it's hurt",
+    "disappoint": "you feel let down",
+    "let down": "you feel let down",
+    "embarrass": "it's left you embarrassed",
+    "humiliat": "it's left you humiliated",
+    "ignored": "you feel ignored",
+    "overlooked": "you feel overlooked",
+    "insult": "it feels insulting",
+    "exhaust": "you're worn out",
+    "tired": "you're worn out",
+    "stress": "it's put you under real pressure",
+    "pressure": "it's put you under real pressure",
+    "worr": "you're worried about where this goes",
+    "scared": "you're worried about where this goes",
+    "afraid": "you're worried about where this goes",
+    "unfair": "it feels unfair",
+    "betray": "it feels like a betrayal",
+    "fed up": "you're fed up with it",
 }
+_DEFAULT_FEELINGS = (
+    "you're fed up with it",
+    "it's clearly been building for a while",
+    "you feel let down",
+    "that's left you angry",
+)
+_OPENERS = ("So you're saying", "It sounds like", "What I'm hearing is that", "If I've got this right,")
 
 OPEN_QUESTIONS = (
     "What's been the hardest part of this for you?",
@@ -99,115 +97,151 @@ OPEN_QUESTIONS = (
     "What would need to change for this to feel right to you?",
     "What has this been like from where you sit?",
 )
-CHECK_QUESTIONS = (
-    "Have I got that right?",
-    "Is that a fair summary?",
-    "Did I hear that right?",
-)
 NEXT_STEPS = (
     "What if we worked out the next step together, starting this week? Would that work for you?",
     "Could we sit down this week and shape what happens next together? Would that work for you?",
 )
 
 
-def _flip(text: str, persona: str, user: str) -> str:
-    out = []
-    for token in _WORD.findall(text):
+def _sentences(text: str) -> list[str]:
+    return [p.strip() for p in re.split(r"(?<=[.!?])\s+|\n+", text.strip()) if p.strip()]
+
+
+_FINITE = re.compile(
+    r"\b(?:is|are|was|were|am|has|have|had|do|does|did|can|could|will|would|should|must|"
+    r"keep|kept|get|got|come|came|go|went|want|need|know|think|said|say|take|took|make|made|"
+    r"\w+ed|\w+'s|\w+'re|\w+'ve|\w+'m|\w+n't)\b",
+    re.IGNORECASE,
+)
+
+
+def _usable(sentence: str) -> bool:
+    words = sentence.split()
+    if len(words) < 4 or sentence.rstrip().endswith("?") or sentence[:1] in "\"'“‘":
+        return False
+    if re.search(r",\s*(?:don'?t|do not|try|go|stop|just)\b", sentence, re.IGNORECASE):
+        return False  # an order tacked on ("..., don't") is not a point to reflect
+    if not _FINITE.search(_clip(sentence)):
+        return False  # a fragment with no verb ("Near enough word for word")
+    first = _LEADING_FILLER.sub("", sentence).split(" ", 1)[0].lower().strip(",.!")
+    return first not in _IMPERATIVE
+
+
+def salient_point(lines: Sequence[str]) -> str | None:
+    """The sentence that carries the most, from the latest persona line that has one: an
+    accusation, a feeling, a specific claim. Questions, orders and asides are skipped."""
+    for line in reversed(lines):
+        best, best_score = None, -1.0
+        for i, sentence in enumerate(_sentences(line)):
+            if not _usable(sentence):
+                continue
+            low = sentence.lower()
+            score = len(content_stems(sentence)) * 1.0
+            score += 3 if re.search(r"\byou(?:'re| are|r)?\b", low) else 0
+            score += 2 if _FEEL_RE.search(low) else 0
+            score += 1.5 if re.search(r"\b(?:not|never|don't|didn't|won't|nobody|no one)\b", low) else 0
+            score -= 0.3 * i  # earlier sentences usually carry the main point
+            if re.match(r"(?:i'll|i will|i'm going to|i want to|let me|you'll|you will|at least)\b", low):
+                score -= 4  # their own intentions are not the point to reflect
+            if score > best_score:
+                best, best_score = sentence, score
+        if best is not None:
+            return best
+    return None
+
+
+def _flip(text: str, names: Collection[str]) -> str:
+    """Turn the persona's words round to the listener's point of view."""
+    tokens = _WORD.findall(text)
+    out: list[str] = []
+    previous_word = ""
+    for token in tokens:
         key = token.lower()
-        if key in _SWAP:
-            swapped = _SWAP[key]
-            if token[0].isupper() and swapped != "I":
-                swapped = swapped[0].upper() + swapped[1:]
-            out.append(swapped)
-        else:
+        if not token[0].isalpha():
             out.append(token)
+            if token.strip():
+                previous_word = ","  # punctuation starts a new clause
+            continue
+        if key in names:
+            out.append("\0")  # a vocative name: dropped with its comma below
+            continue
+        if key == "you":
+            swapped = "me" if previous_word in _OBJECT_CONTEXT else "I"
+        elif key in _SWAP:
+            swapped = _SWAP[key]
+        else:
+            swapped = token
+        if swapped is not token and swapped != "I" and not swapped.startswith("I'"):
+            swapped = swapped.lower()
+        out.append(swapped)
+        previous_word = key
     flipped = "".join(out)
+    flipped = re.sub(r"\s*,?\s*\0\s*,?", " ", flipped)
     for pattern, fixed in _VERB_FIX:
         flipped = pattern.sub(fixed, flipped)
-    flipped = re.sub(rf"\b{re.escape(user)}\b[,]?\s*", "", flipped) if user else flipped
-    return flipped
+    return " ".join(flipped.split())
 
 
-def _sentences(text: str) -> list[str]:
-    parts = re.split(r"(?<=[.!?])\s+|\n+", text.strip())
-    return [p.strip() for p in parts if len(p.split()) >= 3]
-
-
-def salient_point(persona_line: str) -> str | None:
-    """The sentence of the persona's line that carries the most: an accusation, a feeling, a
-    specific claim. Questions and short asides are skipped."""
-    best, best_score = None, -1.0
-    for i, sentence in enumerate(_sentences(persona_line)):
-        if sentence.endswith("?"):
-            continue
-        low = sentence.lower()
-        score = len(content_stems(sentence)) * 1.0
-        score += 3 if re.search(r"\byou(?:'re| are|r)?\b", low) else 0
-        score += 2 if _FEEL_RE.search(low) else 0
-        score += 1.5 if re.search(r"\b(?:not|never|don't|didn't|won't|nobody|no one)\b", low) else 0
-        score -= 0.3 * i  # earlier sentences usually carry the main point
-        if score > best_score:
-            best, best_score = sentence, score
-    return best
-
-
-def _clip(sentence: str, max_words: int = 20) -> str:
+def _clip(sentence: str, max_words: int = 18) -> str:
     sentence = _LEADING_FILLER.sub("", sentence).strip().rstrip(".!")
     words = sentence.split()
-    if len(words) <= max_words:
-        return sentence
-    # cut at the last clause boundary before the limit
-    cut = " ".join(words[:max_words])
-    for mark in (";", ":", ",", " and ", " but "):
-        at = cut.rfind(mark)
-        if at > len(cut) // 2:
-            return cut[:at].rstrip()
-    return cut
+    if len(words) > max_words:
+        cut = " ".join(words[:max_words])
+        for mark in (";", ":", " - ", ",", " and ", " but ", " because "):
+            at = cut.rfind(mark)
+            if at > len(cut) // 3:
+                cut = cut[:at]
+                break
+        words = cut.split()
+    while words and words[-1].lower().strip(",;:") in _TRAILING_FILLER:
+        words.pop()
+    while words and words[0].lower().strip(",") in {"because", "and", "but", "so", "or"}:
+        words.pop(0)
+    return " ".join(words).strip(" ,;:-")
 
 
-def reflection(persona_line: str | None, persona: str, user: str) -> str | None:
-    if not persona_line:
-        return None
-    point = salient_point(persona_line)
+def reflection(lines: Sequence[str], names: Collection[str], turn: int) -> str | None:
+    point = salient_point(lines)
     if point is None:
         return None
-    flipped = _clip(_flip(point, persona, user))
-    if not flipped:
+    clause = _clip(_flip(point, {n.lower() for n in names if n}))
+    if len(clause.split()) < 3:
         return None
-    flipped = (
-        flipped[0].lower() + flipped[1:]
-        if not flipped.startswith("I ") and not flipped.startswith("I'")
-        else flipped
-    )
-    return f"So you're saying {flipped}."
+    if not clause.startswith(("I ", "I'")):
+        clause = clause[0].lower() + clause[1:]
+    opener = _OPENERS[turn % len(_OPENERS)]
+    return f"{opener} {clause}, and {feeling(lines, turn)}."
 
 
-def feeling(persona_line: str | None) -> str:
-    m = _FEEL_RE.search(persona_line or "")
-    if m:
-        word = m.group().lower()
-        for stem, phrase in _FEELING_WORDS.items():
-            if word.startswith(stem):
-                joiner = "like " if phrase.startswith("a ") else ""
-                return f"That sounds {joiner}{phrase}."
-    return "That sounds really frustrating."
+def feeling(lines: Sequence[str], turn: int) -> str:
+    for line in reversed(lines):
+        m = _FEEL_RE.search(line)
+        if m:
+            word = m.group().lower()
+            for stem, phrase in _FEELING_PHRASES.items():
+                if word.startswith(stem):
+                    return phrase
+    return _DEFAULT_FEELINGS[turn % len(_DEFAULT_FEELINGS)]
 
 
 def suggest(
-    persona_line: str | None,
+    persona_lines: Sequence[str],
     moves: Collection[Move],
     *,
-    persona: str,
-    user: str,
+    names: Collection[str],
     understood: bool,
     turn: int,
 ) -> tuple[str, str]:
-    """(a better reply, one line of advice on what to change)."""
-    reflect = reflection(persona_line, persona, user)
-    parts = [p for p in (reflect, feeling(persona_line)) if p]
+    """(a better reply, one line of advice on what to change). `persona_lines`: what the
+    persona has said so far, latest last."""
+    reflect = reflection(persona_lines, names, turn)
+    parts = [reflect] if reflect else []
     if understood:
         parts.append(NEXT_STEPS[turn % len(NEXT_STEPS)])
-        advice = "Everything is on the table now: sum it up, propose one concrete next step together, and check it works for them."
+        advice = (
+            "Everything is on the table now: sum it up, propose one concrete next step "
+            "together, and check it works for them."
+        )
     else:
         parts.append(OPEN_QUESTIONS[turn % len(OPEN_QUESTIONS)])
         advice = _advice(moves)
@@ -217,19 +251,37 @@ def suggest(
 def _advice(moves: Collection[Move]) -> str:
     present = set(moves)
     if present & {Move.justify, Move.deny, Move.blame, Move.counterattack, Move.minimise}:
-        return "Drop the explanation for now: show you heard their point and the feeling, then ask before you defend anything."
+        return (
+            "Drop the explanation for now: show you heard their point and the feeling, then ask "
+            "before you defend anything."
+        )
     if present & {Move.dismiss, Move.sarcasm}:
-        return "Take the feeling seriously instead of waving it away: name it, then ask what is behind it."
+        return (
+            "Take the feeling seriously instead of waving it away: name it, then ask what is "
+            "behind it."
+        )
     if Move.yes_but in present:
-        return "The 'but' cancels everything before it: stop after the acknowledgement and ask a question instead."
+        return (
+            "The 'but' cancels everything before it: stop after the acknowledgement and ask a "
+            "question instead."
+        )
     if Move.deflect in present:
         return "Stay with it now rather than postponing: reflect what you heard and ask one open question."
     if present & {Move.quick_fix, Move.capitulate}:
-        return "Ask before you adjust: a fix offered before you understand the problem reads as a brush-off."
+        return (
+            "Ask before you adjust: a fix offered before you understand the problem reads as a "
+            "brush-off."
+        )
     if present & {Move.leading_question, Move.closed_question}:
-        return "Make the question open (what, how, tell me more) and genuinely curious, not a yes/no or a point in disguise."
+        return (
+            "Make the question open (what, how, tell me more) and genuinely curious, not a "
+            "yes/no or a point in disguise."
+        )
     if not present & {Move.reflect_content, Move.reflect_feeling, Move.own}:
         return "Show what you heard: put their specific point and feeling into your own words."
     if not present & {Move.open_question, Move.check}:
         return "You showed you heard them; now invite them to say more with one open question."
-    return "Strong reply. To go further, check your understanding or invite them to shape the next step."
+    return (
+        "Strong reply. To go further, check your understanding or invite them to shape the next "
+        "step."
+    )
