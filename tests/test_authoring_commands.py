@@ -45,8 +45,8 @@ def test_validate_cli_exit_codes(tmp_path: Path) -> None:
     out = run_cli("validate", str(bad))
     assert out.returncode == 1
     assert (
-        "difficulty: expected one of 'easy', 'medium', 'hard', got text 'medum'; did you mean 'medium'?"
-        in out.stdout
+        "difficulty: expected one of 'easy', 'medium', 'hard', got text 'medum'; "
+        "did you mean 'medium'?" in out.stdout
     )
     assert "Traceback" not in out.stdout + out.stderr
 

@@ -69,7 +69,9 @@ def calibrate(rubric: Rubric) -> CalibrationReport:
     judge = OfflineJudge()
     report = CalibrationReport(rubric.id)
     for i, example in enumerate(rubric.calibration):
-        assessment = judge.assess_now(Exchange(reply=example.reply, persona_line=example.context), rubric)
+        assessment = judge.assess_now(
+            Exchange(reply=example.reply, persona_line=example.context), rubric
+        )
         moves = assessment.move_set
         got = {d.id: raw_score(d, moves)[0] for d in rubric.dimensions}
         report.examples.append(
@@ -78,7 +80,9 @@ def calibrate(rubric: Rubric) -> CalibrationReport:
                 reply=example.reply,
                 expected=dict(example.expect),
                 got=got,
-                expected_moves=[m.value for m in example.moves] if example.moves is not None else None,
+                expected_moves=[m.value for m in example.moves]
+                if example.moves is not None
+                else None,
                 got_moves=sorted(m.value for m in moves),
             )
         )

@@ -149,15 +149,15 @@ def check_scenario(
         if ending.id == TURN_LIMIT_ENDING and ending.when is not None:
             error(
                 ("endings", i, "when"),
-                f"endings[{i}].when: the '{TURN_LIMIT_ENDING}' ending happens when the turn limit is "
-                "reached; remove its 'when'",
+                f"endings[{i}].when: the '{TURN_LIMIT_ENDING}' ending happens when the turn "
+                "limit is reached; remove its 'when'",
                 key=True,
             )
         if ending.id != TURN_LIMIT_ENDING and ending.when is None:
             error(
                 ("endings", i),
-                f"endings[{i}]: missing required field 'when' (only the '{TURN_LIMIT_ENDING}' ending "
-                "may leave it out)",
+                f"endings[{i}]: missing required field 'when' (only the '{TURN_LIMIT_ENDING}' "
+                "ending may leave it out)",
             )
     for required in REQUIRED_ENDINGS:
         if required not in ending_ids:

@@ -200,7 +200,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
         for e in report.examples:
             if not e.exact:
                 diff = ", ".join(
-                    f"{k} expected {v} got {e.got[k]}" for k, v in e.expected.items() if e.got[k] != v
+                    f"{k} expected {v} got {e.got[k]}"
+                    for k, v in e.expected.items()
+                    if e.got[k] != v
                 )
                 print(f"  [{e.index}] {e.reply[:70]!r}: {diff} (moves: {', '.join(e.got_moves)})")
     return 0

@@ -95,7 +95,9 @@ def build_debrief(
         averages=averages,
         best=best,
         worst=worst,
-        retry_turn=worst.turn if worst is not None and worst.total < (best.total if best else 0) else None,
+        retry_turn=worst.turn
+        if worst is not None and worst.total < (best.total if best else 0)
+        else None,
     )
     if session_rubric is not None and turns:
         debrief.session = session_scores(session_rubric, turns)
@@ -139,11 +141,23 @@ def _describe(move: str) -> str:
     # "paraphrases a specific point" -> "paraphrased a specific point" reads better after "You"
     first, _, rest = text.partition(" ")
     verbs = {
-        "paraphrases": "paraphrased", "names": "named", "accepts": "accepted",
-        "thanks": "thanked", "explains": "explained", "says": "said", "turns": "turned",
-        "puts": "put", "waves": "waved", "postpones": "postponed", "acknowledges,": "acknowledged,",
-        "mocks": "mocked", "concedes": "conceded", "promises": "promised", "invites": "invited",
-        "links": "linked", "commits": "committed",
+        "paraphrases": "paraphrased",
+        "names": "named",
+        "accepts": "accepted",
+        "thanks": "thanked",
+        "explains": "explained",
+        "says": "said",
+        "turns": "turned",
+        "puts": "put",
+        "waves": "waved",
+        "postpones": "postponed",
+        "acknowledges,": "acknowledged,",
+        "mocks": "mocked",
+        "concedes": "conceded",
+        "promises": "promised",
+        "invites": "invited",
+        "links": "linked",
+        "commits": "committed",
     }
     if first in verbs:
         return f"{verbs[first]} {rest}"

@@ -205,9 +205,7 @@ class Session:
             Scenario.model_validate(header.scenario.data),
             Rubric.model_validate(header.rubric.data),
             session_rubric=(
-                Rubric.model_validate(header.session_rubric.data)
-                if header.session_rubric
-                else None
+                Rubric.model_validate(header.session_rubric.data) if header.session_rubric else None
             ),
             seed=header.seed,
         )
@@ -455,7 +453,9 @@ class Session:
             self.session_rubric,
             summaries,
             revealed_at=revealed_at,
-            ending=(self.ending.id, self.ending.title, self.ending.outcome) if self.ending else None,
+            ending=(self.ending.id, self.ending.title, self.ending.outcome)
+            if self.ending
+            else None,
             closing_line=closing,
         )
 

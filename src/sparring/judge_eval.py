@@ -165,7 +165,8 @@ def offline_predictor() -> Predictor:
 
 
 def iter_lines(report: EvalReport) -> Iterator[str]:
-    yield f"{'signal':<10} {'n':>6} {'pos':>6} {'precision':>9} {'recall':>7} {'F1':>6} {'macro-F1':>8}"
+    header = ("signal", "n", "pos", "precision", "recall", "F1", "macro-F1")
+    yield "{:<10} {:>6} {:>6} {:>9} {:>7} {:>6} {:>8}".format(*header)
     for name, t in report.tallies.items():
         if t.n:
             yield (

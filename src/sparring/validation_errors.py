@@ -155,7 +155,9 @@ def _data_loc(data: Any, loc: tuple[Any, ...]) -> _Located:
             is_key = True
             current = path[-1] if path else current
             continue
-        if (isinstance(current, dict) and part in current) or (isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)):
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             path.append(part)
             current = current[part]
         elif isinstance(part, str) and (fit := _branch_fits(part, current)) is not None:

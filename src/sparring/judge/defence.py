@@ -13,7 +13,6 @@ from sparring.judge.cues import (
     LISTENING,
     NEGATION,
     REFLECTIVE_FRAME,
-    SECOND_PERSON,
     Collector,
     context_negations,
     negations,
@@ -30,21 +29,24 @@ def _inside_quotes(text: str, at: int) -> bool:
 
 
 def phrase_moves(s: Sentence, col: Collector) -> None:
-    text = low_text = s.text
-    for move, patterns in R.ALL_RULES.items():
+    """Moves signalled by a stock phrase (only the rules the prefilter lets through run)."""
+    text = s.text
+    for index in sorted(R.INDEX.possible(text)):
+        move = R.RULE_MOVE.get(index)
+        if move is None:
+            continue
         if s.question and move in {Move.justify, Move.minimise, Move.own, Move.appreciate}:
             continue
-        for p in patterns:
-            for m in p.finditer(text):
-                if _inside_quotes(text, m.start()):
-                    continue  # their words quoted back ('we're looking into it') are not ours
-                start, end = s.start + m.start(), s.start + m.end()
-                if move is Move.justify and _reflective_because(text, m.start()):
-                    continue
-                # quote whole words: extend the match to the end of the word it stops in
-                while end < s.end and low_text[end - s.start].isalnum():
-                    end += 1
-                col.add(move, start, end)
+        for m in R.INDEX.pattern(index).finditer(text):
+            if _inside_quotes(text, m.start()):
+                continue  # their words quoted back ('we're looking into it') are not ours
+            if move is Move.justify and _reflective_because(text, m.start()):
+                continue
+            start, end = s.start + m.start(), s.start + m.end()
+            # quote whole words: extend the match to the end of the word it stops in
+            while end < s.end and text[end - s.start].isalnum():
+                end += 1
+            col.add(move, start, end)
 
 
 def _reflective_because(text: str, at: int) -> bool:
@@ -116,8 +118,10 @@ _FORMULA = re.compile(
 
 
 _IMPERATIVE_START = frozenset(
-    "rate score give mark ignore forget please pretend act write say tell assume grade "
-    "answer respond reply output print repeat list show".split()
+    (
+        "rate score give mark ignore forget please pretend act write say tell assume grade "
+        "answer respond reply output print repeat list show"
+    ).split()
 )
 
 

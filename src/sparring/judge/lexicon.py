@@ -7,6 +7,7 @@ English; the judge says its confidence is low for text that is not.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # Macros expanded inside rule patterns: contractions with or without the apostrophe, and
 # the chat spellings people really type.
@@ -65,12 +66,13 @@ STOPWORDS = frozenset(
     hi hello hey thanks thank please sorry right sure something anything everything nothing
     thing things way one ones bit kind sort actually maybe perhaps quite rather pretty now today
     time can't'll 's 't 're 've 'll 'd ll ve re don cause cuz u ur gonna wanna kinda
-    """.split()  # noqa: SIM905
+    """.split()
 )
 
 SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "s", "ly", "er")
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A crude stem so that 'cancelled', 'cancel' and 'cancelling' compare equal."""
     w = word.lower().strip("'")
@@ -86,61 +88,21 @@ def stem(word: str) -> str:
 WORD_RE = re.compile(r"[a-z0-9][a-z0-9'’]*")
 
 
-def content_stems(text: str) -> set[str]:
-    return {
-        stem(w)
-        for w in WORD_RE.findall(text.lower())
-        if w not in STOPWORDS and len(w) > 2 and not w.isdigit()
-    } | {w for w in WORD_RE.findall(text.lower()) if w.isdigit()}
+@lru_cache(maxsize=4096)
+def content_stems(text: str) -> frozenset[str]:
+    """The stems of the words that carry content (numbers kept as they are)."""
+    words = WORD_RE.findall(text.lower())
+    return frozenset(
+        w if w.isdigit() else stem(w)
+        for w in words
+        if w.isdigit() or (w not in STOPWORDS and len(w) > 2)
+    )
 
 
 # Frequent English function words: a reply with none of them is probably not English.
 ENGLISH_MARKERS = frozenset(
-    [
-        "the",
-        "a",
-        "an",
-        "and",
-        "or",
-        "but",
-        "to",
-        "of",
-        "in",
-        "on",
-        "at",
-        "for",
-        "with",
-        "is",
-        "are",
-        "was",
-        "were",
-        "be",
-        "been",
-        "it",
-        "this",
-        "that",
-        "you",
-        "your",
-        "i",
-        "me",
-        "my",
-        "we",
-        "our",
-        "they",
-        "he",
-        "she",
-        "not",
-        "no",
-        "do",
-        "did",
-        "don't",
-        "can",
-        "will",
-        "would",
-        "should",
-        "what",
-        "how",
-        "why",
-        "when",
-    ]
+    """
+    the a an and or but to of in on at for with is are was were be been it this that you your i me my we our they he she not no do did don't can will would
+    should what how why when
+    """.split()
 )

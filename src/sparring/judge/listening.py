@@ -55,7 +55,9 @@ _FEELING_FRAME = re.compile(r"\b(?:you|your)\b")
 
 
 # "Sea-view rooms are in high demand": a general statement of ours, not a paraphrase of theirs.
-_GENERIC_PRESENT = re.compile(r"^(?:the|our|we|it|this|that|\w+s)\b[^.?!]*?\b(?:is|are|does|do|can|has|have)\b")
+_GENERIC_PRESENT = re.compile(
+    r"^(?:the|our|we|it|this|that|\w+s)\b[^.?!]*?\b(?:is|are|does|do|can|has|have)\b"
+)
 _COPULA = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|'s|'re|will|would|can|could)\b")
 
 
@@ -89,7 +91,7 @@ def find_listening(
     negated = bool(NEGATION.search(text))
     first_person = bool(_FIRST_PERSON_SUBJECT.search(text))
     found_reflection = False
-    for p in R.REFLECT_FEELING:
+    for p in R.REFLECT_FEELING.candidates(text):
         for m in p.finditer(text):
             if _NEGATED_FEEL.search(
                 text[: m.end() - len(m.group().split()[-1])]
@@ -118,7 +120,7 @@ def find_listening(
     if answering_back:
         return
     if not invitation and not NOT_REFLECTION.match(text):
-        for p in R.REFLECT_STEM:
+        for p in R.REFLECT_STEM.candidates(text):
             m = p.search(text)
             if (
                 m
@@ -183,7 +185,7 @@ def find_listening(
                 col.add(Move.reflect_content, s.start + quoted.start(), s.end)
                 found_reflection = True
                 break
-    for p in R.GENERIC_ACK:
+    for p in R.GENERIC_ACK.candidates(text):
         if m := p.search(text):
             col.add(Move.acknowledge, s.start + m.start(), s.start + m.end())
             break

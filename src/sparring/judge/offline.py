@@ -30,7 +30,9 @@ class OfflineJudge:
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
         persona_lines = [text for who, text in exchange.history if who == "persona"]
-        if exchange.persona_line and (not persona_lines or persona_lines[-1] != exchange.persona_line):
+        if exchange.persona_line and (
+            not persona_lines or persona_lines[-1] != exchange.persona_line
+        ):
             persona_lines.append(exchange.persona_line)
         suggestion, advice = suggest(
             persona_lines,

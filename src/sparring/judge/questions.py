@@ -89,6 +89,8 @@ def _question_kind(clause: str, ctx_stems: set[str]) -> Move:
     if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):
         return Move.closed_question
     # A statement with a question mark: a reflection offered for correction is a check.
-    if first(R.REFLECT_STEM, clause) or (SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems):
+    if first(R.REFLECT_STEM, clause) or (
+        SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems
+    ):
         return Move.check
     return Move.closed_question

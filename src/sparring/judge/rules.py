@@ -9,10 +9,13 @@ sentence a question, did a reflection come before the 'but', ...).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from sparring.judge.lexicon import MACROS
+from sparring.judge.prefilter import LiteralIndex
 from sparring.moves import Move
+
+INDEX = LiteralIndex()
 
 
 def compile_rule(pattern: str) -> re.Pattern[str]:
@@ -21,8 +24,24 @@ def compile_rule(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 
 
-def rules(*patterns: str) -> tuple[re.Pattern[str], ...]:
-    return tuple(compile_rule(p) for p in patterns)
+class RuleList(tuple[re.Pattern[str], ...]):
+    """Compiled rules with their places in the prefilter's index."""
+
+    indexes: tuple[int, ...]
+
+    def candidates(self, text: str) -> Iterator[re.Pattern[str]]:
+        """The rules that can match `text`, in order."""
+        possible = INDEX.possible(text)
+        for pattern, index in zip(self, self.indexes, strict=True):
+            if index in possible:
+                yield pattern
+
+
+def rules(*patterns: str) -> RuleList:
+    compiled = RuleList(compile_rule(p) for p in patterns)
+    INDEX.add(compiled)
+    compiled.indexes = tuple(INDEX.require_index(p) for p in compiled)
+    return compiled
 
 
 FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|(?:feeling|so|really|a bit|pretty) (?:down|low|lost)\b|down in the dumps|hopeless|helpless|powerless|stuck|trapped|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn\b|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected\b|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted|stung|brutal|cynical|suspicious|wary|sceptical|skeptical|fed up|pissed|livid|gutting|soul-destroying|exhausting|draining|demoralising|demoralizing|unbearable|a nightmare|awkward|intrusive|invasive|degrading|patroni[sz]|condescend|disrespectful|humiliating|belittl|unwelcome|rude|grim|horrible|no sleep|at (?:the )?end of (?:your|my) tether|the last straw|sidelin|cut out|kept in the dark|in the dark|second[- ]class|like a criminal|like a nuisance|like an afterthought|like (?:a|an) (?:number|ticket|idiot|child))\w*"
@@ -732,6 +751,14 @@ ALL_RULES: dict[Move, Sequence[re.Pattern[str]]] = {
     Move.invite_collaboration: INVITE_COLLABORATION,
     Move.shared_purpose: SHARED_PURPOSE,
     Move.name_own_reaction: NAME_OWN_REACTION,
+}
+
+# Which move each phrase rule signals, by its place in the prefilter's index.
+RULE_MOVE: dict[int, Move] = {
+    i: move
+    for move, patterns in ALL_RULES.items()
+    for p in patterns
+    if (i := INDEX.index_of(p)) is not None
 }
 
 YES_BUT_CONNECTIVE = re.compile(

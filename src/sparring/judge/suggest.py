@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Sequence
+from functools import lru_cache
 
 from sparring.judge.lexicon import content_stems
 from sparring.judge.rules import FEEL
@@ -25,10 +26,12 @@ _SWAP = {
 }  # fmt: skip
 # After these words "you" is the object ("I kept you waiting", "at you"); elsewhere the subject.
 _OBJECT_CONTEXT = frozenset(
-    "to for with at from about on of by like than behind without against around into onto "
-    "over under towards tell told ask asked give gave show showed make made let help pay paid "
-    "call called keep kept see saw hear heard need want wanted expect trust promise promised "
-    "owe thank blame sent send get got bring brought leave left put".split()
+    (
+        "to for with at from about on of by like than behind without against around into onto "
+        "over under towards tell told ask asked give gave show showed make made let help pay "
+        "paid call called keep kept see saw hear heard need want wanted expect trust promise "
+        "promised owe thank blame sent send get got bring brought leave left put"
+    ).split()
 )
 _VERB_FIX = [
     (re.compile(r"\byou was\b"), "you were"),
@@ -43,12 +46,16 @@ _VERB_FIX = [
     (re.compile(r"\bI doesn't\b"), "I don't"),
 ]
 _IMPERATIVE = frozenset(
-    "don't do try sit go say tell look listen let stop give make come please spare save "
-    "leave get take put show explain walk remember think imagine".split()
+    (
+        "don't do try sit go say tell look listen let stop give make come please spare save "
+        "leave get take put show explain walk remember think imagine"
+    ).split()
 )
 _TRAILING_FILLER = frozenset(
-    "because and but so the a an to of while with when that which who or for at in on by "
-    "from as than if my your our their his her its".split()
+    (
+        "because and but so the a an to of while with when that which who or for at in on by "
+        "from as than if my your our their his her its"
+    ).split()
 )
 _LEADING_FILLER = re.compile(
     r"^(?:(?:look|listen|honestly|frankly|seriously|okay|ok|well|so|right|fine|and|but|yes|no|"
@@ -87,7 +94,14 @@ _DEFAULT_FEELINGS = (
     "you feel let down",
     "that's left you angry",
 )
-_OPENERS = ("So you're saying", "It sounds like", "What I'm hearing is that", "If I've got this right,")
+_OPENERS = (
+    "So you're saying",
+    "It sounds like",
+    "What I'm hearing is that",
+    "If I've got this right,",
+)
+
+_CYCLE = 12  # every rotating choice (openers, feelings, questions) repeats within 12 turns
 
 OPEN_QUESTIONS = (
     "What's been the hardest part of this for you?",
@@ -139,9 +153,13 @@ def salient_point(lines: Sequence[str]) -> str | None:
             score = len(content_stems(sentence)) * 1.0
             score += 3 if re.search(r"\byou(?:'re| are|r)?\b", low) else 0
             score += 2 if _FEEL_RE.search(low) else 0
-            score += 1.5 if re.search(r"\b(?:not|never|don't|didn't|won't|nobody|no one)\b", low) else 0
+            score += (
+                1.5 if re.search(r"\b(?:not|never|don't|didn't|won't|nobody|no one)\b", low) else 0
+            )
             score -= 0.3 * i  # earlier sentences usually carry the main point
-            if re.match(r"(?:i'll|i will|i'm going to|i want to|let me|you'll|you will|at least)\b", low):
+            if re.match(
+                r"(?:i'll|i will|i'm going to|i want to|let me|you'll|you will|at least)\b", low
+            ):
                 score -= 4  # their own intentions are not the point to reflect
             if score > best_score:
                 best, best_score = sentence, score
@@ -201,6 +219,13 @@ def _clip(sentence: str, max_words: int = 18) -> str:
 
 
 def reflection(lines: Sequence[str], names: Collection[str], turn: int) -> str | None:
+    """'So you're saying ..., and ...': their point in the listener's words, with a feeling.
+    It depends only on what the persona said, so it is computed once per persona line."""
+    return _reflection(tuple(lines[-4:]), tuple(names), turn % _CYCLE)
+
+
+@lru_cache(maxsize=512)
+def _reflection(lines: tuple[str, ...], names: tuple[str, ...], turn: int) -> str | None:
     point = salient_point(lines)
     if point is None:
         return None

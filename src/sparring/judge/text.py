@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from sparring.judge import rules as R
@@ -28,11 +27,11 @@ class Sentence:
 
 def normalise(text: str) -> str:
     """Lower-case with straight quotes, keeping every character's offset."""
-    out = []
-    for ch in text.translate(_TRANSLATE):
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    low = text.translate(_TRANSLATE).lower()
+    if len(low) == len(text):
+        return low
+    # a few characters change length when lower-cased ("İ"): keep those as they are
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text.translate(_TRANSLATE))
 
 
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)")
@@ -109,10 +108,15 @@ def preamble_end(s: Sentence) -> int:
     return 0
 
 
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+
+
 def looks_english(text: str) -> bool:
+    """Whether a (lower-cased) text is English enough for the rules to read it."""
     words = WORD_RE.findall(text)
-    letters = sum(ch.isalpha() for ch in text)
-    ascii_letters = sum(ch.isascii() and ch.isalpha() for ch in text)
+    letters = len(_LETTER.findall(text))
+    ascii_letters = len(_ASCII_LETTER.findall(text))
     if letters and ascii_letters / letters < 0.6:
         return False
     if len(words) < 4:
@@ -121,8 +125,9 @@ def looks_english(text: str) -> bool:
     return marked / len(words) >= 0.12
 
 
-def first(patterns: Iterable[re.Pattern[str]], text: str) -> re.Match[str] | None:
-    for p in patterns:
+def first(patterns: R.RuleList, text: str) -> re.Match[str] | None:
+    """The first rule in `patterns` that matches `text` (prefiltered)."""
+    for p in patterns.candidates(text):
         m = p.search(text)
         if m:
             return m

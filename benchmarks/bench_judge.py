@@ -1,0 +1,69 @@
+"""Offline judge speed: median time per reply and replies per second.
+
+Measured on the development set's replies (tests/data/judge-dev.jsonl), in the same run as a
+baseline (a single regular expression over each reply), so the ratio holds on a noisy,
+shared machine. Run: python benchmarks/bench_judge.py
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import time
+from pathlib import Path
+
+from sparring.judge.detect import detect
+from sparring.judge.model import Exchange
+from sparring.judge.offline import OfflineJudge
+from sparring.loading import load_rubric
+
+ROOT = Path(__file__).resolve().parent.parent
+RECORDS = [json.loads(line) for line in (ROOT / "tests/data/judge-dev.jsonl").read_text().splitlines()]
+RUBRIC = load_rubric(ROOT / "rubrics/difficult-feedback.yaml").model
+JUDGE = OfflineJudge()
+BASELINE = re.compile(r"\?")
+
+
+def clear_caches() -> None:
+    """Each round starts cold, as a new session would (caches only help within a round)."""
+    from sparring.judge import lexicon, rules, suggest
+
+    lexicon.stem.cache_clear()
+    lexicon.content_stems.cache_clear()
+    rules.INDEX.possible.cache_clear()
+    suggest._reflection.cache_clear()
+
+
+def per_item(fn, rounds: int = 5) -> list[float]:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(rounds):
+        clear_caches()
+        for r in RECORDS:
+            t = time.perf_counter()
+            fn(r)
+            times.append(time.perf_counter() - t)
+    return times
+
+
+def main() -> None:
+    assess = lambda r: JUDGE.assess_now(Exchange(reply=r["reply"], persona_line=r["context"]), RUBRIC)  # noqa: E731
+    moves = lambda r: detect(r["reply"], r["context"])  # noqa: E731
+    base = lambda r: BASELINE.search(r["reply"])  # noqa: E731
+    for fn in (assess, moves, base):  # warm caches
+        per_item(fn, 1)
+    rows = []
+    for name, fn in (("assessment (moves, scores, suggestion)", assess), ("move detection only", moves), ("baseline: one regex", base)):
+        times = per_item(fn)
+        median = statistics.median(times)
+        rows.append((name, median * 1000, 1 / statistics.mean(times)))
+    base_median = rows[-1][1]
+    print(f"{len(RECORDS)} replies x 5 rounds")
+    print("| what | median ms per reply | replies per second | ratio to baseline (median) |")
+    print("|---|---|---|---|")
+    for name, ms, rps in rows:
+        print(f"| {name} | {ms:.3f} | {rps:,.0f} | {ms / base_median:.0f}x |")
+
+
+if __name__ == "__main__":
+    main()
