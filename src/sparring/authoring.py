@@ -13,11 +13,11 @@ from typing import Any, Literal
 from sparring import paths
 from sparring.catalog import YAML_SUFFIXES, Library, yaml_files
 from sparring.checks import check_rubric, check_scenario
-from sparring.diagnostics import Diagnostic, display_path
+from sparring.diagnostics import Diagnostic, LoadError, display_path
 from sparring.loading import guess_kind, load_rubric, load_scenario
 from sparring.rubric import Rubric
 from sparring.scenario import Scenario
-from sparring.yamlsource import LoadError, read_yaml
+from sparring.yamlsource import read_yaml
 
 SCHEMA_BASE = "https://sparring.dev/schemas"
 

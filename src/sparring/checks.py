@@ -180,11 +180,12 @@ def check_scenario(
             if rubric_id is None:
                 continue
             if rubric_id not in rubrics:
-                known = sorted(rubrics)
+                known_ids = sorted(rubrics)
                 error(
                     (field_name,),
-                    f"{field_name}: unknown rubric '{rubric_id}'{did_you_mean(rubric_id, known)}"
-                    f" (known rubrics: {', '.join(known) or 'none found'})",
+                    f"{field_name}: unknown rubric '{rubric_id}'"
+                    f"{did_you_mean(rubric_id, known_ids)}"
+                    f" (known rubrics: {', '.join(known_ids) or 'none found'})",
                 )
             elif field_name == "rubric" and not rubrics[rubric_id].turn_dimensions:
                 error(

@@ -27,7 +27,7 @@ MAX_NODES = 100_000
 
 Loc = tuple[str | int, ...]
 
-_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[assignment]
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 @dataclass
@@ -89,6 +89,11 @@ def _unclosed_quote_before(text: str, error_line: int) -> tuple[int, int, str] |
             return i + 1, m.start(1) + 1, char
         return None
     return None
+
+
+def _pos(mark: Any) -> tuple[int, int]:
+    """1-based (line, col) of a parser mark."""
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
 def _line_col(text: str, index: int) -> tuple[int, int]:
@@ -239,7 +244,7 @@ def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:
             lines = text.rstrip().splitlines() or [""]
             line, col = len(lines), len(lines[-1]) + 1
         else:
-            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            line, col = _pos(mark) if mark else (1, 1)
         context = ""
         if exc.context:
             where = (
@@ -253,13 +258,12 @@ def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:
         ) from None
     except yaml.reader.ReaderError as exc:
         line, col = _line_col(text, exc.position)
-        char = (
-            exc.character if isinstance(exc.character, int) else ord(str(exc.character)[:1] or "\0")
-        )
+        raw_char: Any = exc.character
+        code: int = raw_char if isinstance(raw_char, int) else ord(str(raw_char)[:1] or "\0")
         raise LoadError(
             [
                 Diagnostic(
-                    path, line, col, f"character U+{char:04X} is not allowed in YAML: {exc.reason}"
+                    path, line, col, f"character U+{code:04X} is not allowed in YAML: {exc.reason}"
                 )
             ]
         ) from None
@@ -272,7 +276,7 @@ def _events(text: str) -> Iterator[ev.Event]:
     loader = _Loader(text)
     try:
         while loader.check_event():
-            yield loader.get_event()
+            yield loader.get_event()  # type: ignore[no-untyped-call]
     finally:
         loader.dispose()
 
@@ -309,7 +313,7 @@ class _Builder:
         try:
             return self._build(events)
         except _TooMuch as exc:
-            line, col = (exc.mark.line + 1, exc.mark.column + 1) if exc.mark else (1, 1)
+            line, col = _pos(exc.mark)
             raise LoadError([Diagnostic(self.doc.path, line, col, exc.message)]) from None
 
     def _build(self, events: Iterator[ev.Event]) -> Any:
@@ -366,7 +370,7 @@ class _Builder:
                 if event.anchor:
                     self.anchors[event.anchor] = (value, 1)
                 if parent is None:
-                    self.doc.value_at[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
+                    self.doc.value_at[()] = _pos(event.start_mark)
                     result = value
                     continue
                 if is_key:
@@ -376,10 +380,7 @@ class _Builder:
                         where = f" (first at line {first[0]})" if first else ""
                         raise _TooMuch(event.start_mark, f"duplicate key '{value}'{where}")
                     parent.key, parent.has_key, parent.key_mark = value, True, event.start_mark
-                    self.doc.key_at[(*parent.loc, value)] = (
-                        event.start_mark.line + 1,
-                        event.start_mark.column + 1,
-                    )
+                    self.doc.key_at[(*parent.loc, value)] = _pos(event.start_mark)
                     continue
                 parent.size += 1
                 self._attach(parent, value, event.start_mark, loc)
@@ -398,10 +399,7 @@ class _Builder:
                         "scenario and rubric files are much flatter than this",
                     )
                 child_loc: Loc = loc if loc is not None else ()
-                self.doc.value_at[child_loc] = (
-                    event.start_mark.line + 1,
-                    event.start_mark.column + 1,
-                )
+                self.doc.value_at[child_loc] = _pos(event.start_mark)
                 container: dict[Any, Any] | list[Any] = (
                     {} if isinstance(event, ev.MappingStartEvent) else []
                 )
@@ -417,12 +415,12 @@ class _Builder:
     def _attach(self, parent: _Frame, value: Any, mark: Any, loc: Loc | None) -> None:
         if isinstance(parent.container, dict):
             if loc is not None:
-                self.doc.value_at.setdefault(loc, (mark.line + 1, mark.column + 1))
+                self.doc.value_at.setdefault(loc, _pos(mark))
             parent.container[parent.key] = value
             parent.key, parent.has_key = None, False
         else:
             if loc is not None:
-                self.doc.value_at.setdefault(loc, (mark.line + 1, mark.column + 1))
+                self.doc.value_at.setdefault(loc, _pos(mark))
             parent.container.append(value)
 
     def _count(self, size: int, mark: Any) -> None:
@@ -437,12 +435,12 @@ class _Builder:
     def _scalar(self, event: ev.ScalarEvent, *, as_key: bool) -> Any:
         tag = event.tag
         if tag is None or tag == "!":
-            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)
+            tag = self.resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
         if tag == "tag:yaml.org,2002:merge":
             raise _TooMuch(
                 event.start_mark, "merge keys ('<<') are not supported; write the keys out"
             )
-        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+        node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)  # type: ignore[arg-type]
         try:
             value = self.resolver.construct_object(node, deep=True)
         except yaml.constructor.ConstructorError as exc:

@@ -4,6 +4,7 @@ account of our side with nothing heard), plus 'yes, but'."""
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from sparring.judge import rules as R
 from sparring.judge.cues import (
@@ -125,7 +126,7 @@ _IMPERATIVE_START = frozenset(
 )
 
 
-def unheard_assertion(sents: list[Sentence], col: Collector, ctx: set[str]) -> None:
+def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[str]) -> None:
     """In reply to a complaint, a statement that neither hears, asks, owns nor offers
     anything asserts our side of it: a defence even without a stock phrase."""
     engaged = {h.move for h in col.hits} - {Move.acknowledge}
@@ -149,7 +150,7 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: set[str]) -> N
 
 
 def structural_defence(
-    sents: list[Sentence], col: Collector, ctx: set[str], ctx_text: str = ""
+    sents: list[Sentence], col: Collector, ctx: AbstractSet[str], ctx_text: str = ""
 ) -> None:
     """Defences written without stock phrases: a denial of their words, a new accusation
     about them, or an account of one's own side with nothing heard or asked."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from sparring.judge import rules as R
 from sparring.judge.cues import (
@@ -79,9 +80,9 @@ _STEM_TAIL = re.compile(r"\W*\w+(?:\W+\w+){1,}")
 def find_listening(
     s: Sentence,
     col: Collector,
-    ctx: set[str],
-    numbers: set[str],
-    names: set[str],
+    ctx: AbstractSet[str],
+    numbers: AbstractSet[str],
+    names: AbstractSet[str],
     addressed: bool,
     ctx_text: str = "",
 ) -> None:
@@ -121,14 +122,14 @@ def find_listening(
         return
     if not invitation and not NOT_REFLECTION.match(text):
         for p in R.REFLECT_STEM.candidates(text):
-            m = p.search(text)
+            stem = p.search(text)
             if (
-                m
-                and _STEM_TAIL.match(text[m.end() :].strip() or "-")
-                and not _EMPTY_TAIL.match(text[m.end() :])
-                and not ADVICE.search(text[m.end() : m.end() + 40])
+                stem is not None
+                and _STEM_TAIL.match(text[stem.end() :].strip() or "-")
+                and not _EMPTY_TAIL.match(text[stem.end() :])
+                and not ADVICE.search(text[stem.end() : stem.end() + 40])
             ):
-                col.add(Move.reflect_content, s.start + m.start(), s.end)
+                col.add(Move.reflect_content, s.start + stem.start(), s.end)
                 found_reflection = True
                 break
     overlap = {w for w in content_stems(text) & ctx if len(w) >= 3 or w in numbers}
@@ -186,12 +187,12 @@ def find_listening(
                 found_reflection = True
                 break
     for p in R.GENERIC_ACK.candidates(text):
-        if m := p.search(text):
-            col.add(Move.acknowledge, s.start + m.start(), s.start + m.end())
+        if ack := p.search(text):
+            col.add(Move.acknowledge, s.start + ack.start(), s.start + ack.end())
             break
 
 
-def untie_generic_feelings(sents: list[Sentence], col: Collector, ctx: set[str]) -> None:
+def untie_generic_feelings(sents: list[Sentence], col: Collector, ctx: AbstractSet[str]) -> None:
     """A feeling named with nothing specific ('That must be frustrating', 'I understand you're
     upset') would fit any complaint: it is an acknowledgement, not a reflection."""
     reflected = [h for h in col.hits if h.move in {Move.reflect_content, Move.own}]
@@ -213,7 +214,7 @@ def untie_generic_feelings(sents: list[Sentence], col: Collector, ctx: set[str])
             col.add(Move.acknowledge, feelings[0].start, feelings[-1].end)
 
 
-def upgrade_bare_agreement(sents: list[Sentence], col: Collector, ctx: set[str]) -> None:
+def upgrade_bare_agreement(sents: list[Sentence], col: Collector, ctx: AbstractSet[str]) -> None:
     """'You're right.' followed by the specific thing they are right about is ownership."""
     for i, s in enumerate(sents[:-1]):
         bare = re.fullmatch(

@@ -12,10 +12,10 @@ ever skips rules that cannot match (a test checks this over the development set)
 from __future__ import annotations
 
 import re
-import re._constants as _C
-import re._parser as _P
+import re._constants as _C  # type: ignore[import-not-found]  # the stdlib regex parser
+import re._parser as _P  # type: ignore[import-not-found]
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -56,7 +56,7 @@ def _candidate_sets(items: list[tuple[Any, Any]]) -> list[set[str]]:
     return found
 
 
-def _strength(literals: set[str]) -> tuple[int, int]:
+def _strength(literals: Collection[str]) -> tuple[int, int]:
     return min(len(x) for x in literals), -len(literals)
 
 
@@ -66,10 +66,11 @@ def required_literals(pattern: str) -> frozenset[str] | None:
         tree = _P.parse(pattern)
     except (re.error, RecursionError):  # pragma: no cover - patterns are ours and compile
         return None
-    options = _candidate_sets(list(tree))
+    options: list[set[str]] = _candidate_sets(list(tree))
     if not options:
         return None
-    return frozenset(max(options, key=_strength))
+    best: set[str] = max(options, key=lambda literals: _strength(literals))
+    return frozenset(best)
 
 
 class LiteralIndex:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from sparring.judge import rules as R
 from sparring.judge.cues import SECOND_PERSON, Collector
@@ -11,7 +12,7 @@ from sparring.judge.text import CLAUSE_BREAK, WH_START, Sentence, first, questio
 from sparring.moves import Move
 
 
-def classify_questions(s: Sentence, col: Collector, ctx_stems: set[str]) -> None:
+def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str]) -> None:
     text = s.text
     m = first(R.INVITE_STATEMENT, text)
     if m and not first(R.LEADING, text):
@@ -68,7 +69,7 @@ def _question_clauses(text: str) -> list[str]:
     ]
 
 
-def _question_kind(clause: str, ctx_stems: set[str]) -> Move:
+def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.FIX_QUESTION, clause):
         return Move.quick_fix
     if first(R.OPENING_YES_NO, clause):
