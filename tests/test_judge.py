@@ -157,13 +157,13 @@ def test_scores_reward_listening_and_inquiry_over_defence() -> None:
     assert bad["non_defensiveness"] == 2
 
 
-def test_rationale_quotes_the_reply_and_names_the_level() -> None:
+def test_rationale_quotes_the_reply_and_says_what_it_did() -> None:
     a = JUDGE.assess_now(
         Exchange(reply="Calm down, Sarah. It's one workshop.", persona_line=SARAH), RUBRIC
     )
     nd = next(s for s in a.scores if s.dimension == "non_defensiveness")
     assert nd.score == 1
-    assert '"Calm down' in nd.rationale
+    assert "\u201cCalm down" in nd.rationale
     assert "waves the feeling away" in nd.rationale
     assert "\n" not in nd.rationale
 

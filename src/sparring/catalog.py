@@ -39,6 +39,7 @@ class ScenarioEntry:
     persona: str
     source: str
     path: Path
+    order: int = 100
 
     def to_json(self) -> dict[str, str]:
         return {
@@ -114,14 +115,16 @@ class Library:
 
     # scenarios -----------------------------------------------------------------------------
 
-    def scenarios(self) -> tuple[list[ScenarioEntry], list[Diagnostic]]:
-        """Every usable scenario (first source wins per id), and the problems of the rest."""
+    def scenarios(self, *, full: bool = True) -> tuple[list[ScenarioEntry], list[Diagnostic]]:
+        """Every usable scenario (first source wins per id), and the problems of the rest.
+        `full=False` skips the reachability analysis (the picker's fast path; a scenario is
+        fully checked when it is started)."""
         entries: dict[str, ScenarioEntry] = {}
         problems: list[Diagnostic] = []
         for source, folder in self.scenario_sources:
             for file in yaml_files(folder):
                 try:
-                    scenario = self.load_checked(file)
+                    scenario = self.load_checked(file, full=full)
                 except LoadError as exc:
                     problems.extend(exc.diagnostics)
                     continue
@@ -136,11 +139,17 @@ class Library:
                         persona=f"{scenario.persona.name}, {scenario.persona.role}",
                         source=source,
                         path=file,
+                        order=scenario.order,
                     ),
                 )
-        return list(entries.values()), problems
+        difficulty = {"easy": 0, "medium": 1, "hard": 2}
+        ranked = sorted(
+            entries.values(),
+            key=lambda e: (e.order, difficulty.get(e.difficulty, 3), e.title.lower()),
+        )
+        return ranked, problems
 
-    def load_checked(self, path: Path) -> Scenario:
+    def load_checked(self, path: Path, *, full: bool = True) -> Scenario:
         """Load a scenario file and run every check; raise LoadError on any error."""
         loaded = load_scenario(path)
         if loaded.model is None or loaded.doc is None:
@@ -149,7 +158,7 @@ class Library:
         rubrics = Library(rubric_dirs=near, include_user=False, include_shipped=False).rubrics()
         for rubric_id, rubric in self.rubrics().items():
             rubrics.setdefault(rubric_id, rubric)
-        problems = errors(check_scenario(loaded.model, loaded.doc, rubrics))
+        problems = errors(check_scenario(loaded.model, loaded.doc, rubrics, reachability=full))
         if problems:
             raise LoadError(problems)
         return loaded.model

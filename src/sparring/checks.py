@@ -61,7 +61,11 @@ def _text_loc(doc: YamlDocument, loc: Loc) -> Loc:
 
 
 def check_scenario(
-    scenario: Scenario, doc: YamlDocument, rubrics: Mapping[str, Rubric] | None = None
+    scenario: Scenario,
+    doc: YamlDocument,
+    rubrics: Mapping[str, Rubric] | None = None,
+    *,
+    reachability: bool = True,
 ) -> list[Diagnostic]:
     """Semantic checks on a schema-valid scenario. `rubrics`: known rubrics by id (None skips
     the rubric references)."""
@@ -194,7 +198,7 @@ def check_scenario(
                     "use it as session_rubric",
                 )
 
-    if not any(d.is_error for d in out):
+    if reachability and not any(d.is_error for d in out):
         out.extend(_reachability(scenario, doc))
     return out
 

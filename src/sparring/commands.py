@@ -206,3 +206,79 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
                 )
                 print(f"  [{e.index}] {e.reply[:70]!r}: {diff} (moves: {', '.join(e.got_moves)})")
     return 0
+
+
+def _run_app(options: object) -> int:
+    from sparring.tui.app import AppOptions, make_app
+
+    assert isinstance(options, AppOptions)
+    app = make_app(options)
+    app.run()
+    return 0 if app.return_code in (None, 0) else int(app.return_code)
+
+
+def cmd_rehearse(args: argparse.Namespace) -> int:
+    from sparring.tui.app import AppOptions
+
+    if args.out is not None and args.out.exists():
+        print(f"{args.out}: already exists; choose another --out", file=sys.stderr)
+        return 1
+    if args.scenario is not None:
+        # Check the scenario before the screen takes over, so problems print as text.
+        if load_scenario_ref(args.scenario, args.scenarios) is None:
+            return 1
+    return _run_app(
+        AppOptions(
+            scenario=args.scenario, seed=args.seed, out=args.out, scenario_dirs=args.scenarios
+        )
+    )
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from sparring.transcript_file import read_transcript
+    from sparring.tui.app import AppOptions
+
+    if args.transcript is None:
+        return _run_app(AppOptions(history=True))
+    try:
+        data = read_transcript(args.transcript)
+    except LoadError as exc:
+        _print_problems(exc.diagnostics)
+        return 1
+    _print_problems(data.warnings)
+    return _run_app(AppOptions(replay=args.transcript))
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from sparring.transcript_file import list_history
+
+    entries = list_history()
+    if args.json:
+        print(
+            json.dumps(
+                {
+                    "transcripts": [
+                        {
+                            "path": str(e.path),
+                            "started_at": e.started_at,
+                            "scenario": e.scenario_id,
+                            "title": e.title,
+                            "turns": e.turns,
+                            "ending": e.ending,
+                            "parent": e.parent,
+                        }
+                        for e in entries
+                    ]
+                },
+                indent=2,
+            )
+        )
+        return 0
+    if not entries:
+        print("no saved conversations yet", file=sys.stderr)
+    for e in entries:
+        ending = e.ending or "unfinished"
+        print(
+            f"{e.started_at[:16].replace('T', ' ')}  {e.title:<36} {e.turns:>2} replies  {ending:<12} {e.path}"
+        )
+    return 0

@@ -111,6 +111,7 @@ class Session:
         self.notices: list[NoticeEvent] = []
         self.pending_reply: str | None = None
         self.header: Header | None = None
+        self._state_before_last: PersonaState = self.state
 
     # -- creating ----------------------------------------------------------------------------
 
@@ -190,6 +191,8 @@ class Session:
         if session.pending_reply is not None and session.ending is None:
             text, session.pending_reply = session.pending_reply, None
             await session._play_turn(text, on_text, record_user=False)
+        elif session.turns and session.ending is None:
+            await session._finish_interrupted_turn(on_text)
         elif not session.opening:
             utterance = session._choose("opening", scenario.opening, "opening", None)
             session.opening.append(await session._say(utterance, 0, on_text, None))
@@ -230,6 +233,7 @@ class Session:
             elif isinstance(event, AssessmentEvent):
                 pending_assessment = event.assessment
             elif isinstance(event, StateEvent) and pending_user and pending_assessment:
+                self._state_before_last = self.state
                 current = Turn(event.turn, pending_user.text, pending_assessment, event)
                 self.turns.append(current)
                 self.history.append(("user", pending_user.text))
@@ -312,18 +316,45 @@ class Session:
             self._record(NoticeEvent(turn=number, text=notice))
 
         for utterance in self._utterances(step):
-            turn.persona.append(await self._say(utterance, number, on_text, step.reaction))
-        if step.ending is not None:
-            ending = self.scenario.ending(step.ending)
-            turn.ending = self.ending = EndingEvent(
-                turn=number,
-                id=step.ending,
-                title=ending.title if ending else "Out of time",
-                outcome=ending.outcome if ending else "neutral",
+            turn.persona.append(
+                await self._say(utterance, number, on_text, step.reaction, turn.notices)
             )
-            self._record(turn.ending)
+        if step.ending is not None:
+            self._record_ending(turn, step.ending)
         self._sync()
         return turn
+
+    async def _finish_interrupted_turn(self, on_text: OnText | None) -> None:
+        """A crash after the state was written but before the persona answered (or before
+        the ending was recorded): finish the turn as it would have finished."""
+        turn = self.turns[-1]
+        step = advance(self.scenario, self._state_before_last, turn.assessment.categories)
+        if not turn.persona:
+            for utterance in self._utterances(step):
+                turn.persona.append(
+                    await self._say(utterance, turn.number, on_text, step.reaction, turn.notices)
+                )
+        if step.ending is not None and self.ending is None:
+            if not any(p.line.startswith("endings.") for p in turn.persona):
+                ending_lines = [u for u in self._utterances(step) if u.purpose == "closing"]
+                for utterance in ending_lines:
+                    turn.persona.append(
+                        await self._say(
+                            utterance, turn.number, on_text, step.reaction, turn.notices
+                        )
+                    )
+            self._record_ending(turn, step.ending)
+        self._sync()
+
+    def _record_ending(self, turn: Turn, ending_id: str) -> None:
+        ending = self.scenario.ending(ending_id)
+        turn.ending = self.ending = EndingEvent(
+            turn=turn.number,
+            id=ending_id,
+            title=ending.title if ending else "Out of time",
+            outcome=ending.outcome if ending else "neutral",
+        )
+        self._record(turn.ending)
 
     async def _assess(self, exchange: Exchange, notices: list[str]) -> Assessment:
         try:
@@ -389,6 +420,7 @@ class Session:
         number: int,
         on_text: OnText | None,
         reaction: Category | None,
+        notices: list[str] | None = None,
     ) -> PersonaEvent:
         context = SpeechContext(self.scenario, self.state, tuple(self.history), reaction)
         parts: list[str] = []
@@ -409,6 +441,8 @@ class Session:
             )
             self.notices.append(NoticeEvent(turn=number, text=notice))
             self._record(self.notices[-1])
+            if notices is not None:
+                notices.append(notice)
             text = utterance.text
             if on_text is not None:
                 result = on_text("\n" + text if parts else text)

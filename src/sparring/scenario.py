@@ -243,6 +243,9 @@ class Scenario(StrictModel):
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
     """Free tags for the picker, e.g. `peer`, `customer`."""
 
+    order: Annotated[int, Field(ge=0, le=10_000)] = 100
+    """Where the scenario appears in the picker: lower first, then by title."""
+
     def concern(self, concern_id: str) -> Concern:
         return next(c for c in self.concerns if c.id == concern_id)
 

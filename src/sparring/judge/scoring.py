@@ -8,7 +8,7 @@ from sparring.judge.model import DimensionScore, Evidence
 from sparring.moves import MOVE_DESCRIPTION, Move
 from sparring.rubric import Dimension
 
-QUOTE_LIMIT = 70
+QUOTE_LIMIT = 50
 
 
 def quote(text: str, limit: int = QUOTE_LIMIT) -> str:
@@ -52,12 +52,11 @@ def score_dimension(dimension: Dimension, evidence: Sequence[Evidence]) -> Dimen
 def rationale(
     dimension: Dimension, score: int, drivers: Sequence[Move], evidence: Sequence[Evidence]
 ) -> str:
-    level = dimension.levels[score].rstrip(".")
     if not drivers:
-        return f"{level}."
+        return dimension.levels[score].rstrip(".") + "."
     lead = drivers[0]
     shown = next((e for e in evidence if e.move is lead), None)
     why = MOVE_DESCRIPTION[lead]
     if shown is None:
-        return f"{level}: it {why}."
-    return f'{level}: "{quote(shown.quote)}" {why}.'
+        return f"It {why}."
+    return f"\u201c{quote(shown.quote)}\u201d {why}."

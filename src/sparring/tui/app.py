@@ -1,0 +1,226 @@
+"""The sparring app: screens for picking, rehearsing, debriefing, replaying and comparing.
+
+The app routes between screens and runs the engine in workers; it computes nothing itself.
+Build it with `make_app(...)` (the tests use the same factory).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from sparring.catalog import Library, ScenarioEntry
+from sparring.diagnostics import LoadError
+from sparring.engine import Session
+from sparring.transcript_file import (
+    TranscriptWriter,
+    default_transcript_path,
+    list_history,
+    read_transcript,
+)
+from sparring.tui.screens.picker import PickerScreen
+from sparring.tui.screens.rehearsal import RehearsalScreen
+
+
+@dataclass
+class AppOptions:
+    """What the command line asked for."""
+
+    scenario: str | None = None
+    seed: int | None = None
+    out: Path | None = None
+    replay: Path | None = None
+    history: bool = False
+    scenario_dirs: list[Path] = field(default_factory=list)
+    coach: bool = True
+
+
+class SparringApp(App[None]):
+    CSS_PATH = "app.tcss"
+    TITLE = "sparring"
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, options: AppOptions | None = None) -> None:
+        super().__init__()
+        self.options = options or AppOptions()
+        self.library = Library(scenario_dirs=self.options.scenario_dirs)
+        self.active_session: Session | None = None
+
+    # -- start-up ----------------------------------------------------------------------------
+
+    def on_mount(self) -> None:
+        if self.options.replay is not None:
+            self.open_replay(self.options.replay)
+        elif self.options.history:
+            self.open_history()
+        elif self.options.scenario is not None:
+            self.start_by_ref(self.options.scenario)
+        else:
+            self.show_picker()
+
+    # -- navigation (see navigation.Navigator) -----------------------------------------------
+
+    def show_picker(self) -> None:
+        self._close_session()
+        entries, problems = self.library.scenarios(full=False)
+        unfinished = next((e for e in list_history() if e.ending is None and e.turns > 0), None)
+        self._show(PickerScreen(entries, unfinished, [str(p) for p in problems]))
+
+    def start_rehearsal(self, entry: ScenarioEntry) -> None:
+        self._start(entry.path)
+
+    def start_by_ref(self, ref: str) -> None:
+        try:
+            _, path = self.library.resolve_scenario(ref)
+        except LoadError as exc:
+            self._report(exc, "That scenario cannot be used")
+            self.show_picker()
+            return
+        self._start(path)
+
+    @work(exclusive=True, group="session", exit_on_error=False)
+    async def _start(self, path: Path) -> None:
+        try:
+            scenario = self.library.load_checked(path)
+            rubric, session_rubric = self.library.rubrics_for(scenario, path)
+        except LoadError as exc:
+            self._report(exc, "That scenario cannot be used")
+            return
+        now = datetime.now().astimezone()
+        out = self.options.out
+        if out is not None and out.exists():
+            self.notify(
+                f"{out} already exists; saving to the usual folder instead.", severity="warning"
+            )
+            out = None
+        self.options.out = None  # only the first session goes to --out
+        session = await Session.start(
+            scenario,
+            rubric,
+            session_rubric=session_rubric,
+            seed=self.options.seed
+            if self.options.seed is not None
+            else int(now.timestamp()) % 100_000,
+            transcript=out or default_transcript_path(scenario.id, now),
+            now=now,
+        )
+        self._begin(session)
+
+    def resume(self, transcript: Path) -> None:
+        self._resume(transcript)
+
+    @work(exclusive=True, group="session", exit_on_error=False)
+    async def _resume(self, transcript: Path) -> None:
+        try:
+            data = read_transcript(transcript)
+            writer = TranscriptWriter(transcript, create=False)
+            session = await Session.resume(data, writer=writer)
+        except LoadError as exc:
+            self._report(exc, "That conversation cannot be resumed")
+            return
+        self._begin(session)
+
+    def rewind(self, transcript: Path, turn: int) -> None:
+        from sparring.branching import rewind
+
+        try:
+            new = rewind(read_transcript(transcript), turn)
+        except (LoadError, OSError, ValueError) as exc:
+            self.notify(f"Cannot rewind: {exc}", severity="error")
+            return
+        self.notify(f"A new attempt from reply {turn}; the original is kept.")
+        self.resume(new)
+
+    def open_replay(self, transcript: Path) -> None:
+        from sparring.tui.screens.replay import ReplayScreen
+
+        try:
+            data = read_transcript(transcript)
+        except LoadError as exc:
+            self._report(exc, "That transcript cannot be opened")
+            if not self.screen_stack or len(self.screen_stack) <= 1:
+                self.show_picker()
+            return
+        self._close_session()
+        self._show(ReplayScreen(data))
+
+    def open_history(self) -> None:
+        from sparring.tui.screens.history import HistoryScreen
+
+        self._close_session()
+        self._show(HistoryScreen(list_history()))
+
+    def open_compare(self, left: Path, right: Path) -> None:
+        from sparring.comparison import compare
+        from sparring.tui.screens.compare import CompareScreen
+
+        try:
+            a, b = read_transcript(left), read_transcript(right)
+        except LoadError as exc:
+            self._report(exc, "Cannot compare")
+            return
+        if a.header.scenario.id != b.header.scenario.id:
+            self.notify("These are attempts at different scenarios.", severity="warning")
+        result = compare(
+            Session.from_transcript(a),
+            Session.from_transcript(b),
+            left_label=f"{a.header.started_at[:16].replace('T', ' ')}",
+            right_label=f"{b.header.started_at[:16].replace('T', ' ')}",
+        )
+        self.push_screen(
+            CompareScreen(result, str(a.header.scenario.data.get("title", a.header.scenario.id)))
+        )
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _begin(self, session: Session) -> None:
+        self._close_session()
+        self.active_session = session
+        self._show(RehearsalScreen(session, coach=self.options.coach))
+
+    def _show(self, screen: Screen[None]) -> None:
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def _close_session(self) -> None:
+        if self.active_session is not None:
+            self.active_session.close()
+            self.active_session = None
+
+    def _report(self, exc: LoadError, what: str) -> None:
+        details = "\n".join(str(d) for d in exc.diagnostics[:5])
+        self.notify(details, title=what, severity="error", timeout=15)
+
+    async def action_quit(self) -> None:
+        screen = self.screen
+        if isinstance(screen, RehearsalScreen):
+            screen._save_draft()
+        self._close_session()
+        self.exit()
+
+    def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in screen.BINDINGS:
+            if isinstance(binding, Binding) and binding.description:
+                action = binding.action
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} ({binding.key})",
+                    lambda action=action: self.call_later(screen.run_action, action),
+                )
+        yield SystemCommand("New rehearsal", "Pick a scenario to rehearse", self.show_picker)
+        yield SystemCommand("History", "Saved conversations: replay, compare", self.open_history)
+
+
+def make_app(options: AppOptions | None = None) -> SparringApp:
+    return SparringApp(options)

@@ -1,0 +1,25 @@
+"""What screens may ask the app to do. Screens stay decoupled from the App class (and from
+each other): they call these methods on `self.app`, typed through this protocol."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol, cast
+
+from textual.screen import Screen
+
+from sparring.catalog import ScenarioEntry
+
+
+class Navigator(Protocol):
+    def show_picker(self) -> None: ...
+    def start_rehearsal(self, entry: ScenarioEntry) -> None: ...
+    def resume(self, transcript: Path) -> None: ...
+    def rewind(self, transcript: Path, turn: int) -> None: ...
+    def open_replay(self, transcript: Path) -> None: ...
+    def open_history(self) -> None: ...
+    def open_compare(self, left: Path, right: Path) -> None: ...
+
+
+def nav(screen: Screen[object]) -> Navigator:
+    return cast(Navigator, screen.app)

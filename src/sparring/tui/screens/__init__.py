@@ -1,0 +1,1 @@
+"""The app's screens: picker, rehearsal, debrief, history, replay, compare."""

@@ -1,0 +1,89 @@
+"""Two attempts side by side, dimension by dimension."""
+
+from __future__ import annotations
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from sparring.comparison import Comparison
+from sparring.tui.widgets.feedback import SCORE_STYLE
+
+ENDINGS = {
+    "breakthrough": "breakthrough",
+    "walkout": "walked out",
+    "turn_limit": "out of time",
+    None: "unfinished",
+}
+
+
+def series(values: list[int]) -> Text:
+    text = Text()
+    for i, v in enumerate(values):
+        text.append(" " if i else "")
+        text.append(str(v), style=SCORE_STYLE[v])
+    return text
+
+
+def render_comparison(c: Comparison) -> Table:
+    table = Table(expand=True, show_lines=True)
+    table.add_column("")
+    table.add_column(c.left_label, ratio=1)
+    table.add_column(c.right_label, ratio=1)
+    table.add_column("change", justify="right")
+    table.add_row(
+        "Ending",
+        ENDINGS.get(c.left_ending, c.left_ending),
+        ENDINGS.get(c.right_ending, c.right_ending),
+        "",
+    )
+    table.add_row("Replies", str(c.left_turns), str(c.right_turns), "")
+    table.add_row(
+        "Concerns found",
+        f"{c.left_revealed}/{c.concerns}",
+        f"{c.right_revealed}/{c.concerns}",
+        Text(
+            f"{c.right_revealed - c.left_revealed:+d}",
+            style="green" if c.right_revealed >= c.left_revealed else "red",
+        ),
+    )
+    for d in c.dimensions:
+        left = Text(f"{d.left_mean:.1f}  " if d.left_mean is not None else "-  ").append_text(
+            series(d.left)
+        )
+        right = Text(f"{d.right_mean:.1f}  " if d.right_mean is not None else "-  ").append_text(
+            series(d.right)
+        )
+        change = Text("")
+        if d.change is not None:
+            change = Text(
+                f"{d.change:+.1f}", style="green" if d.change > 0 else "red" if d.change < 0 else ""
+            )
+        table.add_row(Text(d.name, style="bold"), left, right, change)
+    return table
+
+
+class CompareScreen(Screen[None]):
+    BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
+
+    def __init__(self, comparison: Comparison, title: str) -> None:
+        super().__init__()
+        self.comparison = comparison
+        self.heading = title
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with VerticalScroll(id="compare"):
+            yield Static(render_comparison(self.comparison), id="compare-table")
+            yield Static(
+                Text("Each row: the average, then every reply's score in order.", style="dim"),
+                id="compare-help",
+            )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = f"Compare: {self.heading}"

@@ -1,0 +1,101 @@
+"""Saved conversations: open one to replay it, or mark two to compare."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from sparring.transcript_file import HistoryEntry
+from sparring.tui.navigation import nav
+
+ENDING_LABEL = {
+    "breakthrough": "breakthrough",
+    "walkout": "walked out",
+    "turn_limit": "out of time",
+    None: "unfinished",
+}
+
+
+class HistoryScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back"),
+        Binding("enter", "open", "Replay", priority=True),
+        Binding("space", "mark", "Mark for compare"),
+        Binding("c", "compare", "Compare marked"),
+    ]
+
+    def __init__(self, entries: list[HistoryEntry]) -> None:
+        super().__init__()
+        self.entries = entries
+        self.marked: list[Path] = []
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        if not self.entries:
+            yield Static("No saved conversations yet. Rehearse one first.", id="empty")
+        table: DataTable[str] = DataTable(id="history", cursor_type="row", zebra_stripes=True)
+        yield table
+        yield Static("", id="history-status")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = "History"
+        self.sub_title = "Enter replays; Space marks two to compare"
+        table = self.query_one(DataTable)
+        table.add_columns(" ", "started", "scenario", "replies", "ending", "from")
+        for entry in self.entries:
+            table.add_row(
+                " ",
+                entry.started_at.replace("T", " ")[:16],
+                entry.title,
+                str(entry.turns),
+                ENDING_LABEL.get(entry.ending, entry.ending or "unfinished"),
+                "rewind" if entry.parent else "",
+                key=str(entry.path),
+            )
+        table.focus()
+
+    def _current(self) -> Path | None:
+        table = self.query_one(DataTable)
+        if not self.entries or table.cursor_row is None:
+            return None
+        key = table.coordinate_to_cell_key(table.cursor_coordinate).row_key.value
+        return Path(key) if key else None
+
+    def action_back(self) -> None:
+        nav(self).show_picker()
+
+    def action_open(self) -> None:
+        path = self._current()
+        if path is not None:
+            nav(self).open_replay(path)
+
+    def action_mark(self) -> None:
+        path = self._current()
+        if path is None:
+            return
+        table = self.query_one(DataTable)
+        if path in self.marked:
+            self.marked.remove(path)
+            table.update_cell(str(path), table.ordered_columns[0].key, " ")
+        else:
+            self.marked = [*self.marked[-1:], path]
+            for row_key in table.rows:
+                table.update_cell(
+                    row_key,
+                    table.ordered_columns[0].key,
+                    "✓" if Path(str(row_key.value)) in self.marked else " ",
+                )
+        self.query_one("#history-status", Static).update(
+            f"{len(self.marked)} marked" + (": press c to compare" if len(self.marked) == 2 else "")
+        )
+
+    def action_compare(self) -> None:
+        if len(self.marked) != 2:
+            self.notify("Mark two conversations with Space first.", severity="warning")
+            return
+        nav(self).open_compare(self.marked[0], self.marked[1])

@@ -1,0 +1,251 @@
+"""The rehearsal: the conversation, the reply editor, live feedback and the persona's state."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from sparring.engine import Session, SessionOver, Turn
+from sparring.tui.widgets.conversation import Conversation
+from sparring.tui.widgets.feedback import FeedbackPanel
+from sparring.tui.widgets.reply_editor import ReplyEditor
+from sparring.tui.widgets.state_panel import StatePanel
+
+DRAFT_SAVE_DELAY = 0.4
+
+
+def draft_path(session: Session) -> Path | None:
+    path = session.transcript_path
+    return path.with_suffix(".draft") if path else None
+
+
+class RehearsalScreen(Screen[None]):
+    """Rehearse a scenario: type replies, get scored, watch the persona react."""
+
+    BINDINGS = [
+        Binding("ctrl+g", "hint", "Hint"),
+        Binding("ctrl+o", "toggle_coach", "Coach on/off"),
+        Binding("ctrl+f", "end", "Finish & debrief"),
+        Binding("f6", "focus_feedback", "Read feedback", show=False),
+        Binding("escape", "focus_editor", "Back to reply", show=False),
+    ]
+
+    def __init__(self, session: Session, *, coach: bool = True) -> None:
+        super().__init__()
+        self.session = session
+        self.coach = coach
+        self._pending = False
+        self._draft_timer: object | None = None
+        self._draft = ""
+
+    # -- layout ------------------------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        scenario = self.session.scenario
+        yield Header()
+        with Horizontal(id="rehearsal"):
+            with Vertical(id="talk"):
+                yield Static(self._intro(), id="intro")
+                yield Conversation(id="conversation")
+                yield ReplyEditor(
+                    placeholder=(
+                        f"Your reply to {scenario.persona.name}. Enter sends; Ctrl+J adds a new "
+                        "line; Ctrl+G for a hint."
+                    ),
+                    id="reply",
+                )
+                yield Static("", id="status")
+            with Vertical(id="side"):
+                yield StatePanel(id="state")
+                yield FeedbackPanel(id="feedback")
+        yield Footer()
+
+    def _intro(self) -> Text:
+        s = self.session.scenario
+        text = Text()
+        text.append("You play ", style="dim")
+        text.append(s.you_play, style="bold")
+        text.append(". ", style="dim")
+        text.append(f"{s.persona.name}", style="bold")
+        text.append(f", {s.persona.role}.\n", style="dim")
+        text.append(
+            "Listen, don't defend, ask before you adjust. It ends when "
+            f"{s.persona.name} opens up, walks out, or after {s.turn_limit} replies.",
+            style="italic dim",
+        )
+        return text
+
+    async def on_mount(self) -> None:
+        self.title = self.session.scenario.title
+        self.sub_title = f"with {self.session.scenario.persona.name}"
+        conversation = self.query_one(Conversation)
+        if self.session.scenario.setting and not self.session.turns:
+            await conversation.add("narration", "", self.session.scenario.setting.strip())
+        persona = self.session.scenario.persona.name
+        for event in self.session.opening:
+            await conversation.add("persona", persona, event.text)
+        for turn in self.session.turns:
+            await self._render_turn(turn, scroll=False)
+        self._show_state()
+        if self.session.turns:
+            last = self.session.turns[-1]
+            self.query_one(FeedbackPanel).show(last.user_text, last.assessment, coach=self.coach)
+        self._restore_draft()
+        self.query_one(ReplyEditor).focus()
+        if self.session.over:
+            self._offer_debrief()
+
+    def on_resize(self) -> None:
+        # Narrow terminals stack the side panel under the conversation.
+        self.set_class(self.size.width < 100, "narrow")
+
+    # -- playing -----------------------------------------------------------------------------
+
+    @on(ReplyEditor.Submitted)
+    def send(self, event: ReplyEditor.Submitted) -> None:
+        if self.session.over:
+            self.action_end()
+            return
+        text = event.text.strip()
+        if not text:
+            self.notify("Type a reply first (Ctrl+G for a hint).", severity="warning")
+            return
+        if self._pending:
+            self.notify("Still working on your last reply.", severity="warning")
+            return
+        self._pending = True
+        self.query_one("#status", Static).update(Text("Scoring your reply…", style="dim"))
+        self.play(event.text)
+
+    @work(exclusive=True, group="turn", exit_on_error=False)
+    async def play(self, text: str) -> None:
+        conversation = self.query_one(Conversation)
+        editor = self.query_one(ReplyEditor)
+        bubble = await conversation.add(
+            "user", f"You ({self.session.scenario.user_name})", text.strip()
+        )
+        try:
+            turn = await self.session.submit(text)
+            editor.clear()  # only now: the reply is safely in the transcript
+            self._draft = ""
+            self._delete_draft()
+            await self._render_turn(turn, user=False)
+            self._show_state(turn)
+            self.query_one(FeedbackPanel).show(text, turn.assessment, coach=self.coach)
+            self.query_one("#status", Static).update("")
+            if self.session.over:
+                self._offer_debrief()
+        except SessionOver:
+            self._offer_debrief()
+        except Exception as exc:  # keep the app alive and the draft in the editor
+            await bubble.remove()
+            self.query_one("#status", Static).update(
+                Text(
+                    f"Something went wrong ({type(exc).__name__}); your reply is still in the box.",
+                    style="red",
+                )
+            )
+            self.notify(f"Could not play that turn: {exc}", severity="error")
+        finally:
+            self._pending = False
+
+    async def _render_turn(self, turn: Turn, *, user: bool = True, scroll: bool = True) -> None:
+        conversation = self.query_one(Conversation)
+        persona = self.session.scenario.persona.name
+        if user:
+            await conversation.add(
+                "user", f"You ({self.session.scenario.user_name})", turn.user_text
+            )
+        for notice in turn.notices:
+            await conversation.add("notice", "", notice)
+        for event in turn.persona:
+            await conversation.add("persona", persona, event.text)
+        if turn.ending is not None:
+            await conversation.add("narration", "", f"— {turn.ending.title} —")
+
+    def _show_state(self, turn: Turn | None = None) -> None:
+        effects = turn.state.effects if turn else None
+        self.query_one(StatePanel).show(
+            self.session.scenario, self.session.state, effects, self.session.turn
+        )
+
+    def _offer_debrief(self) -> None:
+        editor = self.query_one(ReplyEditor)
+        editor.placeholder = "The conversation is over. Press Enter or Ctrl+F for your debrief."
+        self.query_one("#status", Static).update(
+            Text("The conversation is over: Enter or Ctrl+F opens your debrief.", style="bold")
+        )
+        if self.session.over and not editor.text:
+            editor.focus()
+
+    # -- actions -----------------------------------------------------------------------------
+
+    def action_hint(self) -> None:
+        hint = self.session.hint()
+        self.query_one("#status", Static).update(Text(f"Hint: {hint}", style="italic"))
+        self.notify(hint, title="Hint", timeout=8)
+
+    def action_toggle_coach(self) -> None:
+        self.coach = not self.coach
+        if self.session.turns:
+            last = self.session.turns[-1]
+            self.query_one(FeedbackPanel).show(last.user_text, last.assessment, coach=self.coach)
+        self.notify(f"Coach mode {'on: better replies are shown' if self.coach else 'off'}.")
+
+    def action_end(self) -> None:
+        from sparring.tui.screens.debrief import DebriefScreen
+
+        self._save_draft()
+        self.app.switch_screen(DebriefScreen(self.session))
+
+    def action_focus_feedback(self) -> None:
+        self.query_one(FeedbackPanel).focus()
+
+    def action_focus_editor(self) -> None:
+        self.query_one(ReplyEditor).focus()
+
+    # -- the draft is never lost ---------------------------------------------------------------
+
+    @on(ReplyEditor.Changed)
+    def _draft_changed(self, event: ReplyEditor.Changed) -> None:
+        self._draft = event.text_area.text
+        if self._draft_timer is not None:
+            self._draft_timer.stop()  # type: ignore[attr-defined]
+        self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self._save_draft)
+
+    def _save_draft(self) -> None:
+        path = draft_path(self.session)
+        if path is None:
+            return
+        text = self._draft
+        try:
+            if text.strip():
+                path.write_text(text, encoding="utf-8")
+            else:
+                path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a draft that cannot be saved is still in the editor
+
+    def _restore_draft(self) -> None:
+        path = draft_path(self.session)
+        if path is not None and path.exists():
+            try:
+                self._draft = path.read_text(encoding="utf-8")
+            except OSError:
+                return
+            self.query_one(ReplyEditor).text = self._draft
+
+    def _delete_draft(self) -> None:
+        path = draft_path(self.session)
+        if path is not None:
+            path.unlink(missing_ok=True)
+
+    def on_unmount(self) -> None:
+        self._save_draft()

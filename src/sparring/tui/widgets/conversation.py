@@ -1,0 +1,63 @@
+"""The conversation: persona and user messages, clearly told apart."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+Speaker = Literal["persona", "user", "narration", "notice"]
+
+
+class ChatMessage(Static):
+    """One message in the conversation."""
+
+    DEFAULT_CSS = """
+    ChatMessage { width: 1fr; height: auto; margin: 0 0 1 0; padding: 0 1; }
+    ChatMessage.persona { border-left: thick $warning; background: $warning 8%; margin-right: 6; }
+    ChatMessage.user { border-left: thick $primary; background: $primary 10%; margin-left: 6; }
+    ChatMessage.narration { color: $text-muted; text-style: italic; padding: 0 2; }
+    ChatMessage.notice { color: $error; text-style: italic; padding: 0 2; }
+    """
+
+    def __init__(self, speaker: Speaker, name: str, text: str) -> None:
+        self.speaker = speaker
+        self.author = name
+        self.body = text
+        super().__init__(self._render_text(), classes=speaker)
+
+    def _render_text(self) -> Text:
+        if self.speaker in ("narration", "notice"):
+            return Text(self.body)
+        out = Text()
+        out.append(self.author, style="bold")
+        out.append("\n")
+        out.append(self.body)
+        return out
+
+    def append_text(self, more: str) -> None:
+        """Grow a streamed message."""
+        self.body += more
+        self.update(self._render_text())
+
+
+class Conversation(VerticalScroll):
+    """The scrolling record of the conversation so far."""
+
+    DEFAULT_CSS = """
+    Conversation { height: 1fr; padding: 0 1; }
+    """
+
+    can_focus = False
+
+    async def add(self, speaker: Speaker, name: str, text: str) -> ChatMessage:
+        message = ChatMessage(speaker, name, text)
+        await self.mount(message)
+        self.scroll_end(animate=False)
+        return message
+
+    @property
+    def messages(self) -> list[ChatMessage]:
+        return list(self.query(ChatMessage))

@@ -1,0 +1,97 @@
+"""Feedback on the last reply: a score per dimension, the user's own words with the evidence
+highlighted, the reasons, and (in coach mode) a better reply to try."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from sparring.judge.model import Assessment
+from sparring.moves import MOVE_CATEGORY, MOVE_DESCRIPTION, Category, Move
+
+SCORE_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "green", 5: "bold green"}
+EVIDENCE_STYLE = {
+    Category.listening: "bold green underline",
+    Category.inquiry: "bold cyan underline",
+    Category.defensive: "bold red underline",
+    Category.reactive_adjustment: "bold magenta underline",
+}
+NEUTRAL_EVIDENCE = "yellow underline"
+
+
+def score_bar(score: int) -> Text:
+    return Text("■" * score + "□" * (5 - score), style=SCORE_STYLE[score])
+
+
+def highlighted_reply(reply: str, assessment: Assessment) -> Text:
+    """The user's own words, with the spans that earned or cost the score underlined."""
+    text = Text(reply)
+    for ev in assessment.moves:
+        category = MOVE_CATEGORY.get(ev.move)
+        style = EVIDENCE_STYLE.get(category, NEUTRAL_EVIDENCE) if category else NEUTRAL_EVIDENCE
+        text.stylize(style, ev.start, ev.end)
+    return text
+
+
+def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Text:
+    out = Text()
+    for score in assessment.scores:
+        out.append(f"{score.name:<26}", style="bold")
+        out.append_text(score_bar(score.score))
+        out.append(f" {score.score}/5\n", style=SCORE_STYLE[score.score])
+        out.append(f"  {score.rationale}\n", style="dim")
+    out.append("\nYour words\n", style="bold")
+    out.append_text(
+        highlighted_reply(reply, assessment) if reply.strip() else Text("(no reply)", style="dim")
+    )
+    out.append("\n")
+    if assessment.moves:
+        out.append("\nWhat they did\n", style="bold")
+        seen: set[Move] = set()
+        for ev in assessment.moves:
+            if ev.move in seen:
+                continue
+            seen.add(ev.move)
+            category = MOVE_CATEGORY.get(ev.move)
+            style = EVIDENCE_STYLE.get(category, NEUTRAL_EVIDENCE) if category else NEUTRAL_EVIDENCE
+            out.append("  • ", style=style.replace(" underline", ""))
+            out.append(f"{ev.move.value.replace('_', ' ')}: ", style="bold")
+            out.append(f"{MOVE_DESCRIPTION[ev.move]}\n")
+    for note in assessment.notes:
+        out.append(f"\nNote: {note}\n", style="italic yellow")
+    if coach:
+        out.append("\nTry next\n", style="bold")
+        out.append(f"  {assessment.advice}\n")
+        out.append("\nA better reply\n", style="bold")
+        out.append(f"  “{assessment.suggestion}”\n", style="italic")
+    return out
+
+
+class FeedbackPanel(VerticalScroll):
+    """Feedback on the latest reply (empty until the first one)."""
+
+    DEFAULT_CSS = """
+    FeedbackPanel { height: 1fr; border: round $primary; padding: 0 1; }
+    FeedbackPanel > #feedback-body { width: 1fr; }
+    """
+    BORDER_TITLE = "Feedback"
+
+    can_focus = True
+
+    def compose(self):  # type: ignore[no-untyped-def]
+        yield Static(
+            Text(
+                "Reply to start. Each reply is scored here, with the words that earned "
+                "the score and a better reply to try.",
+                style="dim",
+            ),
+            id="feedback-body",
+        )
+
+    def show(self, reply: str, assessment: Assessment, *, coach: bool) -> None:
+        self.border_title = "Feedback on your last reply"
+        self.query_one("#feedback-body", Static).update(
+            render_feedback(reply, assessment, coach=coach)
+        )
+        self.scroll_home(animate=False)
