@@ -156,7 +156,11 @@ def _run_trial(plan: Plan, driver: Path, replies: Path, folder: Path) -> Trial:
                 break
         time.sleep(plan.delay)
         proc.send_signal(signal.SIGKILL)
-        rest, err = proc.communicate(timeout=30)
+        proc.wait(timeout=30)
+        # read through the same buffered reader as readline() above: communicate() would read
+        # the raw pipe and miss lines already buffered here
+        rest = proc.stdout.read()
+        err = proc.stderr.read() if proc.stderr else ""
     finally:
         if proc.poll() is None:  # pragma: no cover - only if something above failed
             proc.kill()

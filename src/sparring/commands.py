@@ -223,10 +223,9 @@ def cmd_rehearse(args: argparse.Namespace) -> int:
     if args.out is not None and args.out.exists():
         print(f"{args.out}: already exists; choose another --out", file=sys.stderr)
         return 1
-    if args.scenario is not None:
-        # Check the scenario before the screen takes over, so problems print as text.
-        if load_scenario_ref(args.scenario, args.scenarios) is None:
-            return 1
+    # Check the scenario before the screen takes over, so problems print as text.
+    if args.scenario is not None and load_scenario_ref(args.scenario, args.scenarios) is None:
+        return 1
     return _run_app(
         AppOptions(
             scenario=args.scenario, seed=args.seed, out=args.out, scenario_dirs=args.scenarios
@@ -278,7 +277,6 @@ def cmd_history(args: argparse.Namespace) -> int:
         print("no saved conversations yet", file=sys.stderr)
     for e in entries:
         ending = e.ending or "unfinished"
-        print(
-            f"{e.started_at[:16].replace('T', ' ')}  {e.title:<36} {e.turns:>2} replies  {ending:<12} {e.path}"
-        )
+        started = e.started_at[:16].replace("T", " ")
+        print(f"{started}  {e.title:<36} {e.turns:>2} replies  {ending:<12} {e.path}")
     return 0

@@ -4,7 +4,7 @@ each other): they call these methods on `self.app`, typed through this protocol.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from textual.screen import Screen
 
@@ -21,5 +21,5 @@ class Navigator(Protocol):
     def open_compare(self, left: Path, right: Path) -> None: ...
 
 
-def nav(screen: Screen[object]) -> Navigator:
+def nav(screen: Screen[Any]) -> Navigator:
     return cast(Navigator, screen.app)
