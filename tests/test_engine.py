@@ -519,7 +519,7 @@ async def test_listening_and_inquiry_reach_breakthrough(scenario_id: str, tmp_pa
     assert session.ending is not None, played
     assert session.ending.id == "breakthrough", played
     assert session.ending.outcome == "good"
-    assert len(session.turns) == len(replies), "the breakthrough should come on the last reply"
+    assert len(session.turns) <= len(replies), "the breakthrough comes within the replies"
     assert len(session.turns) <= scenario.turn_limit
 
     all_ids = [c.id for c in scenario.concerns]
@@ -702,6 +702,8 @@ async def test_hints_point_the_way_without_writing_the_reply(scenario_id: str) -
     session = await Session.start(scenario, rubric, session_rubric=session_rubric, now=FIXED_NOW)
     assert_is_a_hint(session.hint(), session, [])
     for reply in BREAKTHROUGH_REPLIES[scenario_id]:
+        if session.over:
+            break
         turn = await session.submit(reply)
         assert_is_a_hint(session.hint(), session, [turn.assessment.suggestion])
 

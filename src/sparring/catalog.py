@@ -8,50 +8,24 @@ folder, then among the shipped ones.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from sparring import paths
 from sparring.checks import check_rubric, check_scenario
 from sparring.diagnostics import Diagnostic, LoadError, did_you_mean, display_path, errors
+from sparring.entries import ScenarioEntry
 from sparring.loading import load_rubric, load_scenario
 from sparring.rubric import Rubric
 from sparring.scenario import Scenario
 
 YAML_SUFFIXES = (".yaml", ".yml")
+DIFFICULTY_RANK = {"easy": 0, "medium": 1, "hard": 2}
 
 
 def yaml_files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
     return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
-
-
-@dataclass(frozen=True)
-class ScenarioEntry:
-    """A scenario as the picker and `sparring list` show it."""
-
-    id: str
-    title: str
-    summary: str
-    difficulty: str
-    you_play: str
-    persona: str
-    source: str
-    path: Path
-    order: int = 100
-
-    def to_json(self) -> dict[str, str]:
-        return {
-            "id": self.id,
-            "title": self.title,
-            "summary": self.summary,
-            "difficulty": self.difficulty,
-            "you_play": self.you_play,
-            "persona": self.persona,
-            "source": self.source,
-            "path": str(self.path),
-        }
 
 
 class Library:
@@ -142,11 +116,16 @@ class Library:
                         order=scenario.order,
                     ),
                 )
-        difficulty = {"easy": 0, "medium": 1, "hard": 2}
         ranked = sorted(
             entries.values(),
-            key=lambda e: (e.order, difficulty.get(e.difficulty, 3), e.title.lower()),
+            key=lambda e: (e.order, DIFFICULTY_RANK.get(e.difficulty, 3), e.title.lower()),
         )
+        if not full:
+            from sparring import scenario_index
+
+            scenario_index.store(
+                ranked, len(problems), [d for k, d in self.scenario_sources if k == "folder"]
+            )
         return ranked, problems
 
     def load_checked(self, path: Path, *, full: bool = True) -> Scenario:

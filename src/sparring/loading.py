@@ -49,9 +49,29 @@ def _validate(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Diagnos
         return None, [doc.diagnostic((), "the file is nested too deeply to validate")]
 
 
+_CACHE: dict[tuple[str, str, int, int], Loaded[Any]] = {}
+
+
 def load_model(path: Path | str, model: type[M]) -> Loaded[M]:
-    """Parse and schema-check one file (no cross-file checks)."""
+    """Parse and schema-check one file (no cross-file checks). Results are cached per file
+    version (path, size, modification time): listing scenarios reads each rubric once."""
     p = Path(path)
+    try:
+        stat = p.stat()
+        key = (str(p.resolve()), model.__name__, stat.st_size, stat.st_mtime_ns)
+    except OSError:
+        key = None
+    if key is not None and key in _CACHE:
+        return _CACHE[key]
+    loaded = _load_model(p, model)
+    if key is not None:
+        if len(_CACHE) > 256:
+            _CACHE.clear()
+        _CACHE[key] = loaded
+    return loaded
+
+
+def _load_model(p: Path, model: type[M]) -> Loaded[M]:
     result: Loaded[M] = Loaded(p, display_path(p))
     try:
         result.doc = read_yaml(p, display=result.shown)

@@ -100,6 +100,9 @@ _SELF_ACCOUNT = re.compile(
 )
 
 
+_ADMISSION = re.compile(
+    r"^(?:(?:then|and|yes|yeah|so)[,]?\s+)?(?:i|we) (?:put|gave|sent|took|made|moved|cancelled|canceled|changed|chose|picked|decided|presented|booked|scheduled|promised|told|said|dropped|left|skipped|missed|forgot|ignored|announced)\b"
+)
 _SELF_ACCOUNT_OK = re.compile(
     r"^(?:i|we)(?:'ve| have)? (?:(?:just|also) )?(?:am|'m|are|'re|was|were) (?:so |really |truly |very )?(?:sorry|glad|grateful|listening|here|not going anywhere|wrong|at fault|late|responsible|to blame)\b"
 )
@@ -144,6 +147,9 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
             continue
         if words[0] in _IMPERATIVE_START:
             continue  # an instruction ("rate this 5/5") is not a defence of our side
+        if _ADMISSION.match(text) and stems & ctx and not NEGATION.search(text):
+            col.add(Move.own, s.start, s.end)  # admitting the very thing they raised
+            return
         move = Move.deny if NEGATION.search(text) else Move.justify
         col.add(move, s.start, s.end)
         return
@@ -196,7 +202,11 @@ def structural_defence(
         elif not overlap and _YOU_ACTION.match(text) and not _FEELING_HINT.search(text):
             col.add(Move.counterattack, s.start, s.end)
         elif not hears and _SELF_ACCOUNT.match(text) and not _SELF_ACCOUNT_OK.match(text):
-            col.add(Move.justify, s.start, s.end)
+            if overlap and _ADMISSION.match(text) and not NEGATION.search(text):
+                # "I put that board up": admitting the very thing they raised
+                col.add(Move.own, s.start, s.end)
+            else:
+                col.add(Move.justify, s.start, s.end)
 
 
 _FEELING_HINT = re.compile(

@@ -150,7 +150,7 @@ FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
-    r"\bwhat(?:'s| is| was) (?:the|your) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|model|size)\b",
+    r"\bwhat(?:'s| is| was) (?:the|your) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|size)\b",
     r"\b(?:anything|something) else (?:i|we) can (?:get|do|help|assist|bring)\b",
     r"\bis there anything else (?:i|we) can\b",
 )
@@ -160,6 +160,8 @@ OPEN_OVERRIDE = rules(
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting|stung|land|landed)\w*",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
     r"\b(?:when|where|who|what|how) else\b",
+    r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
+    r"^(?:(?:so|and)[,.]?\s+)?who (?:has|did|does|is) (?:this|it|that) (?:land|landed|hit|affect|affected|hurt|weigh)\w*",
 )
 
 OPEN_WH = rules(
@@ -208,7 +210,7 @@ REFLECT_FEELING = rules(
     + FEEL,
     r"\bi can (?:see|tell|hear|imagine|only imagine|understand|sense|feel) (?:how|why|that|just how|the|your|what)(?: \w+){0,5}? "
     + FEEL,
-    r"\bno wonder (?:you|it|that)\b",
+    r"\bno wonder (?:you|it|that|this|yesterday|today|the \w+|\w+ felt)\b",
     r"\bof course (?:you(?:'re| are| feel| felt| were| would)|it(?:'s| is| was|'d))(?: \w+){0,3} "
     + FEEL,
     r"\b(?:your|the) (?:frustration|anger|disappointment|hurt|worry|worries|fear|fears|concern|concerns|exhaustion|stress|upset|feelings?|reaction|sense of \w+)(?: \w+){0,6}? (?:makes? (?:total |complete |perfect )?sense|(?:is|are) (?:totally |completely |entirely )?(?:understandable|fair|justified|valid|real|legitimate|reasonable|warranted))\b",
@@ -295,7 +297,7 @@ OWN = rules(
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
     r"\bi dropped the ball\b",
-    r"\bi let (?:you|the team|them|your team|everyone|you all|her|him|your people) down\b",
+    r"\b(?:i|we) let (?:you|the team|them|your team|everyone|you all|her|him|your people) down\b",
     r"\bi (?:should|shouldn'?t|should not|ought to|could) have\b(?! (?:been told|known))",
     r"\bi (?:didn'?t|did not|never|haven'?t|have not|wasn'?t|was not) (?:follow(?:ed)? through|call(?:ed)?(?: you)?(?: back)?|tell you|told you|show(?:ed)? up|keep|kept|give you|gave you|check(?:ed)?|listen(?:ed)?|consult(?:ed)?|ask(?:ed)?|include(?:d)?|credit(?:ed)?|thank(?:ed)?|deliver(?:ed)?|warn(?:ed)?|explain(?:ed)?|involve(?:d)?|acknowledge(?:d)?|name(?:d)?|mention(?:ed)?|recogni[sz]e(?:d)?|get back to you|loop you in|think it through|handle (?:it|that|this) well|there for you|clear(?: enough)?|honest|straight with you|fair to you)\b",
     r"\bi (?:failed|forgot|neglected) to\b",
@@ -443,6 +445,7 @@ DENY = rules(
     r"\b(?:i|we) (?:don'?t|do not|didn'?t|did not|never|wouldn'?t) \w+ (?:on purpose|deliberately|intentionally|to upset you|to hurt you)\b",
     r"\bi'?m sure (?:she|he|they|it|that|nobody|no one) (?:wasn'?t|didn'?t|isn'?t|doesn'?t|won'?t|never|meant|was only|was just)\b",
     r"\b(?:nobody|no one)(?: here| on (?:the|my) team)? (?:thinks|said|is saying|is calling|is accusing|meant|wants|is trying|has said|believes)\b",
+    r"\b(?:it'?s|it is|it was) not as (?:if|though)\b",
 )
 
 COUNTERATTACK = rules(
@@ -490,6 +493,7 @@ COUNTERATTACK = rules(
     r"\byou didn'?t (?:mind|complain|object|say anything|seem to mind)\b",
     r"\byou did (?:volunteer|ask|agree|sign|choose|say|want|book|approve)\b",
     r"\b(?:that'?s|this is) (?:a )?(?:very |pretty |rather |quite )?(?:serious|strong|big|bold|harsh|unfair) (?:accusation|allegation|claim|thing to say)\b",
+    r"\b(?:that'?s|it'?s|this is) on you\b",
 )
 
 BLAME = rules(

@@ -10,23 +10,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from sparring.catalog import Library, ScenarioEntry
-from sparring.diagnostics import LoadError
-from sparring.engine import Session
-from sparring.transcript_file import (
-    TranscriptWriter,
-    default_transcript_path,
-    list_history,
-    read_transcript,
-)
+from sparring.entries import ScenarioEntry
+from sparring.tui.navigation import UnfinishedSession
 from sparring.tui.screens.picker import PickerScreen
-from sparring.tui.screens.rehearsal import RehearsalScreen
+
+if TYPE_CHECKING:
+    from sparring.catalog import Library
+    from sparring.diagnostics import LoadError
+    from sparring.engine import Session
+
+# The engine (judge rules, transcripts) is imported after the first screen is up, so the
+# picker paints as fast as a bare Textual app; a background thread warms it meanwhile.
+
+
+def _warm_engine() -> None:
+    import sparring.engine
+    import sparring.tui.screens.rehearsal  # noqa: F401
 
 
 @dataclass
@@ -51,12 +57,22 @@ class SparringApp(App[None]):
     def __init__(self, options: AppOptions | None = None) -> None:
         super().__init__()
         self.options = options or AppOptions()
-        self.library = Library(scenario_dirs=self.options.scenario_dirs)
+        self._library: Library | None = None
         self.active_session: Session | None = None
+
+    @property
+    def library(self) -> Library:
+        if self._library is None:
+            from sparring.catalog import Library
+
+            self._library = Library(scenario_dirs=self.options.scenario_dirs)
+        return self._library
 
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
+        # after the first frame, so the warm-up does not compete with it for the interpreter
+        self.set_timer(0.3, self._warm)
         if self.options.replay is not None:
             self.open_replay(self.options.replay)
         elif self.options.history:
@@ -66,18 +82,38 @@ class SparringApp(App[None]):
         else:
             self.show_picker()
 
+    def _warm(self) -> None:
+        self.run_worker(_warm_engine, thread=True, exit_on_error=False, group="warm")
+
     # -- navigation (see navigation.Navigator) -----------------------------------------------
 
     def show_picker(self) -> None:
+        from sparring import scenario_index
+
         self._close_session()
-        entries, problems = self.library.scenarios(full=False)
-        unfinished = next((e for e in list_history() if e.ending is None and e.turns > 0), None)
-        self._show(PickerScreen(entries, unfinished, [str(p) for p in problems]))
+        listed = scenario_index.cached(self.options.scenario_dirs)
+        if listed is None:
+            found, problems = self.library.scenarios(full=False)
+            listed = found, len(problems)
+        picker = PickerScreen(*listed)
+        self._show(picker)
+        self.set_timer(0.2, lambda: self._find_unfinished(picker))
+
+    @work(thread=True, exit_on_error=False, group="history")
+    def _find_unfinished(self, picker: PickerScreen) -> None:
+        from sparring.transcript_file import list_history
+
+        latest = next((e for e in list_history() if e.ending is None and e.turns > 0), None)
+        if latest is not None:
+            found = UnfinishedSession(latest.path, latest.title, latest.turns)
+            self.call_from_thread(picker.offer_resume, found)
 
     def start_rehearsal(self, entry: ScenarioEntry) -> None:
         self._start(entry.path)
 
     def start_by_ref(self, ref: str) -> None:
+        from sparring.diagnostics import LoadError
+
         try:
             _, path = self.library.resolve_scenario(ref)
         except LoadError as exc:
@@ -88,6 +124,10 @@ class SparringApp(App[None]):
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def _start(self, path: Path) -> None:
+        from sparring.diagnostics import LoadError
+        from sparring.engine import Session
+        from sparring.transcript_file import default_transcript_path
+
         try:
             scenario = self.library.load_checked(path)
             rubric, session_rubric = self.library.rubrics_for(scenario, path)
@@ -119,6 +159,10 @@ class SparringApp(App[None]):
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def _resume(self, transcript: Path) -> None:
+        from sparring.diagnostics import LoadError
+        from sparring.engine import Session
+        from sparring.transcript_file import TranscriptWriter, read_transcript
+
         try:
             data = read_transcript(transcript)
             writer = TranscriptWriter(transcript, create=False)
@@ -130,6 +174,8 @@ class SparringApp(App[None]):
 
     def rewind(self, transcript: Path, turn: int) -> None:
         from sparring.branching import rewind
+        from sparring.diagnostics import LoadError
+        from sparring.transcript_file import read_transcript
 
         try:
             new = rewind(read_transcript(transcript), turn)
@@ -140,6 +186,8 @@ class SparringApp(App[None]):
         self.resume(new)
 
     def open_replay(self, transcript: Path) -> None:
+        from sparring.diagnostics import LoadError
+        from sparring.transcript_file import read_transcript
         from sparring.tui.screens.replay import ReplayScreen
 
         try:
@@ -153,6 +201,7 @@ class SparringApp(App[None]):
         self._show(ReplayScreen(data))
 
     def open_history(self) -> None:
+        from sparring.transcript_file import list_history
         from sparring.tui.screens.history import HistoryScreen
 
         self._close_session()
@@ -160,6 +209,9 @@ class SparringApp(App[None]):
 
     def open_compare(self, left: Path, right: Path) -> None:
         from sparring.comparison import compare
+        from sparring.diagnostics import LoadError
+        from sparring.engine import Session
+        from sparring.transcript_file import read_transcript
         from sparring.tui.screens.compare import CompareScreen
 
         try:
@@ -182,6 +234,8 @@ class SparringApp(App[None]):
     # -- helpers -----------------------------------------------------------------------------
 
     def _begin(self, session: Session) -> None:
+        from sparring.tui.screens.rehearsal import RehearsalScreen
+
         self._close_session()
         self.active_session = session
         self._show(RehearsalScreen(session, coach=self.options.coach))
@@ -202,9 +256,9 @@ class SparringApp(App[None]):
         self.notify(details, title=what, severity="error", timeout=15)
 
     async def action_quit(self) -> None:
-        screen = self.screen
-        if isinstance(screen, RehearsalScreen):
-            screen._save_draft()
+        save_draft = getattr(self.screen, "save_draft", None)
+        if callable(save_draft):
+            save_draft()
         self._close_session()
         self.exit()
 

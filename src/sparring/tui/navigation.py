@@ -3,12 +3,22 @@ each other): they call these methods on `self.app`, typed through this protocol.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol, cast
 
 from textual.screen import Screen
 
-from sparring.catalog import ScenarioEntry
+from sparring.entries import ScenarioEntry
+
+
+@dataclass(frozen=True)
+class UnfinishedSession:
+    """The latest conversation that stopped before an ending."""
+
+    path: Path
+    title: str
+    turns: int
 
 
 class Navigator(Protocol):

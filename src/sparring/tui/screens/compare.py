@@ -8,10 +8,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from sparring.comparison import Comparison
 from sparring.tui.widgets.feedback import SCORE_STYLE
+from sparring.tui.widgets.title_bar import TitleBar
 
 ENDINGS = {
     "breakthrough": "breakthrough",
@@ -76,7 +77,7 @@ class CompareScreen(Screen[None]):
         self.heading = title
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="compare"):
             yield Static(render_comparison(self.comparison), id="compare-table")
             yield Static(

@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Header, Static
+from textual.widgets import Button, Footer, Static
 
 from sparring.debrief import Debrief
 from sparring.engine import Session
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.feedback import SCORE_STYLE
+from sparring.tui.widgets.title_bar import TitleBar
 
 OUTCOME_STYLE = {"good": "bold green", "bad": "bold red", "neutral": "bold yellow", None: "bold"}
 
@@ -93,7 +94,7 @@ class DebriefScreen(Screen[None]):
         self.debrief = session.debrief()
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with VerticalScroll(id="debrief"):
             yield Static(render_debrief(self.session, self.debrief), id="debrief-body")
             with Horizontal(id="debrief-actions"):

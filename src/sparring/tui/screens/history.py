@@ -7,10 +7,11 @@ from pathlib import Path
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Footer, Static
 
 from sparring.transcript_file import HistoryEntry
 from sparring.tui.navigation import nav
+from sparring.tui.widgets.title_bar import TitleBar
 
 ENDING_LABEL = {
     "breakthrough": "breakthrough",
@@ -34,7 +35,7 @@ class HistoryScreen(Screen[None]):
         self.marked: list[Path] = []
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         if not self.entries:
             yield Static("No saved conversations yet. Rehearse one first.", id="empty")
         table: DataTable[str] = DataTable(id="history", cursor_type="row", zebra_stripes=True)

@@ -10,12 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sparring.catalog import ScenarioEntry
-from sparring.transcript_file import HistoryEntry
-from sparring.tui.navigation import nav
+from sparring.entries import ScenarioEntry
+from sparring.tui.navigation import UnfinishedSession, nav
+from sparring.tui.widgets.title_bar import TitleBar
 
 DIFFICULTY_STYLE = {"easy": "green", "medium": "yellow", "hard": "red"}
 
@@ -54,16 +54,14 @@ class PickerScreen(Screen[None]):
         Binding("h", "history", "History"),
     ]
 
-    def __init__(
-        self, entries: list[ScenarioEntry], unfinished: HistoryEntry | None, problems: list[str]
-    ) -> None:
+    def __init__(self, entries: list[ScenarioEntry], problems: int) -> None:
         super().__init__()
         self.entries = entries
-        self.unfinished = unfinished
+        self.unfinished: UnfinishedSession | None = None
         self.problems = problems
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Vertical(id="picker"):
             yield Static(self._banner(), id="banner")
             with Horizontal(id="picker-body"):
@@ -86,7 +84,7 @@ class PickerScreen(Screen[None]):
             text.append("Ctrl+R resumes it.", style="bold")
         if self.problems:
             text.append(
-                f"\n{len(self.problems)} of your scenario files could not be used: ", style="red"
+                f"\n{self.problems} of your scenario files could not be used: ", style="red"
             )
             text.append("run `sparring list` to see why.", style="dim")
         return text
@@ -97,9 +95,13 @@ class PickerScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = "sparring"
         self.sub_title = "rehearse difficult conversations"
-        if self.unfinished is not None:
-            self.query_one(Footer).refresh()
         self.query_one(OptionList).focus()
+
+    def offer_resume(self, unfinished: UnfinishedSession) -> None:
+        """Shown once the app has found an interrupted session (after the first paint)."""
+        self.unfinished = unfinished
+        self.query_one("#banner", Static).update(self._banner())
+        self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "resume":

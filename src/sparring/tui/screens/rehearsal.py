@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Footer, Static
 
 from sparring.engine import Session, SessionOver, Turn
 from sparring.tui.widgets.conversation import Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
 from sparring.tui.widgets.state_panel import StatePanel
+from sparring.tui.widgets.title_bar import TitleBar
 
 DRAFT_SAVE_DELAY = 0.4
 
@@ -49,7 +50,7 @@ class RehearsalScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         scenario = self.session.scenario
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="rehearsal"):
             with Vertical(id="talk"):
                 yield Static(self._intro(), id="intro")
@@ -202,7 +203,7 @@ class RehearsalScreen(Screen[None]):
     def action_end(self) -> None:
         from sparring.tui.screens.debrief import DebriefScreen
 
-        self._save_draft()
+        self.save_draft()
         self.app.switch_screen(DebriefScreen(self.session))
 
     def action_focus_feedback(self) -> None:
@@ -218,9 +219,9 @@ class RehearsalScreen(Screen[None]):
         self._draft = event.text_area.text
         if self._draft_timer is not None:
             self._draft_timer.stop()  # type: ignore[attr-defined]
-        self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self._save_draft)
+        self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
 
-    def _save_draft(self) -> None:
+    def save_draft(self) -> None:
         path = draft_path(self.session)
         if path is None:
             return
@@ -248,4 +249,4 @@ class RehearsalScreen(Screen[None]):
             path.unlink(missing_ok=True)
 
     def on_unmount(self) -> None:
-        self._save_draft()
+        self.save_draft()

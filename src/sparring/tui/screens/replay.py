@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sparring.engine import Session
@@ -18,6 +18,7 @@ from sparring.transcript_file import TranscriptData
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.feedback import render_feedback
 from sparring.tui.widgets.state_panel import render_state
+from sparring.tui.widgets.title_bar import TitleBar
 
 
 def turn_prompt(session: Session, index: int) -> Text:
@@ -46,7 +47,7 @@ class ReplayScreen(Screen[None]):
         self.session = Session.from_transcript(data)
 
     def compose(self) -> ComposeResult:
-        yield Header()
+        yield TitleBar()
         with Horizontal(id="replay"):
             yield OptionList(
                 *[
