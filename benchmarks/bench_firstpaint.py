@@ -26,7 +26,11 @@ def first_paint(cmd: list[str], pattern: str, env: dict[str, str], limit: float 
     regex = re.compile(pattern, re.IGNORECASE)
     shell = " ".join(subprocess.list2cmdline([c]) for c in cmd)
     start = time.perf_counter()
-    subprocess.run(["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", shell], check=True, env=env)
+    subprocess.run(
+        ["tmux", "new-session", "-d", "-s", name, "-x", "120", "-y", "40", shell],
+        check=True,
+        env=env,
+    )
     try:
         while time.perf_counter() - start < limit:
             screen = subprocess.run(

@@ -19,7 +19,9 @@ from sparring.judge.offline import OfflineJudge
 from sparring.loading import load_rubric
 
 ROOT = Path(__file__).resolve().parent.parent
-RECORDS = [json.loads(line) for line in (ROOT / "tests/data/judge-dev.jsonl").read_text().splitlines()]
+RECORDS = [
+    json.loads(line) for line in (ROOT / "tests/data/judge-dev.jsonl").read_text().splitlines()
+]
 RUBRIC = load_rubric(ROOT / "rubrics/difficult-feedback.yaml").model
 JUDGE = OfflineJudge()
 BASELINE = re.compile(r"\?")
@@ -47,13 +49,23 @@ def per_item(fn, rounds: int = 5) -> list[float]:  # type: ignore[no-untyped-def
 
 
 def main() -> None:
-    assess = lambda r: JUDGE.assess_now(Exchange(reply=r["reply"], persona_line=r["context"]), RUBRIC)  # noqa: E731
-    moves = lambda r: detect(r["reply"], r["context"])  # noqa: E731
-    base = lambda r: BASELINE.search(r["reply"])  # noqa: E731
+    def assess(r: dict[str, str]) -> object:
+        return JUDGE.assess_now(Exchange(reply=r["reply"], persona_line=r["context"]), RUBRIC)
+
+    def moves(r: dict[str, str]) -> object:
+        return detect(r["reply"], r["context"])
+
+    def base(r: dict[str, str]) -> object:
+        return BASELINE.search(r["reply"])
+
     for fn in (assess, moves, base):  # warm caches
         per_item(fn, 1)
     rows = []
-    for name, fn in (("assessment (moves, scores, suggestion)", assess), ("move detection only", moves), ("baseline: one regex", base)):
+    for name, fn in (
+        ("assessment (moves, scores, suggestion)", assess),
+        ("move detection only", moves),
+        ("baseline: one regex", base),
+    ):
         times = per_item(fn)
         median = statistics.median(times)
         rows.append((name, median * 1000, 1 / statistics.mean(times)))

@@ -18,7 +18,8 @@ from sparring.catalog import Library
 from sparring.engine import Session
 
 REPLIES = [
-    "So the offsites keep pulling you away from customers, and you're fed up with it. What has it cost your team?",
+    "So the offsites keep pulling you away from customers, and you're fed up with it. "
+    "What has it cost your team?",
     "That's not fair. We had to do the retreats.",
     "You're right that I cancelled Halvorsen twice. That's on me. What happened with them after?",
     "I hear you, but the numbers will follow.",
@@ -34,7 +35,11 @@ async def turns(folder: Path, sessions: int) -> list[float]:
     times: list[float] = []
     for n in range(sessions):
         session = await Session.start(
-            scenario, rubric, session_rubric=session_rubric, seed=n, transcript=folder / f"t{n}.jsonl"
+            scenario,
+            rubric,
+            session_rubric=session_rubric,
+            seed=n,
+            transcript=folder / f"t{n}.jsonl",
         )
         for reply in REPLIES:
             if session.over:
@@ -71,7 +76,8 @@ def main() -> None:
     print("|---|---|---|---|")
     p90 = sorted(turn_times)[int(len(turn_times) * 0.9)] * 1000
     b90 = sorted(base_times)[int(len(base_times) * 0.9)] * 1000
-    print(f"| whole offline turn (judge, persona, transcript + fsync) | {turn_ms:.2f} | {p90:.2f} | {turn_ms / base_ms:.1f}x |")
+    label = "whole offline turn (judge, persona, transcript + fsync)"
+    print(f"| {label} | {turn_ms:.2f} | {p90:.2f} | {turn_ms / base_ms:.1f}x |")
     print(f"| baseline: append one JSON line + fsync | {base_ms:.2f} | {b90:.2f} | 1.0x |")
 
 

@@ -21,7 +21,10 @@ SHARED = ROOT.parent / "shared" / "data"
 SETS = [
     ("development set (tuned on)", ROOT / "tests/data/judge-dev.jsonl"),
     ("difficult-feedback set (tuned on)", ROOT / "benchmarks/data/difficult-feedback.jsonl"),
-    ("held-out v1 (held out for round 1, then tuned on)", ROOT / "benchmarks/heldout/heldout.jsonl"),
+    (
+        "held-out v1 (held out for round 1, then tuned on)",
+        ROOT / "benchmarks/heldout/heldout.jsonl",
+    ),
     ("final held-out (never tuned on)", ROOT / "benchmarks/final-heldout/final-heldout.jsonl"),
     ("ESConv, all 18,376 turns", SHARED / "esconv.jsonl"),
     ("ESConv, test split only", SHARED / "esconv.jsonl"),

@@ -6,7 +6,7 @@ and records where it came from, so attempts form a tree that replay and compare 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 
 from sparring.transcript import Header, Parent
@@ -23,7 +23,7 @@ def rewind(
     target = target or sibling_path(data.path, f"from-turn-{turn}")
     header: Header = data.header.model_copy(
         update={
-            "started_at": (now or datetime.now(UTC)).isoformat(timespec="seconds"),
+            "started_at": (now or datetime.now().astimezone()).isoformat(timespec="seconds"),
             "parent": Parent(path=str(data.path), turn=turn),
         }
     )

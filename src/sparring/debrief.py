@@ -82,7 +82,8 @@ def build_debrief(
     ]
     best = max(moments, key=lambda m: (m.total, -m.turn), default=None)
     worst = min(moments, key=lambda m: (m.total, m.turn), default=None)
-    if best is not None and worst is not None and best.turn == worst.turn and len(moments) > 1:
+    # A "hardest moment" is one worth another try: some dimension at 3 or below.
+    if worst is not None and (min(worst.scores.values(), default=5) > 3 or worst is best):
         worst = None
 
     debrief = Debrief(
@@ -95,9 +96,7 @@ def build_debrief(
         averages=averages,
         best=best,
         worst=worst,
-        retry_turn=worst.turn
-        if worst is not None and worst.total < (best.total if best else 0)
-        else None,
+        retry_turn=worst.turn if worst is not None else None,
     )
     if session_rubric is not None and turns:
         debrief.session = session_scores(session_rubric, turns)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import random
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
@@ -112,6 +112,7 @@ class Session:
         self.pending_reply: str | None = None
         self.header: Header | None = None
         self._state_before_last: PersonaState = self.state
+        self.source_path: Path | None = None  # the transcript a read-only view was built from
 
     # -- creating ----------------------------------------------------------------------------
 
@@ -143,7 +144,7 @@ class Session:
         )
         session.header = Header(
             app_version=__version__,
-            started_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+            started_at=(now or datetime.now().astimezone()).isoformat(timespec="seconds"),
             seed=seed,
             voice=session.voice.name,
             judge=session.judge.name,
@@ -213,6 +214,7 @@ class Session:
             seed=header.seed,
         )
         session.header = header
+        session.source_path = data.path
         session._replay(data.events)
         return session
 
@@ -509,4 +511,4 @@ class Session:
 
     @property
     def transcript_path(self) -> Path | None:
-        return self.writer.path if self.writer else None
+        return self.writer.path if self.writer else self.source_path

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
 
@@ -167,6 +167,7 @@ class HistoryEntry:
     turns: int
     ending: str | None
     parent: str | None
+    has_draft: bool = False
 
 
 def list_history(folder: Path | None = None) -> list[HistoryEntry]:
@@ -189,10 +190,20 @@ def list_history(folder: Path | None = None) -> list[HistoryEntry]:
                 turns=turns,
                 ending=ending.id if ending else None,
                 parent=data.header.parent.path if data.header.parent else None,
+                has_draft=file.with_suffix(".draft").exists(),
             )
         )
-    entries.sort(key=lambda e: e.started_at, reverse=True)
+    entries.sort(key=lambda e: _moment(e.started_at), reverse=True)
     return entries
+
+
+def _moment(stamp: str) -> datetime:
+    """A start time as an aware datetime (stamps may carry different UTC offsets)."""
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 _UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")

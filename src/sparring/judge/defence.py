@@ -32,10 +32,8 @@ def _inside_quotes(text: str, at: int) -> bool:
 def phrase_moves(s: Sentence, col: Collector) -> None:
     """Moves signalled by a stock phrase (only the rules the prefilter lets through run)."""
     text = s.text
-    for index in sorted(R.INDEX.possible(text)):
-        move = R.RULE_MOVE.get(index)
-        if move is None:
-            continue
+    for index in sorted(R.PHRASE_RULES & R.INDEX.possible(text)):
+        move = R.RULE_MOVE[index]
         if s.question and move in {Move.justify, Move.minimise, Move.own, Move.appreciate}:
             continue
         for m in R.INDEX.pattern(index).finditer(text):

@@ -24,6 +24,8 @@ from sparring.moves import Move
 
 _NEGATED_FEEL = re.compile(
     r"\b(?:not|n't|never|hardly|no|nothing|isn'?t|wasn'?t)\b(?:\W+\w+){0,3}\W*$"
+    # how they will, could or should feel is encouragement, not a reflection
+    r"|\b(?:will|'ll|can|could|should|deserve to|going to|gonna|hope you|want you to)\b(?:\W+\w+){0,3}\W*$"
 )
 
 

@@ -101,8 +101,9 @@ class LiteralIndex:
     def possible(self, text: str) -> frozenset[int]:
         hits = set(self._always)
         by_trigram = self._by_trigram
-        for trigram in {text[i : i + 3] for i in range(len(text) - 2)}:
-            for literal, index in by_trigram.get(trigram, ()):
+        present = {text[i : i + 3] for i in range(len(text) - 2)}
+        for trigram in present.intersection(by_trigram):
+            for literal, index in by_trigram[trigram]:
                 if index not in hits and literal in text:
                     hits.add(index)
         return frozenset(hits)

@@ -28,19 +28,21 @@ class RuleList(tuple[re.Pattern[str], ...]):
     """Compiled rules with their places in the prefilter's index."""
 
     indexes: tuple[int, ...]
+    index_set: frozenset[int]
 
     def candidates(self, text: str) -> Iterator[re.Pattern[str]]:
         """The rules that can match `text`, in order."""
-        possible = INDEX.possible(text)
-        for pattern, index in zip(self, self.indexes, strict=True):
-            if index in possible:
-                yield pattern
+        hits = self.index_set & INDEX.possible(text)
+        if hits:
+            for index in sorted(hits):  # index order is rule order within a list
+                yield INDEX.pattern(index)
 
 
 def rules(*patterns: str) -> RuleList:
     compiled = RuleList(compile_rule(p) for p in patterns)
     INDEX.add(compiled)
     compiled.indexes = tuple(INDEX.require_index(p) for p in compiled)
+    compiled.index_set = frozenset(compiled.indexes)
     return compiled
 
 
@@ -764,6 +766,7 @@ RULE_MOVE: dict[int, Move] = {
     for p in patterns
     if (i := INDEX.index_of(p)) is not None
 }
+PHRASE_RULES: frozenset[int] = frozenset(RULE_MOVE)
 
 YES_BUT_CONNECTIVE = re.compile(
     r"(?:,|;|\.|^|\s)\s*(?:but|however|though|although|that said|having said that|on the other hand|at the same time|nevertheless|even so|except)\b[,]?\s*"

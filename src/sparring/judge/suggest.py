@@ -157,6 +157,8 @@ def salient_point(lines: Sequence[str]) -> str | None:
                 1.5 if re.search(r"\b(?:not|never|don't|didn't|won't|nobody|no one)\b", low) else 0
             )
             score -= 0.3 * i  # earlier sentences usually carry the main point
+            if len(sentence.split()) < 8 and not _FEEL_RE.search(low):
+                score -= 2  # short asides ("I don't care if you do") rarely carry the point
             if re.match(
                 r"(?:i'll|i will|i'm going to|i want to|let me|you'll|you will|at least)\b", low
             ):
@@ -202,6 +204,10 @@ def _flip(text: str, names: Collection[str]) -> str:
 
 def _clip(sentence: str, max_words: int = 18) -> str:
     sentence = _LEADING_FILLER.sub("", sentence).strip().rstrip(".!")
+    head, colon, tail = sentence.partition(": ")
+    if colon and not _FINITE.search(head) and _FINITE.search(tail):
+        # "The retreats, the decks, the coaching: it's distracting us" -> the clause after
+        sentence = re.sub(r"^(?:it'?s|it is|they'?re|they are|that'?s)\b", "all of that is", tail)
     words = sentence.split()
     if len(words) > max_words:
         cut = " ".join(words[:max_words])

@@ -103,7 +103,10 @@ class SparringApp(App[None]):
     def _find_unfinished(self, picker: PickerScreen) -> None:
         from sparring.transcript_file import list_history
 
-        latest = next((e for e in list_history() if e.ending is None and e.turns > 0), None)
+        latest = next(
+            (e for e in list_history() if e.ending is None and (e.turns > 0 or e.has_draft)),
+            None,
+        )
         if latest is not None:
             found = UnfinishedSession(latest.path, latest.title, latest.turns)
             self.call_from_thread(picker.offer_resume, found)

@@ -16,6 +16,13 @@ from sparring.tui.navigation import nav
 from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar
 
+CELL_STYLE = {
+    1: "bold white on red",
+    2: "white on dark_red",
+    3: "black on yellow",
+    4: "black on green",
+    5: "bold black on bright_green",
+}
 OUTCOME_STYLE = {"good": "bold green", "bad": "bold red", "neutral": "bold yellow", None: "bold"}
 
 
@@ -24,14 +31,13 @@ def score_chart(debrief: Debrief) -> Text:
     out = Text()
     turns = max((len(v) for v in debrief.series.values()), default=0)
     out.append(f"{'reply':<26}", style="dim")
-    out.append(" ".join(f"{n:>2}" for n in range(1, turns + 1)), style="dim")
+    out.append("".join(f"{n:^3}" for n in range(1, turns + 1)), style="dim")
     out.append("   avg\n", style="dim")
     for dim_id, name in debrief.dimensions:
         values = debrief.series.get(dim_id, [])
         out.append(f"{name:<26}", style="bold")
-        for i, v in enumerate(values):
-            out.append(" " if i else "")
-            out.append(f"{'▁▂▄▆█'[v - 1]}{v}", style=SCORE_STYLE[v])
+        for v in values:
+            out.append(f" {v} ", style=CELL_STYLE[v])
         avg = debrief.averages.get(dim_id)
         if avg is not None:
             out.append(f"   {avg:.1f}", style=SCORE_STYLE[max(1, min(5, round(avg)))])
@@ -42,7 +48,7 @@ def score_chart(debrief: Debrief) -> Text:
 def render_debrief(session: Session, debrief: Debrief) -> Text:
     persona = session.scenario.persona.name
     out = Text()
-    title = debrief.ending_title or "Ended before an ending"
+    title = debrief.ending_title or "You ended the conversation before it reached an ending"
     out.append(f"{title}\n", style=OUTCOME_STYLE.get(debrief.outcome, "bold"))
     if debrief.closing_line:
         out.append(f"{persona}: “{debrief.closing_line}”\n", style="italic")
@@ -54,6 +60,10 @@ def render_debrief(session: Session, debrief: Debrief) -> Text:
         out.append("\nBest moment", style="bold underline")
         out.append(f" (reply {debrief.best.turn})\n")
         out.append(f"  “{debrief.best.quote}”\n", style="green")
+    if debrief.worst is None and session.turns:
+        out.append(
+            "\nNo weak moment: every reply scored 4 or more on every dimension.\n", style="green"
+        )
     if debrief.worst is not None:
         out.append("\nHardest moment", style="bold underline")
         out.append(f" (reply {debrief.worst.turn})\n")

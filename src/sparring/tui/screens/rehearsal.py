@@ -34,7 +34,7 @@ class RehearsalScreen(Screen[None]):
         Binding("ctrl+g", "hint", "Hint"),
         Binding("ctrl+o", "toggle_coach", "Coach on/off"),
         Binding("ctrl+f", "end", "Finish & debrief"),
-        Binding("f6", "focus_feedback", "Read feedback", show=False),
+        Binding("f6", "focus_feedback", "Read feedback", show=False, priority=True),
         Binding("escape", "focus_editor", "Back to reply", show=False),
     ]
 
