@@ -797,3 +797,15 @@ async def test_offline_judge_is_the_default() -> None:
     assert isinstance(session.judge, OfflineJudge)
     assert session.header is not None
     assert session.header.judge == "offline"
+
+
+def test_every_move_reads_as_something_the_reply_did() -> None:
+    """Feedback reads '"<quote>" <description>.' and the debrief 'You <past tense>': every
+    description must be a verb phrase the debrief can put in the past tense."""
+    from sparring.debrief import _describe
+    from sparring.moves import MOVE_DESCRIPTION, Move
+
+    for move in Move:
+        first = MOVE_DESCRIPTION[move].split()[0].rstrip(",")
+        assert first.endswith("s"), move
+        assert _describe(move.value).split()[0] != MOVE_DESCRIPTION[move].split()[0], move

@@ -117,7 +117,8 @@ def session_scores(rubric: Rubric, turns: Sequence[TurnSummary]) -> list[Session
         for t in turns:
             score, moves = raw_score(dim, (m for m in t.moves))  # type: ignore[misc]
             per_turn.append(score)
-            for move in set(moves):
+            # first seen first: ties in most_common keep this order, the same in every run
+            for move in dict.fromkeys(moves):
                 drivers[move.value] += 1
         mean = round(sum(per_turn) / n, 1)
         level = dim.levels[max(1, min(5, round(mean)))].rstrip(".")
@@ -151,6 +152,9 @@ def _describe(move: str) -> str:
         "waves": "waved",
         "postpones": "postponed",
         "acknowledges,": "acknowledged,",
+        "acknowledges": "acknowledged",
+        "asks": "asked",
+        "checks": "checked",
         "mocks": "mocked",
         "concedes": "conceded",
         "promises": "promised",
@@ -158,6 +162,4 @@ def _describe(move: str) -> str:
         "links": "linked",
         "commits": "committed",
     }
-    if first in verbs:
-        return f"{verbs[first]} {rest}"
-    return f"used {text}" if first in {"an", "a"} else text
+    return f"{verbs[first]} {rest}" if first in verbs else text

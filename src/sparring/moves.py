@@ -85,16 +85,17 @@ MOVE_CATEGORY: dict[Move, Category | None] = {
     Move.name_own_reaction: None,
 }
 
+# What each move does, as a verb phrase: "<the quoted words> <description>."
 MOVE_DESCRIPTION: dict[Move, str] = {
     Move.reflect_content: "paraphrases a specific point the other person made",
     Move.reflect_feeling: "names the feeling behind what they said",
-    Move.acknowledge: "a generic acknowledgement ('I hear you'): polite, but shows nothing heard",
+    Move.acknowledge: "acknowledges in general ('I hear you'): polite, but shows nothing heard",
     Move.own: "accepts responsibility for a specific thing",
     Move.appreciate: "thanks them for raising it",
-    Move.open_question: "an open question that invites them to say more",
-    Move.check: "a perception check that invites correction ('is that fair?')",
-    Move.closed_question: "a closed or logistical question (yes/no, a fact, a time)",
-    Move.leading_question: "a rhetorical, leading or accusatory question",
+    Move.open_question: "asks an open question that invites them to say more",
+    Move.check: "checks your understanding and invites correction ('is that fair?')",
+    Move.closed_question: "asks a closed or logistical question (yes/no, a fact, a time)",
+    Move.leading_question: "asks a rhetorical, leading or accusatory question",
     Move.justify: "explains why you were right",
     Move.deny: "says what they said is not true",
     Move.counterattack: "turns the criticism back on them",

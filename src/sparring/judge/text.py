@@ -115,10 +115,11 @@ _ASCII_LETTER = re.compile(r"[a-zA-Z]")
 def looks_english(text: str) -> bool:
     """Whether a (lower-cased) text is English enough for the rules to read it."""
     words = WORD_RE.findall(text)
-    letters = len(_LETTER.findall(text))
-    ascii_letters = len(_ASCII_LETTER.findall(text))
-    if letters and ascii_letters / letters < 0.6:
-        return False
+    if not text.isascii():  # every letter of an ASCII text is a Latin one
+        letters = len(_LETTER.findall(text))
+        ascii_letters = len(_ASCII_LETTER.findall(text))
+        if letters and ascii_letters / letters < 0.6:
+            return False
     if len(words) < 4:
         return True
     marked = sum(w in ENGLISH_MARKERS for w in words)

@@ -13,6 +13,7 @@ from textual.widgets import Button, Footer, Static
 from sparring.debrief import Debrief
 from sparring.engine import Session
 from sparring.tui.navigation import nav
+from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar
 
@@ -45,49 +46,58 @@ def score_chart(debrief: Debrief) -> Text:
     return out
 
 
-def render_debrief(session: Session, debrief: Debrief) -> Text:
+def render_debrief(session: Session, debrief: Debrief) -> Doc:
     persona = session.scenario.persona.name
-    out = Text()
+    out = Doc()
     title = debrief.ending_title or "You ended the conversation before it reached an ending"
-    out.append(f"{title}\n", style=OUTCOME_STYLE.get(debrief.outcome, "bold"))
+    out.line(title, OUTCOME_STYLE.get(debrief.outcome, "bold"))
     if debrief.closing_line:
-        out.append(f"{persona}: “{debrief.closing_line}”\n", style="italic")
-    out.append(f"\n{len(session.turns)} replies.\n\n", style="dim")
+        out.line(f"{persona}: “{debrief.closing_line}”", "italic")
+    out.blank()
+    n = len(session.turns)
+    out.line(f"{n} repl{'y' if n == 1 else 'ies'}.", "dim")
     if debrief.dimensions and session.turns:
-        out.append("Your scores, reply by reply\n", style="bold underline")
-        out.append_text(score_chart(debrief))
+        out.blank()
+        out.line("Your scores, reply by reply", "bold underline")
+        chart = score_chart(debrief)
+        chart.rstrip()
+        out.line(chart)
     if debrief.best is not None:
-        out.append("\nBest moment", style="bold underline")
-        out.append(f" (reply {debrief.best.turn})\n")
-        out.append(f"  “{debrief.best.quote}”\n", style="green")
-    if debrief.worst is None and session.turns:
-        out.append(
-            "\nNo weak moment: every reply scored 4 or more on every dimension.\n", style="green"
+        out.blank()
+        out.line("Best moment", "bold underline").append(
+            f" (reply {debrief.best.turn})", style="not bold not underline"
         )
+        out.line(f"“{debrief.best.quote}”", "green", indent=2)
+    if debrief.worst is None and session.turns:
+        out.blank()
+        out.line("No weak moment: every reply scored 4 or more on every dimension.", "green")
     if debrief.worst is not None:
-        out.append("\nHardest moment", style="bold underline")
-        out.append(f" (reply {debrief.worst.turn})\n")
-        out.append(f"  “{debrief.worst.quote}”\n", style="red")
-        out.append("  A better reply: ", style="bold")
-        out.append(f"“{debrief.worst.suggestion}”\n", style="italic")
+        out.blank()
+        out.line("Hardest moment", "bold underline").append(
+            f" (reply {debrief.worst.turn})", style="not bold not underline"
+        )
+        out.line(f"“{debrief.worst.quote}”", "red", indent=2)
+        better = out.line("A better reply: ", "bold", indent=2)
+        better.append(f"“{debrief.worst.suggestion}”", style="not bold italic")
     if debrief.session:
         name = session.session_rubric.name if session.session_rubric else "Session"
-        out.append(f"\n{name} (over the whole conversation)\n", style="bold underline")
+        out.blank()
+        out.line(f"{name} (over the whole conversation)", "bold underline")
         for item in debrief.session:
             style = SCORE_STYLE[max(1, min(5, round(item.score)))]
-            out.append(f"  {item.name:<24}", style="bold")
-            out.append(f"{item.score:.1f}/5\n", style=style)
-            out.append(f"    {item.rationale}\n", style="dim")
+            row = out.line(f"{item.name:<24}", "bold", indent=2)
+            row.append(f"{item.score:.1f}/5", style=f"not bold {style}")
+            out.line(item.rationale, "dim", indent=4)
     if debrief.revealed or debrief.missed:
-        out.append("\nWhat was really going on\n", style="bold underline")
+        out.blank()
+        out.line("What was really going on", "bold underline")
         for _, title_, turn in debrief.revealed:
-            out.append("  ✓ ", style="green")
-            out.append(f"{title_}", style="bold")
-            out.append(f" (reply {turn})\n", style="dim")
+            found = out.bullet("✓ ", "green")
+            found.append(title_, style="bold")
+            found.append(f" (reply {turn})", style="dim")
         for _, title_, detail in debrief.missed:
-            out.append("  ✗ ", style="red")
-            out.append(f"{title_}\n", style="bold")
-            out.append(f"    {detail}\n", style="dim")
+            out.bullet("✗ ", "red").append(title_, style="bold")
+            out.line(detail, "dim", indent=4)
     return out
 
 
@@ -106,7 +116,7 @@ class DebriefScreen(Screen[None]):
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="debrief"):
-            yield Static(render_debrief(self.session, self.debrief), id="debrief-body")
+            yield Static(render_debrief(self.session, self.debrief).renderable(), id="debrief-body")
             with Horizontal(id="debrief-actions"):
                 turn = self.retry_turn
                 if turn is not None:

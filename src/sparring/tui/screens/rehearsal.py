@@ -57,8 +57,7 @@ class RehearsalScreen(Screen[None]):
                 yield Conversation(id="conversation")
                 yield ReplyEditor(
                     placeholder=(
-                        f"Your reply to {scenario.persona.name}. Enter sends; Ctrl+J adds a new "
-                        "line; Ctrl+G for a hint."
+                        f"Your reply to {scenario.persona.name} (Enter sends, Ctrl+J new line)"
                     ),
                     id="reply",
                 )

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 from sparring.engine import Session
 from sparring.transcript_file import TranscriptData
 from sparring.tui.navigation import nav
+from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import render_feedback
 from sparring.tui.widgets.state_panel import render_state
 from sparring.tui.widgets.title_bar import TitleBar
@@ -91,25 +92,25 @@ class ReplayScreen(Screen[None]):
         turn = s.turns[index]
         persona = s.scenario.persona.name
         before = s.turns[index - 1].persona if index else s.opening
-        text = Text()
+        out = Doc()
         for event in before:
-            text.append(f"{persona}: ", style="bold")
-            text.append(f"{event.text}\n\n")
-        text.append(f"You ({s.scenario.user_name}): ", style="bold")
-        text.append(f"{turn.user_text}\n\n")
-        text.append_text(render_feedback(turn.user_text, turn.assessment, coach=True))
-        text.append("\nThen\n", style="bold")
+            out.line(f"{persona}: ", "bold").append(event.text, style="not bold")
+            out.blank()
+        out.line(f"You ({s.scenario.user_name}): ", "bold").append(turn.user_text, style="not bold")
+        out.blank()
+        out.extend(render_feedback(turn.user_text, turn.assessment, coach=True))
+        out.blank()
+        out.line("Then", "bold")
         for event in turn.persona:
-            text.append(f"{persona}: ", style="bold")
-            text.append(f"{event.text}\n")
-        text.append("\n")
+            out.line(f"{persona}: ", "bold").append(event.text, style="not bold")
+        out.blank()
         from sparring.persona import PersonaState
 
         state = PersonaState(
             turn.state.meters, tuple(turn.state.revealed), turn.number, turn.state.stage
         )
-        text.append_text(render_state(s.scenario, state, turn.state.effects, turn.number))
-        self.query_one("#turn-body", Static).update(text)
+        out.extend(render_state(s.scenario, state, turn.state.effects, turn.number))
+        self.query_one("#turn-body", Static).update(out.renderable())
         self.query_one("#turn-detail", VerticalScroll).scroll_home(animate=False)
 
     @property

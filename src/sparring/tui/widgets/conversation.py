@@ -50,12 +50,16 @@ class Conversation(VerticalScroll):
     Conversation { height: 1fr; padding: 0 1; }
     """
 
-    can_focus = False
+    # Focusable (Tab), so a keyboard user can scroll back through what was said.
+    can_focus = True
 
     async def add(self, speaker: Speaker, name: str, text: str) -> ChatMessage:
         message = ChatMessage(speaker, name, text)
         await self.mount(message)
-        self.scroll_end(animate=False)
+        # Anchored, not scrolled once: when the first overflow brings in the scrollbar, the
+        # messages re-wrap narrower and grow; the anchor keeps the newest line in view
+        # (until the user scrolls up to read back).
+        self.anchor()
         return message
 
     @property

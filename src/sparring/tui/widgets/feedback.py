@@ -9,6 +9,7 @@ from textual.widgets import Static
 
 from sparring.judge.model import Assessment
 from sparring.moves import MOVE_CATEGORY, MOVE_DESCRIPTION, Category, Move
+from sparring.tui.widgets.doc import Doc
 
 SCORE_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "green", 5: "bold green"}
 EVIDENCE_STYLE = {
@@ -34,20 +35,21 @@ def highlighted_reply(reply: str, assessment: Assessment) -> Text:
     return text
 
 
-def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Text:
-    out = Text()
+def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Doc:
+    out = Doc()
     for score in assessment.scores:
-        out.append(f"{score.name:<26}", style="bold")
-        out.append_text(score_bar(score.score))
-        out.append(f" {score.score}/5\n", style=SCORE_STYLE[score.score])
-        out.append(f"  {score.rationale}\n", style="dim")
-    out.append("\nYour words\n", style="bold")
-    out.append_text(
+        row = out.line(f"{score.name:<26}", "bold")
+        row.append_text(score_bar(score.score))
+        row.append(f" {score.score}/5", style=SCORE_STYLE[score.score])
+        out.line(score.rationale, "dim", indent=2)
+    out.blank()
+    out.line("Your words", "bold")
+    out.line(
         highlighted_reply(reply, assessment) if reply.strip() else Text("(no reply)", style="dim")
     )
-    out.append("\n")
     if assessment.moves:
-        out.append("\nWhat they did\n", style="bold")
+        out.blank()
+        out.line("What they did", "bold")
         seen: set[Move] = set()
         for ev in assessment.moves:
             if ev.move in seen:
@@ -55,16 +57,19 @@ def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Text:
             seen.add(ev.move)
             category = MOVE_CATEGORY.get(ev.move)
             style = EVIDENCE_STYLE.get(category, NEUTRAL_EVIDENCE) if category else NEUTRAL_EVIDENCE
-            out.append("  • ", style=style.replace(" underline", ""))
-            out.append(f"{ev.move.value.replace('_', ' ')}: ", style="bold")
-            out.append(f"{MOVE_DESCRIPTION[ev.move]}\n")
+            row = out.bullet("• ", style.replace(" underline", ""))
+            row.append(f"{ev.move.value.replace('_', ' ')}: ", style="bold")
+            row.append(MOVE_DESCRIPTION[ev.move])
     for note in assessment.notes:
-        out.append(f"\nNote: {note}\n", style="italic yellow")
+        out.blank()
+        out.line(f"Note: {note}", "italic yellow")
     if coach:
-        out.append("\nTry next\n", style="bold")
-        out.append(f"  {assessment.advice}\n")
-        out.append("\nA better reply\n", style="bold")
-        out.append(f"  “{assessment.suggestion}”\n", style="italic")
+        out.blank()
+        out.line("Try next", "bold")
+        out.line(assessment.advice, indent=2)
+        out.blank()
+        out.line("A better reply", "bold")
+        out.line(f"“{assessment.suggestion}”", "italic", indent=2)
     return out
 
 
@@ -92,6 +97,6 @@ class FeedbackPanel(VerticalScroll):
     def show(self, reply: str, assessment: Assessment, *, coach: bool) -> None:
         self.border_title = "Feedback on your last reply"
         self.query_one("#feedback-body", Static).update(
-            render_feedback(reply, assessment, coach=coach)
+            render_feedback(reply, assessment, coach=coach).renderable()
         )
         self.scroll_home(animate=False)

@@ -7,6 +7,7 @@ from textual.widgets import Static
 
 from sparring.persona import PersonaState
 from sparring.scenario import Scenario
+from sparring.tui.widgets.doc import Doc
 
 BAR_WIDTH = 10
 
@@ -28,14 +29,13 @@ def meter_line(label: str, value: int, better: str, change: int | None) -> Text:
 
 def render_state(
     scenario: Scenario, state: PersonaState, effects: dict[str, int] | None, turn: int
-) -> Text:
-    out = Text()
-    out.append(f"Turn {turn}/{scenario.turn_limit}", style="bold")
+) -> Doc:
+    out = Doc()
+    head = out.line(f"Turn {turn}/{scenario.turn_limit}", "bold")
     if state.stage:
-        out.append(f"  ·  {state.stage.replace('-', ' ')}", style="italic")
-    out.append("\n")
+        head.append(f"  ·  {state.stage.replace('-', ' ')}", style="not bold italic")
     for name, meter in scenario.meters.items():
-        out.append_text(
+        out.line(
             meter_line(
                 scenario.meter_label(name),
                 state.meters[name],
@@ -43,17 +43,16 @@ def render_state(
                 (effects or {}).get(name),
             )
         )
-        out.append("\n")
     total = len(scenario.concerns)
     if total:
-        out.append(f"\nWhat's really going on ({len(state.revealed)}/{total})\n", style="bold")
+        out.blank()
+        out.line(f"What's really going on ({len(state.revealed)}/{total})", "bold")
         for concern in scenario.concerns:
             if concern.id in state.revealed:
-                out.append("  ✓ ", style="green")
-                out.append(f"{concern.title}\n")
+                out.bullet("✓ ", "green").append(concern.title)
         hidden = total - len(state.revealed)
         if hidden:
-            out.append(f"  ☐ {hidden} more not said yet\n", style="dim")
+            out.line(f"☐ {hidden} more not said yet", "dim", indent=2)
     return out
 
 
@@ -66,4 +65,4 @@ class StatePanel(Static):
         self, scenario: Scenario, state: PersonaState, effects: dict[str, int] | None, turn: int
     ) -> None:
         self.border_title = f"{scenario.persona.name} right now"
-        self.update(render_state(scenario, state, effects, turn))
+        self.update(render_state(scenario, state, effects, turn).renderable())
