@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from sparring.judge import rules as R
@@ -26,8 +27,14 @@ class Collector:
         self.hits.append(Hit(move, start, max(end, start + 1)))
 
     def has(self, move: Move, within: tuple[int, int] | None = None) -> bool:
+        return self.has_any((move,), within)
+
+    def has_any(
+        self, moves: AbstractSet[Move] | tuple[Move, ...], within: tuple[int, int] | None = None
+    ) -> bool:
+        """Whether any of `moves` was found (overlapping `within`, if given)."""
         return any(
-            h.move is move and (within is None or (h.start < within[1] and h.end > within[0]))
+            h.move in moves and (within is None or (h.start < within[1] and h.end > within[0]))
             for h in self.hits
         )
 
@@ -91,7 +98,7 @@ NOT_REFLECTION = re.compile(
 )
 
 
-FEEL_RE = re.compile(R.FEEL)
+FEEL_RE = re.compile(r"\b" + R.FEEL)  # a word that starts with a feeling ("sad", not "crusade")
 
 
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|my|our|me|us)\b")

@@ -153,6 +153,20 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
         return
 
 
+# A sentence already read as one of these is not read again as a structural defence.
+_ALREADY_READ = frozenset(
+    DEFENSIVE
+    | LISTENING - {Move.acknowledge}
+    | {
+        Move.name_own_reaction,
+        Move.quick_fix,
+        Move.commit,
+        Move.capitulate,
+        Move.invite_collaboration,
+    }
+)
+
+
 def structural_defence(
     sents: list[Sentence], col: Collector, ctx: AbstractSet[str], ctx_text: str = ""
 ) -> None:
@@ -165,18 +179,7 @@ def structural_defence(
     for i, s in enumerate(sents):
         span = (s.start, s.end)
         text = s.text.strip()
-        if any(
-            col.has(mv, span)
-            for mv in DEFENSIVE
-            | LISTENING - {Move.acknowledge}
-            | {
-                Move.name_own_reaction,
-                Move.quick_fix,
-                Move.commit,
-                Move.capitulate,
-                Move.invite_collaboration,
-            }
-        ):
+        if col.has_any(_ALREADY_READ, span):
             continue
         stems = content_stems(text)
         overlap = {w for w in stems & ctx if len(w) > 3}

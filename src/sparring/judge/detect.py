@@ -62,8 +62,8 @@ def detect(reply: str, context: str | None = None, *, understood: bool = False) 
             "This does not look like English; the offline judge reads English only, so its "
             "scores here are a low-confidence guess."
         )
-    letters = [ch for ch in text if ch.isalpha()]
-    if len(letters) >= 12 and sum(ch.isupper() for ch in letters) / len(letters) > 0.8:
+    letters = sum(map(str.isalpha, text))
+    if letters >= 12 and sum(map(str.isupper, text)) / letters > 0.8:
         result.notes.append("Written in capitals, which reads as shouting.")
     if len(reply) > MAX_CHARS:
         result.notes.append(f"Only the first {MAX_CHARS:,} characters were judged.")
