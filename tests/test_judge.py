@@ -443,3 +443,14 @@ def test_required_literals_are_found_for_most_rules() -> None:
         {" no "},
     )
     assert required_literals(r"\w+ed") is None
+
+
+def test_feeling_words_count_only_at_the_start_of_a_word() -> None:
+    from sparring.judge.cues import FEEL_RE
+    from sparring.judge.suggest import feeling
+
+    assert FEEL_RE.search("i'm sad about it")
+    assert not FEEL_RE.search("the crusade reached the orchard")
+    # the suggestion names the feeling they showed, in any case, and none they did not
+    assert feeling(["I am FURIOUS about this."], 0) == feeling(["I am furious about this."], 0)
+    assert "sad" not in feeling(["We launched the crusade in March."], 0)
