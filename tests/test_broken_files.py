@@ -292,6 +292,12 @@ CORPUS = [
         "concerns[1].id",
         "'cancelled-visits' is already used at line 44",
     ),
+    _case(
+        S + "sem-reserved-ending-id.yaml",
+        "220:9",
+        "endings[0].id",
+        "'stopped' is reserved",
+    ),
     # --- not a scenario at all ---------------------------------------------------------------
     _case(S + "empty.yaml", "1:1", "file is empty"),
     _case(S + "only-comments.yaml", "1:1", "file is empty"),

@@ -545,3 +545,68 @@ def test_run_refuses_bad_input_with_one_line(tmp_path: Path, case: str, message:
         assert not out.exists()
     if case == "unknown-scenario":
         assert "did you mean 'frustrated-sales-director'" in lines[0]
+
+
+# -- ending it yourself ----------------------------------------------------------------------
+
+
+async def open_flagship(path: Path) -> Session:
+    scenario, rubric, session_rubric = load(FLAGSHIP)
+    return await Session.start(
+        scenario, rubric, session_rubric=session_rubric, transcript=path, now=FIXED_NOW
+    )
+
+
+async def test_stopping_records_an_ending_so_history_reads_it_as_finished(tmp_path: Path) -> None:
+    from sparring.branching import rewind
+    from sparring.persona import STOPPED_ENDING
+    from sparring.transcript_file import list_history
+
+    session = await open_flagship(tmp_path / "t.jsonl")
+    for reply in [MINIMAL, BREAKTHROUGH_REPLIES[FLAGSHIP][0]]:
+        await session.submit(reply)
+    assert not session.over
+    session.stop()
+    session.stop()  # once only
+    session.close()
+    assert session.over
+    lines = [json.loads(line) for line in event_lines(tmp_path / "t.jsonl")]
+    endings = [e for e in lines if e["type"] == "ending"]
+    assert [(e["id"], e["turn"], e["outcome"]) for e in endings] == [(STOPPED_ENDING, 2, "neutral")]
+
+    data = read_transcript(tmp_path / "t.jsonl")
+    back = Session.from_transcript(data)
+    assert back.over
+    assert back.turns[-1].ending is not None
+    assert back.turns[-1].ending.id == STOPPED_ENDING
+    assert back.debrief().ending_id == STOPPED_ENDING
+    assert [e.ending for e in list_history(tmp_path)] == [STOPPED_ENDING]
+
+    # trying again from the last reply drops the ending: the new attempt can go on
+    again = rewind(data, 2, tmp_path / "again.jsonl")
+    resumed = await Session.resume(
+        read_transcript(again), writer=TranscriptWriter(again, create=False)
+    )
+    assert not resumed.over
+    assert len(resumed.turns) == 1
+
+
+async def test_stopping_before_the_first_reply_records_nothing(tmp_path: Path) -> None:
+    session = await open_flagship(tmp_path / "t.jsonl")
+    session.stop()
+    session.close()
+    assert not session.over
+    assert all(json.loads(e)["type"] != "ending" for e in event_lines(tmp_path / "t.jsonl"))
+
+
+async def test_stopping_after_a_real_ending_changes_nothing(tmp_path: Path) -> None:
+    session = await open_flagship(tmp_path / "t.jsonl")
+    for reply in DEFENSIVE_REPLIES[FLAGSHIP]:
+        if not session.over:
+            await session.submit(reply)
+    assert session.ending is not None
+    first = session.ending
+    session.stop()
+    session.close()
+    assert session.ending is first
+    assert sum(json.loads(e)["type"] == "ending" for e in event_lines(tmp_path / "t.jsonl")) == 1

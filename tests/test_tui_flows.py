@@ -363,10 +363,32 @@ async def test_finish_early_with_ctrl_f_then_start_a_new_rehearsal(sparring_home
         assert re.search(r"\b1 repl(y|ies)\.", body)
         assert "✗" in body, "the concerns not found are listed"
         await pilot.press("n")
-        await wait_for_screen(pilot, PickerScreen)
+        picker = await wait_for_screen(pilot, PickerScreen)
+        await pilot.pause(0.5)  # the search for an unfinished session runs after 0.2 s
+        assert "Unfinished" not in text_of(picker.query_one("#banner", Static))
     data = only_transcript(sparring_home)
     assert len(of_type(data, UserEvent)) == 1
-    assert of_type(data, EndingEvent) == []
+    # finished on purpose: recorded as an ending, so it is not offered for resuming
+    assert [(e.id, e.turn) for e in of_type(data, EndingEvent)] == [("stopped", 1)]
+
+
+async def test_ctrl_f_with_a_reply_in_the_box_keeps_the_session_open(sparring_home: Path) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        await pilot.press(*"Tell me")
+        await pilot.press("ctrl+f")
+        await wait_for_screen(pilot, DebriefScreen)
+        await pilot.press("n")
+        picker = await wait_for_screen(pilot, PickerScreen)
+        await wait_until(
+            pilot, lambda: "Unfinished" in text_of(picker.query_one("#banner", Static)), "resume"
+        )
+        await pilot.press("ctrl+r")
+        screen = await wait_for_screen(pilot, RehearsalScreen)
+        assert screen.query_one(ReplyEditor).text == "Tell me"
+    assert of_type(only_transcript(sparring_home), EndingEvent) == []
 
 
 # -- replay, rewind, compare -----------------------------------------------------------------
@@ -487,12 +509,13 @@ async def test_compare_a_rewound_attempt_with_its_parent(sparring_home: Path) ->
         await pilot.press("c")
         compare = await wait_for_screen(pilot, CompareScreen)
         table = compare.comparison
-        assert (table.left_ending, table.right_ending) == ("breakthrough", None)
+        # the rewound attempt was finished with Ctrl+F: "you ended it"
+        assert (table.left_ending, table.right_ending) == ("breakthrough", "stopped")
         assert (table.left_turns, table.right_turns) == (len(GOOD), 2)
         assert compare.title.startswith("Compare: The frustrated sales director")
 
         shown = rendered(compare.query_one("#compare-table", Static))
-        for word in ("Ending", "breakthrough", "unfinished", "Concerns found", *DIMENSIONS):
+        for word in ("Ending", "breakthrough", "you ended it", "Concerns found", *DIMENSIONS):
             assert word in shown, (word, shown)
         assert "4/4" in shown, "the first attempt found every concern"
         assert f" {len(GOOD)} " in shown, "the first attempt's reply count"

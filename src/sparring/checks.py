@@ -10,7 +10,7 @@ import string
 from collections.abc import Iterator, Mapping
 
 from sparring.diagnostics import Diagnostic, Severity, did_you_mean
-from sparring.persona import TURN_LIMIT_ENDING
+from sparring.persona import STOPPED_ENDING, TURN_LIMIT_ENDING
 from sparring.reachability import explore
 from sparring.rubric import Rubric
 from sparring.scenario import Condition, Line, Scenario
@@ -156,6 +156,12 @@ def check_scenario(
                 f"endings[{i}].when: the '{TURN_LIMIT_ENDING}' ending happens when the turn "
                 "limit is reached; remove its 'when'",
                 key=True,
+            )
+        if ending.id == STOPPED_ENDING:
+            error(
+                ("endings", i, "id"),
+                f"endings[{i}].id: '{STOPPED_ENDING}' is reserved for a conversation the user "
+                "ends before it reaches an ending; choose another id",
             )
         if ending.id != TURN_LIMIT_ENDING and ending.when is None:
             error(

@@ -22,6 +22,7 @@ from sparring.judge.model import Assessment, Exchange, Judge
 from sparring.judge.offline import OfflineJudge
 from sparring.moves import Category
 from sparring.persona import (
+    STOPPED_ENDING,
     TURN_LIMIT_ENDING,
     PersonaState,
     Transition,
@@ -346,6 +347,22 @@ class Session:
                         )
                     )
             self._record_ending(turn, step.ending)
+        self._sync()
+
+    def stop(self) -> None:
+        """The user ends the conversation before it reaches an ending: recorded as an ending,
+        so the transcript reads as finished (not as one to resume). Nothing to record before
+        the first reply, or once an ending is reached."""
+        if self.ending is not None or not self.turns:
+            return
+        turn = self.turns[-1]
+        turn.ending = self.ending = EndingEvent(
+            turn=turn.number,
+            id=STOPPED_ENDING,
+            title="You ended the conversation before it reached an ending",
+            outcome="neutral",
+        )
+        self._record(turn.ending)
         self._sync()
 
     def _record_ending(self, turn: Turn, ending_id: str) -> None:

@@ -17,6 +17,8 @@ from sparring.moves import Category, primary_category
 from sparring.scenario import Condition, Scenario
 
 TURN_LIMIT_ENDING = "turn_limit"
+# Recorded when the user ends the conversation before the scenario reaches an ending.
+STOPPED_ENDING = "stopped"
 
 
 @dataclass(frozen=True, slots=True)

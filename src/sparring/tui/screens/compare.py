@@ -11,15 +11,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from sparring.comparison import Comparison
+from sparring.tui.labels import ending_label
 from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar
-
-ENDINGS = {
-    "breakthrough": "breakthrough",
-    "walkout": "walked out",
-    "turn_limit": "out of time",
-    None: "unfinished",
-}
 
 
 def series(values: list[int]) -> Text:
@@ -38,8 +32,8 @@ def render_comparison(c: Comparison) -> Table:
     table.add_column("change", justify="right")
     table.add_row(
         "Ending",
-        ENDINGS.get(c.left_ending, c.left_ending),
-        ENDINGS.get(c.right_ending, c.right_ending),
+        ending_label(c.left_ending),
+        ending_label(c.right_ending),
         "",
     )
     table.add_row("Replies", str(c.left_turns), str(c.right_turns), "")

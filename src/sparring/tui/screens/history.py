@@ -10,15 +10,9 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from sparring.transcript_file import HistoryEntry
+from sparring.tui.labels import ending_label
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.title_bar import TitleBar
-
-ENDING_LABEL = {
-    "breakthrough": "breakthrough",
-    "walkout": "walked out",
-    "turn_limit": "out of time",
-    None: "unfinished",
-}
 
 
 class HistoryScreen(Screen[None]):
@@ -54,7 +48,7 @@ class HistoryScreen(Screen[None]):
                 entry.started_at.replace("T", " ")[:16],
                 entry.title,
                 str(entry.turns),
-                ENDING_LABEL.get(entry.ending, entry.ending or "unfinished"),
+                ending_label(entry.ending),
                 "rewind" if entry.parent else "",
                 key=str(entry.path),
             )

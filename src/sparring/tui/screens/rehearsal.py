@@ -203,6 +203,10 @@ class RehearsalScreen(Screen[None]):
         from sparring.tui.screens.debrief import DebriefScreen
 
         self.save_draft()
+        if not self._pending and not self._draft.strip():
+            # Finished on purpose: recorded, so it is not offered for resuming. With a reply
+            # still in the box (or one being scored) it stays open, and the draft is kept.
+            self.session.stop()
         self.app.switch_screen(DebriefScreen(self.session))
 
     def action_focus_feedback(self) -> None:
