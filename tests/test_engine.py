@@ -809,3 +809,20 @@ def test_every_move_reads_as_something_the_reply_did() -> None:
         first = MOVE_DESCRIPTION[move].split()[0].rstrip(",")
         assert first.endswith("s"), move
         assert _describe(move.value).split()[0] != MOVE_DESCRIPTION[move].split()[0], move
+
+
+def test_session_scores_say_what_raised_and_what_held_back_each_dimension() -> None:
+    from sparring.debrief import TurnSummary, session_scores
+
+    _, _, co_creator = load("frustrated-sales-director")
+    assert co_creator is not None
+    turns = [
+        TurnSummary(1, "a", {}, ("justify",), "", ""),
+        TurnSummary(2, "b", {}, ("invite_collaboration", "open_question"), "", ""),
+        TurnSummary(3, "c", {}, ("justify",), "", ""),
+    ]
+    vision = next(s for s in session_scores(co_creator, turns) if s.dimension == "vision")
+    assert "Raised by: you invited them to shape the answer together (1 of 3 replies)" in (
+        vision.rationale
+    )
+    assert "Held back by: you explained why you were right (2 of 3 replies)" in vision.rationale

@@ -454,3 +454,62 @@ def test_feeling_words_count_only_at_the_start_of_a_word() -> None:
     # the suggestion names the feeling they showed, in any case, and none they did not
     assert feeling(["I am FURIOUS about this."], 0) == feeling(["I am furious about this."], 0)
     assert "sad" not in feeling(["We launched the crusade in March."], 0)
+
+
+# --- found by a first-time user ------------------------------------------------------------
+
+PLEDGE = (
+    "You want the worst part? I found out about our sustainability pledge from a customer. "
+    "Marta at Halvorsen asked me what the new packaging commitment meant for her contract, and "
+    "I had no idea what she was talking about."
+)
+NOT_IN_THE_ROOM = (
+    "Honestly? It's not that I think purpose is nonsense. It's that it got decided in a room I "
+    "wasn't in, and now I'm supposed to carry it to customers without a say in what it means "
+    "for them. I want a part in it, Ken."
+)
+
+
+def test_summing_up_earlier_points_is_listening() -> None:
+    summary = "So: the pledge got decided without you, and you're the one who had to face Marta."
+    surprised = "Huh. I expected you to argue with me."
+    alone = JUDGE.assess_now(Exchange(reply=summary, persona_line=surprised), RUBRIC)
+    with_history = JUDGE.assess_now(
+        Exchange(
+            reply=summary,
+            persona_line=surprised,
+            history=(("persona", PLEDGE), ("user", "What happened?"), ("persona", surprised)),
+        ),
+        RUBRIC,
+    )
+    listening = {s.dimension: s.score for s in with_history.scores}["listening"]
+    assert Move.reflect_content in {e.move for e in with_history.moves}
+    assert listening >= 4
+    assert {s.dimension: s.score for s in alone.scores}["listening"] < listening
+
+
+def test_their_grievance_in_justifying_words_is_not_a_justification() -> None:
+    reflected = "So it isn't the purpose itself, it's that it was decided without you."
+    assert Move.justify not in moves(reflected, NOT_IN_THE_ROOM)
+    assert Move.justify in moves("It was decided by the board, so it stands.", NOT_IN_THE_ROOM)
+
+
+def test_asking_them_to_help_shape_it_is_an_invitation() -> None:
+    found = moves("Would you help shape the customer side of it?", NOT_IN_THE_ROOM)
+    assert Move.invite_collaboration in found
+    assert assess("Would you help shape the customer side of it?", NOT_IN_THE_ROOM)["inquiry"] >= 3
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Huh. I expected you to argue with me.", "you expected me to argue with you"),
+        (NOT_IN_THE_ROOM, "it got decided in a room you weren't in"),
+        (PLEDGE, "Marta at Halvorsen asked you"),
+    ],
+)
+def test_suggested_reflections_read_as_english(line: str, expected: str) -> None:
+    a = JUDGE.assess_now(
+        Exchange(reply="ok", persona_line=line, persona_name="Sarah", user_name="Ken"), RUBRIC
+    )
+    assert expected in a.suggestion

@@ -49,8 +49,8 @@ def hint(scenario: Scenario, state: PersonaState, last_reaction: Category | None
     for meter, low in needs.at_least.items():
         if state.meters.get(meter, 0) < low:
             parts.append(
-                f"{name} does not feel safe enough yet to say more: keep showing you heard "
-                f"them (their {scenario.meter_label(meter).lower()} needs to grow)."
+                f"{name} is not ready to tell you the next thing yet: keep showing you heard "
+                f"them, so their {scenario.meter_label(meter).lower()} can grow."
             )
             break
     if concern.hint:

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from sparring.judge.scoring import quote, raw_score
-from sparring.moves import MOVE_DESCRIPTION
-from sparring.rubric import Rubric
+from sparring.moves import MOVE_DESCRIPTION, Move
+from sparring.rubric import Dimension, Rubric
 from sparring.scenario import Scenario
 
 
@@ -113,30 +113,40 @@ def session_scores(rubric: Rubric, turns: Sequence[TurnSummary]) -> list[Session
     n = len(turns)
     for dim in rubric.dimensions:
         per_turn = []
-        drivers: Counter[str] = Counter()
+        drivers: Counter[Move] = Counter()
         for t in turns:
-            score, moves = raw_score(dim, (m for m in t.moves))  # type: ignore[misc]
+            score, moves = raw_score(dim, (Move(m) for m in t.moves))
             per_turn.append(score)
             # first seen first: ties in most_common keep this order, the same in every run
             for move in dict.fromkeys(moves):
-                drivers[move.value] += 1
+                drivers[move] += 1
         mean = round(sum(per_turn) / n, 1)
         level = dim.levels[max(1, min(5, round(mean)))].rstrip(".")
-        if drivers:
-            top = ", ".join(
-                f"{_describe(move)} in {count} of {n} repl{'y' if n == 1 else 'ies'}"
-                for move, count in drivers.most_common(2)
-            )
-            rationale = f"{level}. You {top}."
-        else:
-            rationale = f"{level}."
-        out.append(SessionScore(dim.id, dim.name, mean, rationale))
+        parts = [f"{level}."]
+        for label, sign in (("Raised by", 1), ("Held back by", -1)):
+            ranked = [(m, c) for m, c in drivers.most_common() if _direction(dim, m) == sign]
+            if ranked:
+                said = ", ".join(
+                    f"{_describe(m.value)} ({c} of {n} repl{'y' if n == 1 else 'ies'})"
+                    for m, c in ranked[:2]
+                )
+                parts.append(f"{label}: you {said}.")
+        out.append(SessionScore(dim.id, dim.name, mean, " ".join(parts)))
     return out
 
 
-def _describe(move: str) -> str:
-    from sparring.moves import Move
+def _direction(dimension: Dimension, move: Move) -> int:
+    """+1 if the move raises this dimension's score, -1 if it lowers or caps it."""
+    rules = dimension.scoring
+    weight = rules.moves.get(move, 0)
+    if weight:
+        return 1 if weight > 0 else -1
+    if any(move in limit.any_of for limit in rules.at_most):
+        return -1
+    return 1 if any(move in limit.any_of for limit in rules.at_least) else 0
 
+
+def _describe(move: str) -> str:
     text = MOVE_DESCRIPTION[Move(move)]
     # "paraphrases a specific point" -> "paraphrased a specific point" reads better after "You"
     first, _, rest = text.partition(" ")

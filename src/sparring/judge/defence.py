@@ -39,13 +39,23 @@ def phrase_moves(s: Sentence, col: Collector) -> None:
         for m in R.INDEX.pattern(index).finditer(text):
             if _inside_quotes(text, m.start()):
                 continue  # their words quoted back ('we're looking into it') are not ours
-            if move is Move.justify and _reflective_because(text, m.start()):
+            if move is Move.justify and (
+                _reflective_because(text, m.start()) or _THEIR_GRIEVANCE.match(text, m.end())
+            ):
                 continue
             start, end = s.start + m.start(), s.start + m.end()
             # quote whole words: extend the match to the end of the word it stops in
             while end < s.end and text[end - s.start].isalnum():
                 end += 1
             col.add(move, start, end)
+
+
+# "It was decided without you": the words of a justification, finished as their grievance.
+_THEIR_GRIEVANCE = re.compile(
+    r"\s*(?:without (?:you|your|asking you|consulting you|telling you|involving you)"
+    r"|behind your back|over your head|before (?:you|anyone asked you)"
+    r"|and (?:then )?(?:handed|dumped|pushed|passed) (?:to|on|onto) you)\b"
+)
 
 
 def _reflective_because(text: str, at: int) -> bool:

@@ -46,10 +46,17 @@ class Detection:
         return {h.move for h in self.hits}
 
 
-def detect(reply: str, context: str | None = None, *, understood: bool = False) -> Detection:
+def detect(
+    reply: str,
+    context: str | None = None,
+    *,
+    understood: bool = False,
+    earlier: str | None = None,
+) -> Detection:
     """Find the moves in `reply`; `context` is what the other person said just before.
     `understood`: the other person's concerns are all out, so a proposal is a commitment,
-    not a quick fix."""
+    not a quick fix. `earlier`: what they said before that; a reply that sums up their
+    earlier points is listening too (defences are read against `context` alone)."""
     text = reply[:MAX_CHARS]
     low = normalise(text)
     result = Detection()
@@ -77,20 +84,30 @@ def detect(reply: str, context: str | None = None, *, understood: bool = False) 
     addressed = bool(SECOND_PERSON.search(ctx_low))
     col = Collector()
     sents = sentences(low)
+    # what a reflection may refer back to: the last line, and the ones before it
+    heard_stems, heard_numbers, heard_names, heard_low = ctx_stems, ctx_numbers, ctx_names, ctx_low
+    if earlier:
+        heard_stems = ctx_stems | content_stems(earlier)
+        heard_numbers = ctx_numbers | set(re.findall(r"\b\d+\b", earlier))
+        heard_names = ctx_names | {
+            w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", earlier)
+        }
+        heard_low = f"{normalise(earlier)} {ctx_low}"
 
     for s in sents:
         classify_questions(s, col, ctx_stems)
         phrase_moves(s, col)
+        heard = (heard_stems, heard_numbers, heard_names, addressed, heard_low)
         if not s.question:
-            find_listening(s, col, ctx_stems, ctx_numbers, ctx_names, addressed, ctx_low)
+            find_listening(s, col, *heard)
         else:
             offset = preamble_end(s)
             if offset:
                 pre = Sentence(s.start, s.start + offset, s.text[:offset], False)
-                find_listening(pre, col, ctx_stems, ctx_numbers, ctx_names, addressed, ctx_low)
+                find_listening(pre, col, *heard)
 
-    untie_generic_feelings(sents, col, ctx_stems)
-    upgrade_bare_agreement(sents, col, ctx_stems)
+    untie_generic_feelings(sents, col, heard_stems)
+    upgrade_bare_agreement(sents, col, heard_stems)
     if ctx_stems:
         structural_defence(sents, col, ctx_stems, ctx_low)
         if COMPLAINT.search(ctx_low) and result.english:

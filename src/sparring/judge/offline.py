@@ -12,6 +12,9 @@ from sparring.moves import categories_of
 from sparring.persona import effective_categories
 from sparring.rubric import Rubric
 
+# How many of the persona's lines before the last one a reflection may refer back to.
+EARLIER_LINES = 3
+
 
 class OfflineJudge:
     """Scores replies with rules; the same reply always gets the same assessment."""
@@ -22,18 +25,23 @@ class OfflineJudge:
         return self.assess_now(exchange, rubric)
 
     def assess_now(self, exchange: Exchange, rubric: Rubric) -> Assessment:
-        found = detect(exchange.reply, exchange.persona_line, understood=exchange.understood)
+        persona_lines = [text for who, text in exchange.history if who == "persona"]
+        if exchange.persona_line and (
+            not persona_lines or persona_lines[-1] != exchange.persona_line
+        ):
+            persona_lines.append(exchange.persona_line)
+        found = detect(
+            exchange.reply,
+            exchange.persona_line,
+            understood=exchange.understood,
+            earlier=" ".join(persona_lines[-1 - EARLIER_LINES : -1]) or None,
+        )
         evidence = [
             Evidence(move=h.move, start=h.start, end=h.end, quote=exchange.reply[h.start : h.end])
             for h in found.hits
         ]
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
-        persona_lines = [text for who, text in exchange.history if who == "persona"]
-        if exchange.persona_line and (
-            not persona_lines or persona_lines[-1] != exchange.persona_line
-        ):
-            persona_lines.append(exchange.persona_line)
         suggestion, advice = suggest(
             persona_lines,
             moves,

@@ -717,6 +717,8 @@ INVITE_COLLABORATION = rules(
     r"\b(?:your|the team'?s) (?:ideas|input|help|view|voice|say) (?:on|about|in|matters)\b",
     r"\bin (?:the|a) room\b(?=.*\b(?:you|your)\b)",
     r"\b(?:co-?design|co-?create|shape (?:it|this|that|what|how))\b",
+    # "would you help shape the customer side?", "will you help us decide?"
+    r"\bhelp (?:us |me )?(?:shape|design|decide|plan|define|choose|set up|build|write|work out)\b",
 )
 
 SHARED_PURPOSE = rules(

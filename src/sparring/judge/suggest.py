@@ -12,7 +12,7 @@ import re
 from collections.abc import Collection, Sequence
 from functools import lru_cache
 
-from sparring.judge.lexicon import content_stems
+from sparring.judge.lexicon import STOPWORDS, content_stems
 from sparring.judge.rules import FEEL
 from sparring.moves import Move
 
@@ -30,7 +30,8 @@ _OBJECT_CONTEXT = frozenset(
         "to for with at from about on of by like than behind without against around into onto "
         "over under towards tell told ask asked give gave show showed make made let help pay "
         "paid call called keep kept see saw hear heard need want wanted expect trust promise "
-        "promised owe thank blame sent send get got bring brought leave left put"
+        "promised owe thank blame sent send get got bring brought leave left put expected "
+        "needed trusted blamed thanked warned reminded forced pushed involved included"
     ).split()
 )
 _VERB_FIX = [
@@ -180,7 +181,7 @@ def _flip(text: str, names: Collection[str]) -> str:
     tokens = _WORD.findall(text)
     out: list[str] = []
     previous_word = ""
-    for token in tokens:
+    for i, token in enumerate(tokens):
         key = token.lower()
         if not token[0].isalpha():
             out.append(token)
@@ -191,7 +192,12 @@ def _flip(text: str, names: Collection[str]) -> str:
             out.append("\0")  # a vocative name: dropped with its comma below
             continue
         if key == "you":
-            swapped = "me" if previous_word in _OBJECT_CONTEXT else "I"
+            # "expected you to argue", "argue with you.": an object, not a subject
+            gap = tokens[i + 1] if i + 1 < len(tokens) else ""
+            ends_clause = bool(gap.strip()) or not gap
+            next_word = tokens[i + 2].lower() if not gap.strip() and i + 2 < len(tokens) else ""
+            is_object = previous_word in _OBJECT_CONTEXT or ends_clause or next_word == "to"
+            swapped = "me" if is_object else "I"
         elif key in _SWAP:
             swapped = _SWAP[key]
         else:
@@ -213,17 +219,22 @@ def _clip(sentence: str, max_words: int = 18) -> str:
     if colon and not _FINITE.search(head) and _FINITE.search(tail):
         # "The retreats, the decks, the coaching: it's distracting us" -> the clause after
         sentence = re.sub(r"^(?:it'?s|it is|they'?re|they are|that'?s)\b", "all of that is", tail)
+    # "It's that it got decided..." -> "it got decided...": the cleft adds nothing
+    sentence = re.sub(r"^(?:it'?s|it is|it was) (?:just )?that\s+", "", sentence, flags=re.I)
     words = sentence.split()
     if len(words) > max_words:
         cut = " ".join(words[:max_words])
+        at_a_mark = False
         for mark in (";", ":", " - ", ",", " and ", " but ", " because "):
             at = cut.rfind(mark)
             if at > len(cut) // 3:
-                cut = cut[:at]
+                cut, at_a_mark = cut[:at], True
                 break
         words = cut.split()
-    while words and words[-1].lower().strip(",;:") in _TRAILING_FILLER:
-        words.pop()
+        # a cut mid-clause can leave a dangling word ("...told the"); a clause that ends at
+        # a comma may end in one on purpose ("a room I wasn't in")
+        while not at_a_mark and words and words[-1].lower().strip(",;:") in _TRAILING_FILLER:
+            words.pop()
     while words and words[0].lower().strip(",") in {"because", "and", "but", "so", "or"}:
         words.pop(0)
     return " ".join(words).strip(" ,;:-")
@@ -243,10 +254,20 @@ def _reflection(lines: tuple[str, ...], names: tuple[str, ...], turn: int) -> st
     clause = _clip(_flip(point, {n.lower() for n in names if n}))
     if len(clause.split()) < 3:
         return None
-    if not clause.startswith(("I ", "I'")):
+    first_word = clause.split(" ", 1)[0]
+    if not clause.startswith(("I ", "I'")) and not _proper_noun(first_word, lines):
         clause = clause[0].lower() + clause[1:]
     opener = _OPENERS[turn % len(_OPENERS)]
     return f"{opener} {clause}, and {feeling(lines, turn)}."
+
+
+def _proper_noun(word: str, lines: Sequence[str]) -> bool:
+    """A capitalised word that is capitalised wherever it appears ("Marta", "Halvorsen")."""
+    bare = word.strip(",.;:!?'’")
+    if not bare[:1].isupper() or bare.lower() in STOPWORDS:
+        return False
+    text = " ".join(lines)
+    return re.search(rf"\b{re.escape(bare.lower())}\b", text) is None
 
 
 def feeling(lines: Sequence[str], turn: int) -> str:
