@@ -826,3 +826,30 @@ def test_session_scores_say_what_raised_and_what_held_back_each_dimension() -> N
         vision.rationale
     )
     assert "Held back by: you explained why you were right (2 of 3 replies)" in vision.rationale
+
+
+@pytest.mark.parametrize(
+    ("scores", "best", "worst"),
+    [
+        # one weak reply: the one to try again, not a best moment
+        ([(2, 4, 2)], None, 1),
+        # the lowest total is strong everywhere; the weak one has a 3
+        ([(4, 4, 4), (5, 5, 3)], 1, 2),
+        ([(5, 5, 5), (4, 4, 4)], 1, None),
+    ],
+)
+def test_the_hardest_moment_is_a_reply_with_a_weak_score(
+    scores: list[tuple[int, int, int]], best: int | None, worst: int | None
+) -> None:
+    from sparring.debrief import TurnSummary, build_debrief
+
+    scenario, rubric, _ = load("frustrated-sales-director")
+    ids = [d.id for d in rubric.turn_dimensions]
+    turns = [
+        TurnSummary(i, f"reply {i}", dict(zip(ids, s, strict=True)), (), "", "")
+        for i, s in enumerate(scores, 1)
+    ]
+    d = build_debrief(scenario, rubric, None, turns, revealed_at={}, ending=None, closing_line=None)
+    assert (d.best.turn if d.best else None) == best
+    assert (d.worst.turn if d.worst else None) == worst
+    assert d.retry_turn == worst

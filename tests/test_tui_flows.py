@@ -29,6 +29,7 @@ from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from sparring.branching import rewind
 from sparring.catalog import Library
 from sparring.engine import Session
 from sparring.transcript import (
@@ -40,7 +41,7 @@ from sparring.transcript import (
 )
 from sparring.transcript_file import TranscriptData, read_transcript
 from sparring.tui.app import AppOptions, SparringApp, make_app
-from sparring.tui.screens.compare import CompareScreen
+from sparring.tui.screens.compare import CompareScreen, start_labels
 from sparring.tui.screens.debrief import DebriefScreen
 from sparring.tui.screens.history import HistoryScreen
 from sparring.tui.screens.picker import PickerScreen
@@ -49,7 +50,8 @@ from sparring.tui.screens.replay import ReplayScreen
 from sparring.tui.widgets.conversation import ChatMessage, Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
-from sparring.tui.widgets.state_panel import StatePanel
+from sparring.tui.widgets.state_panel import StatePanel, StateSummary
+from sparring.tui.widgets.title_bar import TitleBar
 from tests.conftest import FLAGSHIP
 from tests.test_engine import BREAKTHROUGH_REPLIES
 
@@ -509,6 +511,9 @@ async def test_compare_a_rewound_attempt_with_its_parent(sparring_home: Path) ->
         await pilot.press("c")
         compare = await wait_for_screen(pilot, CompareScreen)
         table = compare.comparison
+        # columns named by what they are, not only by start times
+        assert table.left_label.startswith("original (")
+        assert table.right_label.startswith("from reply 2 (")
         # the rewound attempt was finished with Ctrl+F: "you ended it"
         assert (table.left_ending, table.right_ending) == ("breakthrough", "stopped")
         assert (table.left_turns, table.right_turns) == (len(GOOD), 2)
@@ -598,10 +603,31 @@ async def test_hint_shows_a_message_and_plays_no_turn(sparring_home: Path) -> No
         assert shown.startswith("Hint: ")
         hint = shown.removeprefix("Hint: ")
         assert len(hint) > 20
-        assert any(hint in t for t in toasts(app)), toasts(app)
+        # shown once, under the editor: no toast over the feedback repeats it
+        assert not any(hint[:40] in t for t in toasts(app)), toasts(app)
+        showing = [w for w in app.screen.query(Static) if hint[:40] in text_of(w)]
+        assert showing == [screen.query_one("#status", Static)], showing
         assert messages(screen, "user") == []
         assert screen.query_one(ReplyEditor).has_focus, "the hint does not take the focus"
     assert of_type(only_transcript(sparring_home), UserEvent) == []
+
+
+@pytest.mark.parametrize(("size", "kept"), [(SIZE, True), (SMALL, False)])
+async def test_in_a_small_terminal_the_hint_gives_way_once_you_type(
+    sparring_home: Path, size: tuple[int, int], kept: bool
+) -> None:
+    app = new_app()
+    async with app.run_test(size=size) as pilot:
+        screen = await start_flagship(pilot)
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert status(screen).startswith("Hint: ")
+        await pilot.press("W")
+        await pilot.pause()
+        assert screen.query_one(ReplyEditor).text == "W"
+        # at 60x20 the hint covers the conversation; at 120x40 it stays to refer to
+        assert status(screen).startswith("Hint: ") is kept
+        assert screen.query_one("#status", Static).display is kept
 
 
 async def test_coach_toggle_hides_and_shows_the_better_reply(sparring_home: Path) -> None:
@@ -771,6 +797,13 @@ async def test_the_picker_is_usable_at_60x20(sparring_home: Path) -> None:
         details = picker.query_one("#details", Static)
         assert inside(options, picker)
         assert details.region.y >= options.region.bottom, "details stack under the list"
+        # the details box shows what the scenario is about, not just blank space
+        assert inside(details, picker)
+        entry = picker.entries[0]
+        lines = rendered(details, width=details.content_region.width).splitlines()
+        in_view = "\n".join(lines[: details.content_region.height])
+        assert entry.summary.split()[0] in in_view.split()[0], in_view
+        assert len(in_view.split()) >= 20, in_view
         await pilot.press("enter")
         screen = await wait_for_screen(pilot, RehearsalScreen)
         assert screen.session.scenario.id == FLAGSHIP_ID
@@ -789,6 +822,16 @@ async def test_the_rehearsal_is_usable_at_60x20(sparring_home: Path) -> None:
         assert editor.region.y >= conversation.region.bottom
         assert panel.region.y >= editor.region.bottom, "the side panel stacks under the talk"
         assert editor.has_focus
+        # the state panel does not fit: a two-line summary takes its place
+        assert not screen.query_one(StatePanel).display
+        summary = screen.query_one(StateSummary)
+        assert inside(summary, screen)
+        assert summary.region.height == 2, summary.region
+        assert summary.region.bottom <= conversation.region.y
+        assert text_of(summary).splitlines() == [
+            f"{PERSONA}: turn 0/12 · guarded · concerns found 0/4",
+            "Frustration 7/10 · Trust 3/10",
+        ]
 
         reply = "Tell me more?"
         await pilot.press(*reply)
@@ -801,7 +844,328 @@ async def test_the_rehearsal_is_usable_at_60x20(sparring_home: Path) -> None:
         assert screen.region.contains_region(last.region) or last.region.height > 0
         assert SCORE_LINE.search(feedback(screen))
         assert inside(editor, screen)
+        assert "turn 1/12" in text_of(summary)
+        assert re.search(r"Trust \d+/10 [▲▼]\d", text_of(summary)), "the last change is shown"
     assert len(of_type(only_transcript(sparring_home), UserEvent)) == 1
+
+
+# -- a first-time user's report (each test failed before its fix) -----------------------------
+
+
+def footer_keys(screen: Any) -> dict[str, str]:
+    """The bindings the footer lists: key -> description (FooterKey is not public API, so it
+    is found by its CSS type name)."""
+    keys: list[Any] = list(screen.query("FooterKey"))
+    return {k.key: k.description for k in keys}
+
+
+def option_lines(option_list: OptionList) -> list[str]:
+    """Each option of a list as the list draws it (at its own width), in plain text."""
+    width = option_list.scrollable_content_region.width
+    out = []
+    for i in range(option_list.option_count):
+        console = Console(width=width, record=True, file=io.StringIO(), color_system=None)
+        console.print(option_list.get_option_at_index(i).prompt)
+        out.append(console.export_text().rstrip("\n"))
+    return out
+
+
+async def test_the_debrief_buttons_are_one_button_high(sparring_home: Path) -> None:
+    """The debrief's Replay button (id "replay") picked up the Replay screen's `#replay`
+    rule (height: 1fr) from the shared stylesheet and grew about 35 rows tall."""
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        await pilot.press("ctrl+f")
+        debrief = await wait_for_screen(pilot, DebriefScreen)
+        actions = debrief.query_one("#debrief-actions")
+        buttons = list(actions.query(Button))
+        assert [b.id for b in buttons] == ["try-again", "replay", "new"]
+        assert all(b.region.height == 3 for b in buttons), [b.region for b in buttons]
+        assert actions.region.height <= 4, actions.region
+        assert len({b.region.y for b in buttons}) == 1, "side by side at 120 columns"
+
+
+async def test_the_debrief_at_60x20_keeps_its_buttons_clear_of_the_scrollbar(
+    sparring_home: Path,
+) -> None:
+    saved = await saved_flagship(sparring_home, GOOD, minutes_ago=5)
+    app = new_app(replay=saved)
+    async with app.run_test(size=SMALL) as pilot:
+        await wait_for_screen(pilot, ReplayScreen)
+        await pilot.press("d")
+        debrief = await wait_for_screen(pilot, DebriefScreen)
+        scroller = debrief.query_one("#debrief")
+        assert scroller.show_vertical_scrollbar, "the debrief is longer than 20 rows"
+        scrollbar_x = scroller.region.right - scroller.styles.padding.right - 2
+        body = debrief.query_one("#debrief-body", Static)
+        assert body.region.right < scrollbar_x, "a gap between the text and the scrollbar"
+        for button in debrief.query(Button):
+            assert button.region.height == 3, button
+            assert button.region.x >= scroller.region.x, button
+            assert button.region.right < scrollbar_x, (button, scrollbar_x)
+
+
+async def test_the_hint_is_shown_in_the_status_line_only(sparring_home: Path) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        screen = await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert status(screen).startswith("Hint: ")
+        assert toasts(app) == [], "no toast over the feedback"
+        status_widget = screen.query_one("#status", Static)
+        assert status_widget.display
+        assert status_widget.region.y >= screen.query_one(ReplyEditor).region.bottom
+        await send(pilot, GOOD[1])
+        assert status(screen) == "", "gone once a reply is sent"
+        assert not status_widget.display, "and takes no room"
+
+
+async def test_the_feedback_puts_what_to_try_before_the_details(sparring_home: Path) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        shown = feedback(screen)
+        assessment = screen.session.turns[-1].assessment
+        order = [
+            shown.index(assessment.scores[-1].rationale[:30]),
+            shown.index("Try next"),
+            shown.index("A better reply"),
+            shown.index("Your words"),
+            shown.index("What they did"),
+        ]
+        assert order == sorted(order), shown
+        assert shown.index(assessment.scores[0].name) < order[0]
+        # the better reply is in view at 120x40 without scrolling
+        panel = screen.query_one(FeedbackPanel)
+        body = panel.query_one("#feedback-body", Static)
+        lines = rendered(body, width=body.region.width).splitlines()
+        last = max(i for i, line in enumerate(lines) if line.strip().endswith("”"))
+        assert "A better reply" in "\n".join(lines[:last])
+        assert last < panel.scrollable_content_region.height, (last, lines)
+
+
+async def test_the_focused_pane_is_marked_and_typing_reaches_the_reply(
+    sparring_home: Path,
+) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await start_flagship(pilot)
+        for reply in GOOD[:3]:
+            await send(pilot, reply)
+        conversation = screen.query_one(Conversation)
+        panel = screen.query_one(FeedbackPanel)
+        editor = screen.query_one(ReplyEditor)
+        blurred = (conversation.styles.border_top, panel.styles.border_top)
+        assert not conversation.has_pseudo_class("focus")
+
+        await pilot.press("shift+tab")  # from the editor back to the conversation
+        await pilot.pause()
+        assert conversation.has_focus
+        assert conversation.has_pseudo_class("focus")
+        assert conversation.styles.border_top != blurred[0], "the focused pane is marked"
+        assert "type to reply" in str(conversation.border_title)
+        # the keys of a reading pane still scroll it
+        assert conversation.max_scroll_y > 0
+        for key, where in (("home", 0), ("end", conversation.max_scroll_y)):
+            await pilot.press(key)
+            await pilot.pause(0.3)
+            assert conversation.scroll_y == where, key
+        await pilot.press("pageup")
+        await pilot.pause(0.3)
+        assert conversation.scroll_y < conversation.max_scroll_y
+        assert conversation.has_focus
+
+        await pilot.press(*"Yes")  # typed while reading: it goes into the reply
+        await pilot.pause()
+        assert editor.has_focus
+        assert editor.text == "Yes"
+        assert not conversation.has_pseudo_class("focus")
+        assert conversation.styles.border_top == blurred[0]
+
+        await pilot.press("f6")
+        await pilot.pause()
+        assert panel.has_focus
+        assert panel.styles.border_top != blurred[1]
+        assert "type to reply" in str(panel.border_subtitle)
+        await pilot.press("down")
+        await pilot.pause()
+        assert panel.has_focus, "arrows scroll the feedback, they do not leave it"
+        await pilot.press("?")
+        await pilot.pause()
+        assert editor.has_focus
+        assert editor.text == "Yes?"
+
+
+async def test_replay_rows_are_cut_at_words_with_labelled_aligned_scores(
+    sparring_home: Path,
+) -> None:
+    saved = await saved_flagship(sparring_home, GOOD, minutes_ago=5)
+    app = new_app(replay=saved)
+    async with app.run_test(size=SIZE) as pilot:
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        turns = replay.query_one("#turns", OptionList)
+        rows = option_lines(turns)
+        assert len(rows) == len(GOOD)
+        score_columns = set()
+        for number, (row, reply, turn) in enumerate(
+            zip(rows, GOOD, replay.session.turns, strict=True), 1
+        ):
+            assert "\n" not in row, "one line per reply"
+            scores = " ".join(str(s.score) for s in turn.assessment.scores)
+            assert row.rstrip().endswith(scores), row
+            score_columns.add(row.rstrip().rindex(scores))
+            shown = row.strip().removeprefix(f"{number}. ").rsplit(scores, 1)[0].rstrip()
+            if shown != reply:
+                assert shown.endswith("…"), row
+                kept = shown.removesuffix("…")
+                assert reply.startswith(kept), row
+                assert reply[len(kept)] in " ,.;:?!-", f"cut mid-word: {row!r}"
+        assert len(score_columns) == 1, f"scores not aligned: {rows}"
+        # the columns are labelled, over the scores, and the labels explained
+        header = replay.query_one("#turns-header", Static)
+        header_line = rendered(header, width=header.content_region.width).splitlines()[0]
+        column = score_columns.pop()
+        offset = turns.scrollable_content_region.x - header.content_region.x
+        assert header_line[column + offset :].rstrip() == "L N I", (header_line, rows[0])
+        legend = text_of(replay.query_one("#turns-legend", Static))
+        for label, name in zip("LNI", DIMENSIONS, strict=True):
+            assert f"{label} {name}" in legend, legend
+
+
+async def test_replay_header_uses_the_short_ending_label(sparring_home: Path) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        await pilot.press("ctrl+f")
+        await wait_for_screen(pilot, DebriefScreen)
+        await pilot.press("r")
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        assert replay.sub_title.endswith("· you ended it"), replay.sub_title
+        assert "before it reached" not in replay.sub_title
+
+
+async def test_compare_in_replay_only_for_a_rewound_attempt_and_back_returns(
+    sparring_home: Path,
+) -> None:
+    """'Compare with parent' was listed for every replay (and said only 'not rewound');
+    Escape from a replay opened from the debrief went to History."""
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await play_to_the_end(pilot)
+        await pilot.press("enter")
+        await wait_for_screen(pilot, DebriefScreen)
+        await pilot.press("r")
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        assert "c" not in footer_keys(replay), footer_keys(replay)
+        await pilot.press("c")  # hidden and disabled: nothing opens
+        await settle(pilot)
+        assert app.screen is replay
+        await pilot.press("escape")
+        await wait_for_screen(pilot, DebriefScreen)
+
+        await pilot.press("t")  # try again: a rewound attempt
+        await wait_for_screen(pilot, RehearsalScreen)
+        await send(pilot, GOOD[-1])
+        await pilot.press("ctrl+f")
+        await wait_for_screen(pilot, DebriefScreen)
+        await pilot.press("r")
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        assert footer_keys(replay).get("c") == "Compare with the original"
+        await pilot.press("c")
+        await wait_for_screen(pilot, CompareScreen)
+        await pilot.press("escape")
+        assert await wait_for_screen(pilot, ReplayScreen) is replay
+        await pilot.press("escape")
+        await wait_for_screen(pilot, DebriefScreen)
+        assert len(app.screen_stack) == 2, "the replay was opened over the debrief, then closed"
+
+
+async def test_the_stack_does_not_grow_between_debrief_and_replay(sparring_home: Path) -> None:
+    saved = await saved_flagship(sparring_home, GOOD[:3], minutes_ago=5)
+    app = new_app(replay=saved)
+    async with app.run_test(size=SIZE) as pilot:
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        for _ in range(3):
+            await pilot.press("d")
+            debrief = await wait_for_screen(pilot, DebriefScreen)
+            assert footer_keys(debrief).get("escape") == "Back"
+            await pilot.press("r")  # back to the same replay, not a new one on top
+            assert await wait_for_screen(pilot, ReplayScreen) is replay
+        assert len(app.screen_stack) == 2
+        await pilot.press("escape")  # not opened from a debrief: History
+        await wait_for_screen(pilot, HistoryScreen)
+
+
+def test_compare_start_times_are_told_apart() -> None:
+    same_minute = ("2025-03-04T08:43:05+01:00", "2025-03-04T08:43:50+01:00")
+    assert start_labels(*same_minute) == ("08:43:05", "08:43:50")
+    same_day = ("2025-03-04T08:43:05+01:00", "2025-03-04T08:45:00+01:00")
+    assert start_labels(*same_day) == ("08:43", "08:45")
+    other_days = ("2025-03-04T08:43:05+01:00", "2025-03-05T08:43:00+01:00")
+    assert start_labels(*other_days) == ("2025-03-04 08:43", "2025-03-05 08:43")
+
+
+async def test_compare_labels_the_original_even_when_marked_second(sparring_home: Path) -> None:
+    original = await saved_flagship(sparring_home, GOOD, minutes_ago=30)
+    rewound = rewind(read_transcript(original), 3)
+    app = new_app(history=True)
+    async with app.run_test(size=SIZE) as pilot:
+        history = await wait_for_screen(pilot, HistoryScreen)
+        table = history.query_one(DataTable)
+        assert Path(str(table.coordinate_to_cell_key((0, 0)).row_key.value)) == rewound
+        await pilot.press("space", "down", "space", "c")  # the rewound one marked first
+        compare = await wait_for_screen(pilot, CompareScreen)
+        c = compare.comparison
+        assert c.left_label.startswith("original ("), c.left_label
+        assert c.right_label.startswith("from reply 3 ("), c.right_label
+        assert (c.left_turns, c.right_turns) == (len(GOOD), 2)
+        shown = rendered(compare.query_one("#compare-table", Static))
+        assert c.left_label in shown
+        assert c.right_label in shown
+        days = {read_transcript(p).header.started_at[:10] for p in (original, rewound)}
+        assert compare.sub_title == (f"both started {days.pop()}" if len(days) == 1 else "")
+
+
+async def test_the_picker_lists_ctrl_r_once_a_resume_is_offered(sparring_home: Path) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        picker = await wait_for_screen(pilot, PickerScreen)
+        await pilot.pause(0.5)
+        assert "ctrl+r" not in footer_keys(picker), "nothing to resume yet"
+        await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        await pilot.press("ctrl+q")
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        picker = await wait_for_screen(pilot, PickerScreen)
+        await wait_until(pilot, lambda: "ctrl+r" in footer_keys(picker), "ctrl+r in the footer")
+        assert footer_keys(picker)["ctrl+r"] == "Resume unfinished"
+        assert "Ctrl+R resumes it." in text_of(picker.query_one("#banner", Static))
+
+
+async def test_the_replay_fits_60x20(sparring_home: Path) -> None:
+    saved = await saved_flagship(sparring_home, GOOD, minutes_ago=5)
+    app = new_app(replay=saved)
+    async with app.run_test(size=SMALL) as pilot:
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        assert replay.has_class("narrow")
+        turns = replay.query_one("#turns", OptionList)
+        detail = replay.query_one("#turn-detail")
+        for widget in (turns, detail, replay.query_one("#turns-header")):
+            assert inside(widget, replay), widget
+        assert detail.region.y >= turns.region.bottom
+        assert turns.scrollable_content_region.height >= 3, "a few replies in view"
+        assert detail.scrollable_content_region.height >= 5
+        assert all(len(row) <= turns.scrollable_content_region.width for row in option_lines(turns))
+        title = replay.query_one(TitleBar)
+        assert "breakthrough" in str(title.render()), "the ending is in the title, not cut off"
+        assert title.region.height <= 2
 
 
 # -- regressions: bugs found while writing these tests (each failed before its fix) ----------

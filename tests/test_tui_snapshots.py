@@ -197,3 +197,39 @@ def test_compare_with_the_parent(snap_compare: SnapCompare, sparring_home: Path)
 def test_rehearsal_at_60x20(snap_compare: SnapCompare) -> None:
     app = make_app(AppOptions(seed=SEED))
     assert snap_compare(app, terminal_size=SMALL, run_before=rehearse(GOOD[:1]))
+
+
+def test_picker_at_60x20(snap_compare: SnapCompare) -> None:
+    app = make_app(AppOptions(seed=SEED))
+    assert snap_compare(app, terminal_size=SMALL, run_before=wait_for(PickerScreen))
+
+
+def test_replay_at_60x20(snap_compare: SnapCompare, sparring_home: Path) -> None:
+    finished = saved(sparring_home, "finished", GOOD, STARTED)
+    app = make_app(AppOptions(seed=SEED, replay=finished))
+    assert snap_compare(app, terminal_size=SMALL, run_before=wait_for(ReplayScreen, "down"))
+
+
+def test_debrief_at_60x20_scrolled_to_the_buttons(
+    snap_compare: SnapCompare, sparring_home: Path
+) -> None:
+    finished = saved(sparring_home, "finished", GOOD, STARTED)
+    app = make_app(AppOptions(seed=SEED, replay=finished))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await wait_for(ReplayScreen, "d")(pilot)
+        await _wait_for(pilot, DebriefScreen)
+        pilot.app.screen.query_one("#debrief").scroll_end(animate=False)
+        await pilot.pause()
+
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)
+
+
+def test_rehearsal_with_the_conversation_focused(snap_compare: SnapCompare) -> None:
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await rehearse(GOOD[:1])(pilot)
+        await pilot.press("shift+tab")
+        await pilot.pause()
+
+    app = make_app(AppOptions(seed=SEED))
+    assert snap_compare(app, terminal_size=SIZE, run_before=run_before)

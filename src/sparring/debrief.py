@@ -80,11 +80,14 @@ def build_debrief(
         Moment(t.number, quote(t.user_text, 120), sum(t.scores.values()), t.scores, t.suggestion)
         for t in turns
     ]
-    best = max(moments, key=lambda m: (m.total, -m.turn), default=None)
-    worst = min(moments, key=lambda m: (m.total, m.turn), default=None)
-    # A "hardest moment" is one worth another try: some dimension at 3 or below.
-    if worst is not None and (min(worst.scores.values(), default=5) > 3 or worst is best):
-        worst = None
+    # A "hardest moment" is one worth another try: some dimension at 3 or below. Among those,
+    # the lowest total (earliest on a tie).
+    weak = [m for m in moments if min(m.scores.values(), default=5) <= 3]
+    worst = min(weak, key=lambda m: (m.total, m.turn), default=None)
+    # the best moment is another reply (a single weak reply is the one to try again)
+    best = max(
+        (m for m in moments if m is not worst), key=lambda m: (m.total, -m.turn), default=None
+    )
 
     debrief = Debrief(
         ending_id=ending[0] if ending else None,

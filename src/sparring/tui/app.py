@@ -188,7 +188,9 @@ class SparringApp(App[None]):
         self.notify(f"A new attempt from reply {turn}; the original is kept.")
         self.resume(new)
 
-    def open_replay(self, transcript: Path) -> None:
+    def open_replay(self, transcript: Path, *, from_debrief: bool = False) -> None:
+        """Replay a saved conversation. From its debrief, the replay opens on top of it, so
+        Back returns there."""
         from sparring.diagnostics import LoadError
         from sparring.transcript_file import read_transcript
         from sparring.tui.screens.replay import ReplayScreen
@@ -201,7 +203,10 @@ class SparringApp(App[None]):
                 self.show_picker()
             return
         self._close_session()
-        self._show(ReplayScreen(data))
+        if from_debrief:
+            self.push_screen(ReplayScreen(data, from_debrief=True))
+        else:
+            self._show(ReplayScreen(data))
 
     def open_history(self) -> None:
         from sparring.transcript_file import list_history
@@ -215,7 +220,7 @@ class SparringApp(App[None]):
         from sparring.diagnostics import LoadError
         from sparring.engine import Session
         from sparring.transcript_file import read_transcript
-        from sparring.tui.screens.compare import CompareScreen
+        from sparring.tui.screens.compare import CompareScreen, ordered_with_labels
 
         try:
             a, b = read_transcript(left), read_transcript(right)
@@ -224,15 +229,18 @@ class SparringApp(App[None]):
             return
         if a.header.scenario.id != b.header.scenario.id:
             self.notify("These are attempts at different scenarios.", severity="warning")
+        a, b, left_label, right_label = ordered_with_labels(a, b)
         result = compare(
             Session.from_transcript(a),
             Session.from_transcript(b),
-            left_label=f"{a.header.started_at[:16].replace('T', ' ')}",
-            right_label=f"{b.header.started_at[:16].replace('T', ' ')}",
+            left_label=left_label,
+            right_label=right_label,
         )
-        self.push_screen(
-            CompareScreen(result, str(a.header.scenario.data.get("title", a.header.scenario.id)))
-        )
+        title = str(a.header.scenario.data.get("title", a.header.scenario.id))
+        day = a.header.started_at[:10]
+        # the column labels leave out the date when both started the same day: say it once
+        same_day = day if day == b.header.started_at[:10] else ""
+        self.push_screen(CompareScreen(result, title, same_day))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -244,6 +252,10 @@ class SparringApp(App[None]):
         self._show(RehearsalScreen(session, coach=self.options.coach))
 
     def _show(self, screen: Screen[None]) -> None:
+        # Close what was opened on top (a replay over its debrief, a comparison) first, so
+        # the stack holds one screen above the default one and never grows.
+        while len(self.screen_stack) > 2:
+            self.pop_screen()
         if len(self.screen_stack) > 1:
             self.switch_screen(screen)
         else:
@@ -270,6 +282,8 @@ class SparringApp(App[None]):
         for binding in screen.BINDINGS:
             if isinstance(binding, Binding) and binding.description:
                 action = binding.action
+                if screen.check_action(action.partition("(")[0], ()) is not True:
+                    continue  # not available here, so not offered (as in the footer)
                 yield SystemCommand(
                     binding.description,
                     f"{binding.description} ({binding.key})",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -11,9 +13,37 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from sparring.comparison import Comparison
+from sparring.transcript_file import TranscriptData
 from sparring.tui.labels import ending_label
 from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar
+
+
+def _is_parent(parent: TranscriptData, child: TranscriptData) -> bool:
+    link = child.header.parent
+    return link is not None and Path(link.path).resolve() == parent.path.resolve()
+
+
+def start_labels(left: str, right: str) -> tuple[str, str]:
+    """The start times of two attempts, told apart: the time on the same day (else the date
+    too), with seconds when they started in the same minute."""
+    start = 11 if left[:10] == right[:10] else 0  # ISO: 2025-03-04T08:40:00+01:00
+    end = 19 if left[:16] == right[:16] else 16
+    return left[start:end].replace("T", " "), right[start:end].replace("T", " ")
+
+
+def ordered_with_labels(
+    a: TranscriptData, b: TranscriptData
+) -> tuple[TranscriptData, TranscriptData, str, str]:
+    """The two attempts to compare, left and right, with their column labels. When one was
+    rewound from the other, the original is on the left, and the labels say which is which:
+    "original (08:43)", "from reply 5 (08:45)"."""
+    if _is_parent(b, a):
+        a, b = b, a
+    left, right = start_labels(a.header.started_at, b.header.started_at)
+    if _is_parent(a, b) and b.header.parent is not None:
+        return a, b, f"original ({left})", f"from reply {b.header.parent.turn} ({right})"
+    return a, b, left, right
 
 
 def series(values: list[int]) -> Text:
@@ -65,10 +95,11 @@ def render_comparison(c: Comparison) -> Table:
 class CompareScreen(Screen[None]):
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, comparison: Comparison, title: str) -> None:
+    def __init__(self, comparison: Comparison, title: str, day: str = "") -> None:
         super().__init__()
         self.comparison = comparison
         self.heading = title
+        self.day = day
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -82,3 +113,4 @@ class CompareScreen(Screen[None]):
 
     def on_mount(self) -> None:
         self.title = f"Compare: {self.heading}"
+        self.sub_title = f"both started {self.day}" if self.day else ""

@@ -83,6 +83,8 @@ def render_debrief(session: Session, debrief: Debrief) -> Doc:
         name = session.session_rubric.name if session.session_rubric else "Session"
         out.blank()
         out.line(f"{name} (over the whole conversation)", "bold underline")
+        if session.session_rubric and session.session_rubric.description:
+            out.line(session.session_rubric.description.strip(), "dim italic", indent=2)
         for item in debrief.session:
             style = SCORE_STYLE[max(1, min(5, round(item.score)))]
             row = out.line(f"{item.name:<24}", "bold", indent=2)
@@ -103,15 +105,19 @@ def render_debrief(session: Session, debrief: Debrief) -> Doc:
 
 class DebriefScreen(Screen[None]):
     BINDINGS = [
+        Binding("escape", "back", "Back"),
         Binding("t", "try_again", "Try again"),
         Binding("r", "replay", "Replay"),
         Binding("n", "new", "New rehearsal"),
     ]
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, from_replay: bool = False) -> None:
+        """`from_replay`: opened on top of this conversation's replay, so Back (and Replay)
+        return to it."""
         super().__init__()
         self.session = session
         self.debrief = session.debrief()
+        self.from_replay = from_replay
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -135,6 +141,19 @@ class DebriefScreen(Screen[None]):
         self.title = f"Debrief: {self.session.scenario.title}"
         self.sub_title = ""
 
+    def on_resize(self) -> None:
+        # the action buttons do not fit side by side: they stack
+        self.set_class(self.size.width < 70, "narrow")
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "back":
+            return self.from_replay
+        return True
+
+    def action_back(self) -> None:
+        if self.from_replay:
+            self.app.pop_screen()
+
     def on_button_pressed(self, event: Button.Pressed) -> None:
         actions = {
             "try-again": self.action_try_again,
@@ -155,7 +174,10 @@ class DebriefScreen(Screen[None]):
         if self.session.transcript_path is None:
             self.notify("This session was not saved.", severity="warning")
             return
-        nav(self).open_replay(self.session.transcript_path)
+        if self.from_replay:
+            self.app.pop_screen()  # the replay it was opened from
+        else:
+            nav(self).open_replay(self.session.transcript_path, from_debrief=True)
 
     def action_new(self) -> None:
         nav(self).show_picker()

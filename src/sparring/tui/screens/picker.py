@@ -31,17 +31,21 @@ def entry_prompt(entry: ScenarioEntry) -> Text:
     return text
 
 
-def entry_details(entry: ScenarioEntry) -> Text:
+def entry_details(entry: ScenarioEntry, *, compact: bool = False) -> Text:
+    """What the highlighted scenario is about. Compact (small terminals, where the box is a
+    few lines under the list, which already names it): the summary first, no blank lines."""
     text = Text()
-    text.append(f"{entry.title}\n\n", style="bold")
-    text.append(f"{entry.summary}\n\n")
+    if not compact:
+        text.append(f"{entry.title}\n\n", style="bold")
+    text.append(f"{entry.summary}\n" + ("" if compact else "\n"))
     text.append("You play: ", style="bold")
     text.append(f"{entry.you_play}\n")
     text.append("You face: ", style="bold")
     text.append(f"{entry.persona}\n")
     text.append("Difficulty: ", style="bold")
-    text.append(f"{entry.difficulty}\n", style=DIFFICULTY_STYLE.get(entry.difficulty, ""))
-    text.append("\nPress Enter to start.", style="italic dim")
+    text.append(f"{entry.difficulty}", style=DIFFICULTY_STYLE.get(entry.difficulty, ""))
+    if not compact:
+        text.append("\n\nPress Enter to start.", style="italic dim")
     return text
 
 
@@ -50,7 +54,7 @@ class PickerScreen(Screen[None]):
 
     BINDINGS = [
         Binding("enter", "start", "Rehearse", show=True, priority=True),
-        Binding("ctrl+r", "resume", "Resume", show=False),
+        Binding("ctrl+r", "resume", "Resume unfinished"),  # listed once there is one
         Binding("h", "history", "History"),
     ]
 
@@ -91,6 +95,17 @@ class PickerScreen(Screen[None]):
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 90, "narrow")
+        self._show_details()
+
+    def _show_details(self) -> None:
+        option_list = self.query_one(OptionList)
+        index = option_list.highlighted
+        if index is None:
+            return
+        entry = self._entry(option_list.get_option_at_index(index).id)
+        if entry is not None:
+            compact = self.has_class("narrow")
+            self.query_one("#details", Static).update(entry_details(entry, compact=compact))
 
     def on_mount(self) -> None:
         self.title = "sparring"
@@ -109,9 +124,7 @@ class PickerScreen(Screen[None]):
         return True
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        entry = self._entry(event.option.id)
-        if entry is not None:
-            self.query_one("#details", Static).update(entry_details(entry))
+        self._show_details()
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         entry = self._entry(event.option.id)

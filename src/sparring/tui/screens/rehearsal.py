@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rich.text import Text
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,7 +16,7 @@ from sparring.engine import Session, SessionOver, Turn
 from sparring.tui.widgets.conversation import Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
-from sparring.tui.widgets.state_panel import StatePanel
+from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
 
 DRAFT_SAVE_DELAY = 0.4
@@ -43,6 +43,7 @@ class RehearsalScreen(Screen[None]):
         self.session = session
         self.coach = coach
         self._pending = False
+        self._hint_up = False
         self._draft_timer: object | None = None
         self._draft = ""
 
@@ -53,6 +54,7 @@ class RehearsalScreen(Screen[None]):
         yield TitleBar()
         with Horizontal(id="rehearsal"):
             with Vertical(id="talk"):
+                yield StateSummary(id="state-summary")  # instead of the panel when narrow
                 yield Static(self._intro(), id="intro")
                 yield Conversation(id="conversation")
                 yield ReplyEditor(
@@ -121,7 +123,7 @@ class RehearsalScreen(Screen[None]):
             self.notify("Still working on your last reply.", severity="warning")
             return
         self._pending = True
-        self.query_one("#status", Static).update(Text("Scoring your reply…", style="dim"))
+        self._status(Text("Scoring your reply…", style="dim"))
         self.play(event.text)
 
     @work(exclusive=True, group="turn", exit_on_error=False)
@@ -139,14 +141,14 @@ class RehearsalScreen(Screen[None]):
             await self._render_turn(turn, user=False)
             self._show_state(turn)
             self.query_one(FeedbackPanel).show(text, turn.assessment, coach=self.coach)
-            self.query_one("#status", Static).update("")
+            self._status("")
             if self.session.over:
                 self._offer_debrief()
         except SessionOver:
             self._offer_debrief()
         except Exception as exc:  # keep the app alive and the draft in the editor
             await bubble.remove()
-            self.query_one("#status", Static).update(
+            self._status(
                 Text(
                     f"Something went wrong ({type(exc).__name__}); your reply is still in the box.",
                     style="red",
@@ -170,16 +172,22 @@ class RehearsalScreen(Screen[None]):
         if turn.ending is not None:
             await conversation.add("narration", "", f"— {turn.ending.title} —")
 
+    def _status(self, text: str | Text) -> None:
+        """The line under the editor (progress, a hint, an error); takes no room when empty."""
+        self._hint_up = False
+        status = self.query_one("#status", Static)
+        status.update(text)
+        status.display = bool(str(text))
+
     def _show_state(self, turn: Turn | None = None) -> None:
         effects = turn.state.effects if turn else None
-        self.query_one(StatePanel).show(
-            self.session.scenario, self.session.state, effects, self.session.turn
-        )
+        for view in (self.query_one(StatePanel), self.query_one(StateSummary)):
+            view.show(self.session.scenario, self.session.state, effects, self.session.turn)
 
     def _offer_debrief(self) -> None:
         editor = self.query_one(ReplyEditor)
         editor.placeholder = "The conversation is over. Press Enter or Ctrl+F for your debrief."
-        self.query_one("#status", Static).update(
+        self._status(
             Text("The conversation is over: Enter or Ctrl+F opens your debrief.", style="bold")
         )
         if self.session.over and not editor.text:
@@ -188,9 +196,12 @@ class RehearsalScreen(Screen[None]):
     # -- actions -----------------------------------------------------------------------------
 
     def action_hint(self) -> None:
+        # In the status line under the editor only: a toast would cover the feedback.
         hint = self.session.hint()
-        self.query_one("#status", Static).update(Text(f"Hint: {hint}", style="italic"))
-        self.notify(hint, title="Hint", timeout=8)
+        text = Text("Hint: ", style="bold")
+        text.append(hint, style="italic")
+        self._status(text)
+        self._hint_up = True
 
     def action_toggle_coach(self) -> None:
         self.coach = not self.coach
@@ -215,10 +226,35 @@ class RehearsalScreen(Screen[None]):
     def action_focus_editor(self) -> None:
         self.query_one(ReplyEditor).focus()
 
+    # -- typing always reaches the reply ---------------------------------------------------------
+
+    def _reading(self) -> bool:
+        """True when the focus is on a pane that is read, not typed into (or on nothing)."""
+        return self.focused is None or isinstance(self.focused, Conversation | FeedbackPanel)
+
+    def on_key(self, event: events.Key) -> None:
+        # A character typed while reading the conversation or the feedback (which only
+        # scroll) goes to the reply, instead of nowhere.
+        if self._reading() and event.is_printable and event.character:
+            event.stop()
+            editor = self.query_one(ReplyEditor)
+            editor.focus()
+            editor.insert(event.character)
+
+    def on_paste(self, event: events.Paste) -> None:
+        if self._reading():
+            event.stop()
+            editor = self.query_one(ReplyEditor)
+            editor.focus()
+            editor.insert(event.text)
+
     # -- the draft is never lost ---------------------------------------------------------------
 
     @on(ReplyEditor.Changed)
     def _draft_changed(self, event: ReplyEditor.Changed) -> None:
+        if self._hint_up and self.has_class("narrow") and event.text_area.text != self._draft:
+            # in a small terminal the hint covers the conversation: it goes once you type
+            self._status("")
         self._draft = event.text_area.text
         if self._draft_timer is not None:
             self._draft_timer.stop()  # type: ignore[attr-defined]

@@ -1,34 +1,86 @@
 """Replay a saved conversation turn by turn, with each reply's assessment; rewind from any
-turn into a new attempt; compare with the attempt it came from."""
+turn into a new attempt; compare with the attempt it was rewound from."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from rich.console import Console, ConsoleOptions, RenderResult
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from sparring.engine import Session
 from sparring.transcript_file import TranscriptData
+from sparring.tui.labels import abbreviations, ending_label, shorten
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
-from sparring.tui.widgets.feedback import render_feedback
+from sparring.tui.widgets.feedback import SCORE_STYLE, render_feedback
 from sparring.tui.widgets.state_panel import render_state
 from sparring.tui.widgets.title_bar import TitleBar
 
+NUMBER_WIDTH = 4  # "12. "
+MIN_REPLY_WIDTH = 8
 
-def turn_prompt(session: Session, index: int) -> Text:
+
+class TurnRow:
+    """One row of the reply list: the reply number, the reply cut at a word boundary to fit
+    the list's width, then one aligned column per dimension. A Rich renderable, so it fits
+    itself to whatever width the list has (the header row uses it too, with labels)."""
+
+    def __init__(self, number: str, reply: Text | str, cells: list[Text], cell_width: int) -> None:
+        self.number = number
+        self.reply = reply
+        self.cells = cells
+        self.cell_width = cell_width
+
+    def line(self, width: int) -> Text:
+        cells_width = len(self.cells) * (self.cell_width + 1) - 1 if self.cells else 0
+        room = max(MIN_REPLY_WIDTH, width - NUMBER_WIDTH - 2 - cells_width)
+        text = Text(no_wrap=True, overflow="crop")
+        text.append(f"{self.number:>{NUMBER_WIDTH - 2}}. " if self.number else " " * NUMBER_WIDTH)
+        reply = self.reply if isinstance(self.reply, Text) else Text(shorten(self.reply, room))
+        text.append_text(reply)
+        text.append(" " * (room - reply.cell_len + 2))
+        for i, cell in enumerate(self.cells):
+            text.append(" " * (1 if i else 0) + " " * (self.cell_width - cell.cell_len))
+            text.append_text(cell)
+        return text
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        yield self.line(options.max_width)
+
+
+def score_columns(session: Session) -> list[tuple[str, str]]:
+    """The per-reply dimensions as (id, name), in the order their columns are shown."""
+    return [(d.id, d.name) for d in session.rubric.turn_dimensions]
+
+
+def turn_row(session: Session, index: int, cell_width: int) -> TurnRow:
     turn = session.turns[index]
-    text = Text()
-    scores = " ".join(str(s.score) for s in turn.assessment.scores)
-    text.append(f"{turn.number:>2}. ", style="bold")
-    text.append(turn.user_text.replace("\n", " ")[:60])
-    text.append(f"  [{scores}]", style="dim")
+    by_dimension = {s.dimension: s.score for s in turn.assessment.scores}
+    cells = []
+    for dim_id, _ in score_columns(session):
+        score = by_dimension.get(dim_id)
+        cells.append(Text(str(score), style=SCORE_STYLE[score]) if score else Text("·", "dim"))
+    return TurnRow(str(turn.number), turn.user_text, cells, cell_width)
+
+
+def header_row(labels: list[str], cell_width: int) -> TurnRow:
+    cells = [Text(label, style="bold") for label in labels]
+    return TurnRow("", Text("your reply", style="dim"), cells, cell_width)
+
+
+def legend(labels: list[str], names: list[str]) -> Text:
+    text = Text("Scores 1-5: ", style="dim")
+    for i, (label, name) in enumerate(zip(labels, names, strict=True)):
+        text.append(" · " if i else "", style="dim")
+        text.append(label, style="bold")
+        text.append(f" {name}", style="dim")
     return text
 
 
@@ -38,25 +90,34 @@ class ReplayScreen(Screen[None]):
         Binding("left", "step(-1)", "Previous", show=False),
         Binding("right", "step(1)", "Next", show=False),
         Binding("w", "rewind", "Rewind from here"),
-        Binding("c", "compare", "Compare with parent"),
+        Binding("c", "compare", "Compare with the original"),
         Binding("d", "debrief", "Debrief"),
     ]
 
-    def __init__(self, data: TranscriptData) -> None:
+    def __init__(self, data: TranscriptData, *, from_debrief: bool = False) -> None:
+        """`from_debrief`: opened on top of this conversation's debrief, so Back returns
+        to it (otherwise Back goes to History)."""
         super().__init__()
         self.data = data
         self.session = Session.from_transcript(data)
+        self.from_debrief = from_debrief
 
     def compose(self) -> ComposeResult:
+        columns = score_columns(self.session)
+        labels = abbreviations([name for _, name in columns])
+        cell_width = max((len(label) for label in labels), default=1)
         yield TitleBar()
         with Horizontal(id="replay"):
-            yield OptionList(
-                *[
-                    Option(turn_prompt(self.session, i), id=str(i))
-                    for i in range(len(self.session.turns))
-                ],
-                id="turns",
-            )
+            with Vertical(id="turns-pane"):
+                yield Static(header_row(labels, cell_width), id="turns-header")
+                yield OptionList(
+                    *[
+                        Option(turn_row(self.session, i, cell_width), id=str(i))
+                        for i in range(len(self.session.turns))
+                    ],
+                    id="turns",
+                )
+                yield Static(legend(labels, [name for _, name in columns]), id="turns-legend")
             with VerticalScroll(id="turn-detail"):
                 yield Static("", id="turn-body")
         yield Footer()
@@ -67,7 +128,7 @@ class ReplayScreen(Screen[None]):
     def on_mount(self) -> None:
         s = self.session
         self.title = f"Replay: {s.scenario.title}"
-        ending = s.ending.title if s.ending else "unfinished"
+        ending = ending_label(s.ending.id if s.ending else None)
         parent = (
             f", rewound from reply {self.data.header.parent.turn}"
             if self.data.header.parent
@@ -82,6 +143,12 @@ class ReplayScreen(Screen[None]):
         else:
             self.query_one("#turn-body", Static).update("This conversation has no replies yet.")
         option_list.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "compare":
+            # only an attempt rewound from another one has an original to compare with
+            return self.data.header.parent is not None
+        return True
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         if event.option.id is not None:
@@ -124,7 +191,10 @@ class ReplayScreen(Screen[None]):
             option_list.highlighted = max(0, min(len(self.session.turns) - 1, index))
 
     def action_back(self) -> None:
-        nav(self).open_history()
+        if self.from_debrief:
+            self.app.pop_screen()
+        else:
+            nav(self).open_history()
 
     def action_rewind(self) -> None:
         index = self.current
@@ -146,4 +216,7 @@ class ReplayScreen(Screen[None]):
     def action_debrief(self) -> None:
         from sparring.tui.screens.debrief import DebriefScreen
 
-        self.app.push_screen(DebriefScreen(self.session))
+        if self.from_debrief:
+            self.app.pop_screen()  # the debrief it was opened from
+        else:
+            self.app.push_screen(DebriefScreen(self.session, from_replay=True))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from typing import Literal
 
 from rich.text import Text
-from textual.containers import VerticalScroll
 from textual.widgets import Static
+
+from sparring.tui.widgets.reading_pane import ReadingPane
 
 Speaker = Literal["persona", "user", "narration", "notice"]
 
@@ -43,15 +44,14 @@ class ChatMessage(Static):
         self.update(self._render_text())
 
 
-class Conversation(VerticalScroll):
-    """The scrolling record of the conversation so far."""
+class Conversation(ReadingPane):
+    """The scrolling record of the conversation so far. Focusable (Tab), so a keyboard user
+    can scroll back through what was said; the blank border turns into a visible one then."""
 
     DEFAULT_CSS = """
-    Conversation { height: 1fr; padding: 0 1; }
+    Conversation { height: 1fr; border: blank; }
     """
-
-    # Focusable (Tab), so a keyboard user can scroll back through what was said.
-    can_focus = True
+    KEYS_ON_TOP = True
 
     async def add(self, speaker: Speaker, name: str, text: str) -> ChatMessage:
         message = ChatMessage(speaker, name, text)

@@ -1,15 +1,16 @@
-"""Feedback on the last reply: a score per dimension, the user's own words with the evidence
-highlighted, the reasons, and (in coach mode) a better reply to try."""
+"""Feedback on the last reply: a score per dimension with the reason, (in coach mode) what to
+try next and a better reply, then the user's own words with the evidence highlighted."""
 
 from __future__ import annotations
 
 from rich.text import Text
-from textual.containers import VerticalScroll
+from textual.app import ComposeResult
 from textual.widgets import Static
 
 from sparring.judge.model import Assessment
 from sparring.moves import MOVE_CATEGORY, MOVE_DESCRIPTION, Category, Move
 from sparring.tui.widgets.doc import Doc
+from sparring.tui.widgets.reading_pane import ReadingPane
 
 SCORE_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "green", 5: "bold green"}
 EVIDENCE_STYLE = {
@@ -36,12 +37,24 @@ def highlighted_reply(reply: str, assessment: Assessment) -> Text:
 
 
 def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Doc:
+    """The most actionable first, so it is in view without scrolling: the scores and why,
+    what to try next and a better reply (coach mode), then the user's words with the
+    evidence underlined and what each highlighted move means."""
     out = Doc()
     for score in assessment.scores:
         row = out.line(f"{score.name:<26}", "bold")
         row.append_text(score_bar(score.score))
         row.append(f" {score.score}/5", style=SCORE_STYLE[score.score])
         out.line(score.rationale, "dim", indent=2)
+    for note in assessment.notes:
+        out.line(f"Note: {note}", "italic yellow")
+    if coach:
+        out.blank()
+        out.line("Try next", "bold")
+        out.line(assessment.advice, indent=2)
+        out.blank()
+        out.line("A better reply", "bold")
+        out.line(f"“{assessment.suggestion}”", "italic", indent=2)
     out.blank()
     out.line("Your words", "bold")
     out.line(
@@ -60,20 +73,10 @@ def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Doc:
             row = out.bullet("• ", style.replace(" underline", ""))
             row.append(f"{ev.move.value.replace('_', ' ')}: ", style="bold")
             row.append(MOVE_DESCRIPTION[ev.move])
-    for note in assessment.notes:
-        out.blank()
-        out.line(f"Note: {note}", "italic yellow")
-    if coach:
-        out.blank()
-        out.line("Try next", "bold")
-        out.line(assessment.advice, indent=2)
-        out.blank()
-        out.line("A better reply", "bold")
-        out.line(f"“{assessment.suggestion}”", "italic", indent=2)
     return out
 
 
-class FeedbackPanel(VerticalScroll):
+class FeedbackPanel(ReadingPane):
     """Feedback on the latest reply (empty until the first one)."""
 
     DEFAULT_CSS = """
@@ -82,9 +85,7 @@ class FeedbackPanel(VerticalScroll):
     """
     BORDER_TITLE = "Feedback"
 
-    can_focus = True
-
-    def compose(self):  # type: ignore[no-untyped-def]
+    def compose(self) -> ComposeResult:
         yield Static(
             Text(
                 "Reply to start. Each reply is scored here, with the words that earned "

@@ -14,7 +14,7 @@ class ReplyEditor(TextArea):
     """A TextArea that sends on Enter. TextArea has no Submitted message, so it posts one."""
 
     DEFAULT_CSS = """
-    ReplyEditor { height: auto; min-height: 3; max-height: 8; border: round $accent; }
+    ReplyEditor { height: auto; min-height: 3; max-height: 8; border: round $accent 40%; }
     ReplyEditor:focus { border: round $accent-lighten-1; }
     """
 

@@ -1,5 +1,6 @@
-"""A one-line title bar: the screen's title and subtitle. Lighter than Textual's Header (no
-clock, no icon), so the first screen paints sooner."""
+"""A title bar: the screen's title and subtitle, on one line (two on a narrow terminal, rather
+than cut off). Lighter than Textual's Header (no clock, no icon), so the first screen paints
+sooner."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from textual.widgets import Static
 
 class TitleBar(Static):
     DEFAULT_CSS = """
-    TitleBar { dock: top; height: 1; width: 1fr; background: $panel; color: $foreground;
-               text-align: center; text-style: bold; }
+    TitleBar { dock: top; height: auto; max-height: 2; width: 1fr; background: $panel;
+               color: $foreground; text-align: center; text-style: bold; }
     """
 
     def on_mount(self) -> None:
