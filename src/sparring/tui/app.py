@@ -49,7 +49,6 @@ class AppOptions:
 
 
 class SparringApp(App[None]):
-    CSS_PATH = "app.tcss"
     TITLE = "sparring"
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", priority=True)]
     ENABLE_COMMAND_PALETTE = True

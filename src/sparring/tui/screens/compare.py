@@ -93,6 +93,11 @@ def render_comparison(c: Comparison) -> Table:
 
 
 class CompareScreen(Screen[None]):
+    # Scoped to this screen, and parsed only when it is first shown (not at start-up).
+    DEFAULT_CSS = """
+    CompareScreen #compare { padding: 1 2; }
+    """
+
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
     def __init__(self, comparison: Comparison, title: str, day: str = "") -> None:

@@ -104,6 +104,16 @@ def render_debrief(session: Session, debrief: Debrief) -> Doc:
 
 
 class DebriefScreen(Screen[None]):
+    # Scoped to this screen, and parsed only when it is first shown (not at start-up).
+    DEFAULT_CSS = """
+    DebriefScreen #debrief { padding: 1 1 1 2; }
+    DebriefScreen #debrief-body { margin-right: 1; }
+    DebriefScreen #debrief-actions { height: auto; margin: 1 1 0 0; }
+    DebriefScreen #debrief-actions Button { margin-right: 2; }
+    DebriefScreen.narrow #debrief-actions { layout: vertical; }
+    DebriefScreen.narrow #debrief-actions Button { width: 1fr; margin: 0; }
+    """
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("t", "try_again", "Try again"),

@@ -16,6 +16,12 @@ from sparring.tui.widgets.title_bar import TitleBar
 
 
 class HistoryScreen(Screen[None]):
+    # Scoped to this screen, and parsed only when it is first shown (not at start-up).
+    DEFAULT_CSS = """
+    HistoryScreen #history { height: 1fr; }
+    HistoryScreen #history-status, HistoryScreen #empty { height: auto; padding: 0 1; }
+    """
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open", "Replay", priority=True),

@@ -52,6 +52,19 @@ def entry_details(entry: ScenarioEntry, *, compact: bool = False) -> Text:
 class PickerScreen(Screen[None]):
     """The first screen: choose who to rehearse with."""
 
+    # Scoped to this screen, and parsed only when it is first shown (not at start-up).
+    DEFAULT_CSS = """
+    PickerScreen #picker { height: 1fr; }
+    PickerScreen #banner { height: auto; padding: 1 2; }
+    PickerScreen #picker-body { height: 1fr; }
+    PickerScreen #scenarios { width: 1fr; height: 1fr; }
+    PickerScreen #details { width: 1fr; height: 1fr; padding: 1 2; border: round $primary; }
+    PickerScreen.narrow #banner { padding: 0 1; }
+    PickerScreen.narrow #picker-body { layout: vertical; }
+    PickerScreen.narrow #scenarios { height: 1fr; }
+    PickerScreen.narrow #details { height: 1fr; padding: 0 1; }
+    """
+
     BINDINGS = [
         Binding("enter", "start", "Rehearse", show=True, priority=True),
         Binding("ctrl+r", "resume", "Resume unfinished"),  # listed once there is one
@@ -94,8 +107,10 @@ class PickerScreen(Screen[None]):
         return text
 
     def on_resize(self) -> None:
-        self.set_class(self.size.width < 90, "narrow")
-        self._show_details()
+        narrow = self.size.width < 90
+        if narrow != self.has_class("narrow"):  # only a change of layout redraws the details
+            self.set_class(narrow, "narrow")
+            self._show_details()
 
     def _show_details(self) -> None:
         option_list = self.query_one(OptionList)

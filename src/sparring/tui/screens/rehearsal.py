@@ -30,6 +30,27 @@ def draft_path(session: Session) -> Path | None:
 class RehearsalScreen(Screen[None]):
     """Rehearse a scenario: type replies, get scored, watch the persona react."""
 
+    # Scoped to this screen, and parsed only when it is first shown (not at start-up).
+    DEFAULT_CSS = """
+    RehearsalScreen #intro { height: auto; padding: 0 1; color: $text-muted; }
+    RehearsalScreen #rehearsal { height: 1fr; }
+    RehearsalScreen #talk { width: 3fr; }
+    RehearsalScreen #side { width: 2fr; min-width: 34; }
+    RehearsalScreen #status { height: auto; padding: 0 1; display: none; }
+    RehearsalScreen #state-summary {
+        display: none; height: auto; padding: 0 1; background: $boost;
+    }
+    RehearsalScreen.narrow #rehearsal { layout: vertical; }
+    RehearsalScreen.narrow #talk { width: 1fr; height: 3fr; }
+    RehearsalScreen.narrow #side { width: 1fr; height: 2fr; min-width: 0; }
+    RehearsalScreen.narrow #intro { display: none; }
+    RehearsalScreen.narrow StatePanel { display: none; }
+    RehearsalScreen.narrow #state-summary { display: block; }
+    /* the conversation's focus mark costs one row here: a line over it, not a whole border */
+    RehearsalScreen.narrow Conversation { border: none; border-top: blank; }
+    RehearsalScreen.narrow Conversation:focus { border: none; border-top: round $accent; }
+    """
+
     BINDINGS = [
         Binding("ctrl+g", "hint", "Hint"),
         Binding("ctrl+o", "toggle_coach", "Coach on/off"),

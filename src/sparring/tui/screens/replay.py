@@ -85,6 +85,21 @@ def legend(labels: list[str], names: list[str]) -> Text:
 
 
 class ReplayScreen(Screen[None]):
+    # Scoped to this screen, and parsed only when it is first shown (not at start-up).
+    DEFAULT_CSS = """
+    ReplayScreen #replay { height: 1fr; }
+    ReplayScreen #turns-pane { width: 2fr; height: 1fr; }
+    /* The header row sits over the options' text: the list's border and padding on the left,
+       its padding, border and (always reserved) scrollbar on the right. */
+    ReplayScreen #turns-header { height: 1; padding: 0 4 0 2; }
+    ReplayScreen #turns { height: 1fr; scrollbar-gutter: stable; }
+    ReplayScreen #turns-legend { height: auto; padding: 0 1; }
+    ReplayScreen #turn-detail { width: 3fr; height: 1fr; padding: 0 1; border: round $primary; }
+    ReplayScreen.narrow #replay { layout: vertical; }
+    ReplayScreen.narrow #turns-pane { width: 1fr; height: 1fr; }
+    ReplayScreen.narrow #turn-detail { width: 1fr; height: 1fr; }
+    """
+
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("left", "step(-1)", "Previous", show=False),

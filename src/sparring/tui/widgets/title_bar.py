@@ -9,9 +9,12 @@ from textual.widgets import Static
 
 
 class TitleBar(Static):
+    # Not scoped: the second rule starts from the screen (".narrow"), above this widget.
+    SCOPED_CSS = False
     DEFAULT_CSS = """
-    TitleBar { dock: top; height: auto; max-height: 2; width: 1fr; background: $panel;
+    TitleBar { dock: top; height: 1; width: 1fr; background: $panel;
                color: $foreground; text-align: center; text-style: bold; }
+    .narrow TitleBar { height: auto; max-height: 2; }
     """
 
     def on_mount(self) -> None:
