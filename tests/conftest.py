@@ -3,7 +3,8 @@ real data folder, and real network calls are impossible."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from datetime import datetime
 from pathlib import Path
 
 import pytest
@@ -26,3 +27,20 @@ def sparring_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[P
 @pytest.fixture
 def flagship_text() -> str:
     return FLAGSHIP.read_text(encoding="utf-8")
+
+
+async def play_flagship(target: Path, replies: Sequence[str], now: datetime, seed: int = 0) -> Path:
+    """A flagship transcript at `target`, played by the engine (no app), started at `now`."""
+    from sparring.catalog import Library
+    from sparring.engine import Session
+
+    library = Library(include_user=False)
+    scenario, path = library.resolve_scenario(str(FLAGSHIP))
+    rubric, session_rubric = library.rubrics_for(scenario, path)
+    session = await Session.start(
+        scenario, rubric, session_rubric=session_rubric, seed=seed, transcript=target, now=now
+    )
+    for reply in replies:
+        await session.submit(reply)
+    session.close()
+    return target

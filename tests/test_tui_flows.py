@@ -30,7 +30,6 @@ from textual.widgets import Button, DataTable, OptionList, Static
 from textual.worker import Worker, WorkerState
 
 from sparring.branching import rewind
-from sparring.catalog import Library
 from sparring.engine import Session
 from sparring.transcript import (
     AssessmentEvent,
@@ -52,7 +51,7 @@ from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
 from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
-from tests.conftest import FLAGSHIP
+from tests.conftest import play_flagship
 from tests.test_engine import BREAKTHROUGH_REPLIES
 
 FLAGSHIP_ID = "frustrated-sales-director"
@@ -103,9 +102,7 @@ def text_of(widget: Static) -> str:
     """What a Static shows, as plain text (long lines unwrapped)."""
     if isinstance(widget.content, str | Text):
         return str(widget.render())
-    console = Console(width=400, record=True, file=io.StringIO(), color_system=None)
-    console.print(widget.content)
-    return "\n".join(line.rstrip() for line in console.export_text().splitlines())
+    return "\n".join(line.rstrip() for line in rendered(widget, width=400).splitlines())
 
 
 def status(screen: RehearsalScreen) -> str:
@@ -191,18 +188,9 @@ async def play_to_the_end(pilot: Pilot[Any]) -> RehearsalScreen:
 
 async def saved_flagship(home: Path, replies: list[str], *, minutes_ago: int = 0) -> Path:
     """A transcript written by the engine directly (not through the app), started in the past."""
-    library = Library(include_user=False)
-    scenario, path = library.resolve_scenario(str(FLAGSHIP))
-    rubric, session_rubric = library.rubrics_for(scenario, path)
     now = datetime.now().astimezone() - timedelta(minutes=minutes_ago)
     target = home / "transcripts" / f"{now:%Y%m%d-%H%M%S}-{FLAGSHIP_ID}.jsonl"
-    session = await Session.start(
-        scenario, rubric, session_rubric=session_rubric, seed=SEED, transcript=target, now=now
-    )
-    for reply in replies:
-        await session.submit(reply)
-    session.close()
-    return target
+    return await play_flagship(target, replies, now, SEED)
 
 
 def rendered(widget: Static, width: int = 116) -> str:

@@ -20,7 +20,6 @@ from textual import events
 from textual.pilot import Pilot
 
 from sparring.branching import rewind
-from sparring.catalog import Library
 from sparring.engine import Session
 from sparring.transcript_file import TranscriptWriter, read_transcript
 from sparring.tui.app import AppOptions, make_app
@@ -31,7 +30,7 @@ from sparring.tui.screens.picker import PickerScreen
 from sparring.tui.screens.rehearsal import RehearsalScreen
 from sparring.tui.screens.replay import ReplayScreen
 from sparring.tui.widgets.reply_editor import ReplyEditor
-from tests.conftest import FLAGSHIP
+from tests.conftest import play_flagship
 from tests.test_engine import BREAKTHROUGH_REPLIES
 
 SnapCompare = Callable[..., bool]
@@ -50,28 +49,9 @@ DIFFERENT_REPLY = "Right, but the retreats were agreed by the whole team."
 # -- transcripts with fixed start times --------------------------------------------------------
 
 
-def _flagship() -> tuple[Any, Any, Any]:
-    library = Library(include_user=False)
-    scenario, path = library.resolve_scenario(str(FLAGSHIP))
-    rubric, session_rubric = library.rubrics_for(scenario, path)
-    return scenario, rubric, session_rubric
-
-
 def saved(home: Path, name: str, replies: list[str], now: datetime) -> Path:
     """A flagship transcript played by the engine (no app), started at `now`."""
-
-    async def play() -> Path:
-        scenario, rubric, session_rubric = _flagship()
-        target = home / "transcripts" / f"{name}.jsonl"
-        session = await Session.start(
-            scenario, rubric, session_rubric=session_rubric, seed=SEED, transcript=target, now=now
-        )
-        for reply in replies:
-            await session.submit(reply)
-        session.close()
-        return target
-
-    return asyncio.run(play())
+    return asyncio.run(play_flagship(home / "transcripts" / f"{name}.jsonl", replies, now, SEED))
 
 
 def rewound(original: Path, turn: int, replies: list[str], now: datetime) -> Path:
