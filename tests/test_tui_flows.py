@@ -533,13 +533,13 @@ async def test_history_marks_two_attempts_and_compares_them(sparring_home: Path)
         history = await wait_for_screen(pilot, HistoryScreen)
         table = history.query_one(DataTable)
         assert table.row_count == 2
-        rows = [table.get_row_at(i) for i in range(2)]
+        rows = [[str(cell) for cell in table.get_row_at(i)] for i in range(2)]
         assert [r[3] for r in rows] == ["2", "5"], "newest first, with its reply count"
         assert [r[4] for r in rows] == ["unfinished", "breakthrough"]
 
         await pilot.press("space", "down", "space")
         await pilot.pause()
-        assert [table.get_row_at(i)[0] for i in range(2)] == ["✓", "✓"]
+        assert [str(table.get_row_at(i)[0]) for i in range(2)] == ["✓", "✓"]
         assert "press c to compare" in text_of(history.query_one("#history-status", Static))
         await pilot.press("c")
         compare = await wait_for_screen(pilot, CompareScreen)
@@ -1247,7 +1247,7 @@ async def test_a_rewound_attempt_is_the_latest_in_history(
         await pilot.press("h")
         history = await wait_for_screen(pilot, HistoryScreen)
         table = history.query_one(DataTable)
-        started = [table.get_row_at(i)[1] for i in range(table.row_count)]
+        started = [str(table.get_row_at(i)[1]) for i in range(table.row_count)]
         newest = Path(str(table.coordinate_to_cell_key((0, 0)).row_key.value))
         assert newest == rewound, started
         shown_start = datetime.strptime(started[0], "%Y-%m-%d %H:%M")

@@ -42,7 +42,7 @@ def validate_paths(targets: Sequence[Path]) -> ValidationReport:
     files: list[Path] = []
     for target in targets:
         if target.is_dir():
-            found = yaml_files(target)
+            found = yaml_files(target, report.diagnostics)
             if not found:
                 report.diagnostics.append(
                     Diagnostic(display_path(target), 1, 1, "no .yaml or .yml files in this folder")

@@ -12,7 +12,14 @@ from pathlib import Path
 
 from sparring import paths
 from sparring.checks import check_rubric, check_scenario
-from sparring.diagnostics import Diagnostic, LoadError, did_you_mean, display_path, errors
+from sparring.diagnostics import (
+    Diagnostic,
+    LoadError,
+    Severity,
+    did_you_mean,
+    display_path,
+    errors,
+)
 from sparring.entries import ScenarioEntry
 from sparring.loading import load_rubric, load_scenario
 from sparring.rubric import Rubric
@@ -22,10 +29,37 @@ YAML_SUFFIXES = (".yaml", ".yml")
 DIFFICULTY_RANK = {"easy": 0, "medium": 1, "hard": 2}
 
 
-def yaml_files(folder: Path) -> list[Path]:
+def yaml_files(folder: Path, outside: list[Diagnostic] | None = None) -> list[Path]:
+    """The YAML files in `folder` and below. A link that leads out of the folder is not
+    followed (a shared folder must not make sparring read, or echo, a file elsewhere): it is
+    reported in `outside` instead."""
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.rglob("*") if p.suffix in YAML_SUFFIXES and p.is_file())
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if path.suffix not in YAML_SUFFIXES:
+            continue
+        try:
+            inside = path.resolve().is_relative_to(root)
+            regular = path.is_file()
+        except (OSError, RuntimeError):  # a link loop, an unreadable target
+            inside, regular = False, False
+        if not inside:
+            if outside is not None:
+                outside.append(
+                    Diagnostic(
+                        display_path(path),
+                        1,
+                        1,
+                        "is a link to a file outside this folder; it was not read",
+                        Severity.warning,
+                    )
+                )
+            continue
+        if regular:
+            found.append(path)
+    return found
 
 
 class Library:
@@ -61,8 +95,8 @@ class Library:
                 files.extend(yaml_files(folder))
             for file in files:
                 loaded = load_rubric(file)
-                if loaded.model is None or loaded.doc is None:
-                    self.rubric_problems.extend(loaded.diagnostics)
+                if not loaded.ok or loaded.model is None or loaded.doc is None:
+                    self.rubric_problems.extend(errors(loaded.diagnostics) or loaded.diagnostics)
                     continue
                 problems = errors(check_rubric(loaded.model, loaded.doc))
                 if problems:
@@ -96,7 +130,7 @@ class Library:
         entries: dict[str, ScenarioEntry] = {}
         problems: list[Diagnostic] = []
         for source, folder in self.scenario_sources:
-            for file in yaml_files(folder):
+            for file in yaml_files(folder, problems):
                 try:
                     scenario = self.load_checked(file, full=full)
                 except LoadError as exc:
@@ -131,7 +165,7 @@ class Library:
     def load_checked(self, path: Path, *, full: bool = True) -> Scenario:
         """Load a scenario file and run every check; raise LoadError on any error."""
         loaded = load_scenario(path)
-        if loaded.model is None or loaded.doc is None:
+        if not loaded.ok or loaded.model is None or loaded.doc is None:
             raise LoadError(errors(loaded.diagnostics) or loaded.diagnostics)
         near = [path.parent, path.parent.parent / "rubrics"]
         rubrics = Library(rubric_dirs=near, include_user=False, include_shipped=False).rubrics()

@@ -211,6 +211,17 @@ def check_scenario(
 
 def _reachability(scenario: Scenario, doc: YamlDocument) -> list[Diagnostic]:
     reach = explore(scenario)
+    if not reach.complete:
+        return [
+            doc.diagnostic(
+                ("turn_limit",),
+                f"the search over every sequence of replies stopped after {reach.states:,} "
+                "steps without finishing (many meters or a long turn limit), so unreachable "
+                "endings and concerns could not be checked",
+                severity=Severity.warning,
+                prefer_key=True,
+            )
+        ]
     out = []
     for i, ending in enumerate(scenario.endings):
         if ending.id not in reach.endings:

@@ -107,6 +107,9 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from sparring.output import explain_os_error, guard_streams
+
+    guard_streams()  # nothing printed can act on the terminal or fail to encode
     args = _parser().parse_args(argv)
     command = args.command or "rehearse"
     if command == "rehearse" and not hasattr(args, "scenario"):
@@ -121,3 +124,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except OSError as exc:  # the last resort: handlers explain the ones they expect
+        print(f"sparring: {explain_os_error(exc, 'complete the command')}", file=sys.stderr)
+        return 1

@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from sparring.diagnostics import Diagnostic, LoadError
+from sparring.output import explain_os_error
 
 
 def _print_problems(problems: Iterable[Diagnostic | str]) -> None:
@@ -40,7 +41,11 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
     text = json.dumps(schema_for(args.kind), indent=2) + "\n"
     if args.output:
-        args.output.write_text(text, encoding="utf-8")
+        try:
+            args.output.write_text(text, encoding="utf-8")
+        except OSError as exc:
+            print(f"sparring: {explain_os_error(exc, 'write the schema')}", file=sys.stderr)
+            return 1
         print(f"wrote {args.output}", file=sys.stderr)
     else:
         sys.stdout.write(text)
@@ -57,9 +62,14 @@ def cmd_new(args: argparse.Namespace) -> int:
             f"{target}: already exists; choose another name, -o FILE, or --force", file=sys.stderr
         )
         return 1
-    schema = write_schema_file("scenario")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_text(scenario_template(args.name, schema_ref=schema.as_uri()), encoding="utf-8")
+    try:
+        schema = write_schema_file("scenario")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        text = scenario_template(args.name, schema_ref=schema.as_uri())
+        target.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        print(f"sparring: {explain_os_error(exc, 'write the new scenario')}", file=sys.stderr)
+        return 1
     print(f"wrote {target}")
     print(
         f"next: edit it, then `sparring validate {target}` and `sparring rehearse {target}`",
@@ -120,49 +130,72 @@ def cmd_judge_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def _can_save_to(out: Path | None) -> bool:
+    """Whether a transcript can be written to --out (or the usual folder); says why not."""
+    from sparring import paths
+
+    if out is not None and (out.exists() or out.is_symlink()):
+        print(f"{out}: already exists; choose another --out", file=sys.stderr)
+        return False
+    folder = out.parent if out is not None else paths.transcripts_dir()
+    try:
+        paths.check_writable(folder)
+    except OSError as exc:
+        exc.filename = exc.filename or str(folder)
+        fix = (
+            "choose another --out"
+            if out is not None
+            else ("set SPARRING_HOME to a folder you can write to, or use --out FILE")
+        )
+        print(f"sparring: {explain_os_error(exc, 'save the conversation')}; {fix}", file=sys.stderr)
+        return False
+    return True
+
+
 def cmd_run(args: argparse.Namespace) -> int:
     import asyncio
 
     from sparring.catalog import Library
-    from sparring.headless import read_replies, render_text, run
+    from sparring.headless import load_replies, render_text, run
 
     library = Library(scenario_dirs=args.scenarios)
     try:
         scenario, path = library.resolve_scenario(args.scenario)
         rubric, session_rubric = library.rubrics_for(scenario, path)
+        replies = load_replies(args.replies)
     except LoadError as exc:
         _print_problems(exc.diagnostics)
         return 1
+    if not _can_save_to(args.out):
+        return 1
     try:
-        if args.replies == "-":
-            replies = read_replies(sys.stdin)
-        else:
-            with open(args.replies, encoding="utf-8", errors="replace") as f:
-                replies = read_replies(f)
-    except OSError as exc:
-        print(f"{args.replies}: cannot read replies: {exc.strerror}", file=sys.stderr)
-        return 1
-    if not replies:
-        print(f"{args.replies}: no replies (one reply per line)", file=sys.stderr)
-        return 1
-    if args.out is not None and args.out.exists():
-        print(f"{args.out}: already exists; choose another --out", file=sys.stderr)
-        return 1
-    result = asyncio.run(
-        run(
-            scenario,
-            rubric,
-            replies,
-            session_rubric=session_rubric,
-            seed=args.seed,
-            out=args.out,
+        result = asyncio.run(
+            run(
+                scenario,
+                rubric,
+                replies,
+                session_rubric=session_rubric,
+                seed=args.seed,
+                out=args.out,
+            )
         )
-    )
+    except OSError as exc:  # the transcript could not even be created
+        print(f"sparring: {explain_os_error(exc, 'create the transcript')}", file=sys.stderr)
+        return 1
     if args.json:
         print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
     else:
         for line in render_text(result):
             print(line)
+    if result.failure is not None:
+        saved = len(result.turns)
+        print(
+            f"sparring: {explain_os_error(result.failure, 'write the transcript')}. "
+            f"The opening and {saved} repl{'y' if saved == 1 else 'ies'} before it were saved "
+            f"in {result.transcript}.",
+            file=sys.stderr,
+        )
+        return 1
     return 0
 
 
@@ -220,8 +253,7 @@ def _run_app(options: object) -> int:
 def cmd_rehearse(args: argparse.Namespace) -> int:
     from sparring.tui.app import AppOptions
 
-    if args.out is not None and args.out.exists():
-        print(f"{args.out}: already exists; choose another --out", file=sys.stderr)
+    if not _can_save_to(args.out):
         return 1
     # Check the scenario before the screen takes over, so problems print as text.
     if args.scenario is not None and load_scenario_ref(args.scenario, args.scenarios) is None:

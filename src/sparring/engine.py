@@ -18,6 +18,7 @@ from typing import Any
 
 from sparring import __version__
 from sparring.debrief import Debrief
+from sparring.formats import MAX_REPLY_CHARS
 from sparring.judge.model import Assessment, Exchange, Judge
 from sparring.judge.offline import OfflineJudge
 from sparring.moves import Category
@@ -44,6 +45,7 @@ from sparring.transcript import (
     content_hash,
 )
 from sparring.transcript_file import TranscriptData, TranscriptWriter
+from sparring.untrusted import visible
 from sparring.voice import (
     DEFAULT_TURN_LIMIT_LINE,
     ScriptedVoice,
@@ -55,11 +57,21 @@ from sparring.voice import (
 )
 
 OnText = Callable[[str], Awaitable[None] | None]
-MAX_REPLY_CHARS = 20_000
 
 
 class SessionOver(RuntimeError):
     """Raised when a reply is submitted after the conversation has ended."""
+
+
+class ReplyTooLong(ValueError):
+    """A reply longer than the judge reads: refused whole (never cut behind the user's back)."""
+
+    def __init__(self, length: int) -> None:
+        self.length = length
+        super().__init__(
+            f"your reply is {length:,} characters long; the limit is {MAX_REPLY_CHARS:,}. "
+            "Shorten it and send it again."
+        )
 
 
 @dataclass
@@ -174,15 +186,11 @@ class Session:
         """Continue a transcript: rebuild everything from its events, then finish a turn that
         was interrupted (its reply is judged again, never lost)."""
         header = data.header
-        scenario = Scenario.model_validate(header.scenario.data)
-        rubric = Rubric.model_validate(header.rubric.data)
-        session_rubric = (
-            Rubric.model_validate(header.session_rubric.data) if header.session_rubric else None
-        )
+        scenario = data.scenario
         session = cls(
             scenario,
-            rubric,
-            session_rubric=session_rubric,
+            data.rubric,
+            session_rubric=data.session_rubric,
             judge=judge,
             voice=voice,
             seed=header.seed,
@@ -207,12 +215,7 @@ class Session:
         spoken or written."""
         header = data.header
         session = cls(
-            Scenario.model_validate(header.scenario.data),
-            Rubric.model_validate(header.rubric.data),
-            session_rubric=(
-                Rubric.model_validate(header.session_rubric.data) if header.session_rubric else None
-            ),
-            seed=header.seed,
+            data.scenario, data.rubric, session_rubric=data.session_rubric, seed=header.seed
         )
         session.header = header
         session.source_path = data.path
@@ -280,10 +283,14 @@ class Session:
         return next((text for who, text in reversed(self.history) if who == "persona"), None)
 
     async def submit(self, text: str, on_text: OnText | None = None) -> Turn:
-        """Play one reply. The reply is written to the transcript before anything else."""
+        """Play one reply. The reply is written to the transcript before anything else.
+        Control characters are made visible first (what is judged is what is recorded); a
+        reply over the limit raises ReplyTooLong and nothing is recorded."""
         if self.over:
             raise SessionOver("the conversation has ended")
-        return await self._play_turn(text[:MAX_REPLY_CHARS], on_text, record_user=True)
+        if len(text) > MAX_REPLY_CHARS:
+            raise ReplyTooLong(len(text))
+        return await self._play_turn(visible(text), on_text, record_user=True)
 
     async def _play_turn(self, text: str, on_text: OnText | None, *, record_user: bool) -> Turn:
         number = self.turn + 1

@@ -25,6 +25,9 @@ METER_MAX = 10
 MeterValue = Annotated[int, Field(ge=METER_MIN, le=METER_MAX)]
 Score = Annotated[int, Field(ge=1, le=5)]
 
+MAX_REPLY_CHARS = 20_000
+"""The longest reply the judge reads; longer ones are refused with a message, never cut."""
+
 
 class StrictModel(BaseModel):
     """A model that rejects unknown keys and documents every field from its docstring."""

@@ -6,14 +6,18 @@ the app and writes the same transcript.
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
+from sparring.diagnostics import Diagnostic, LoadError, display_path
 from sparring.engine import Session, Turn
+from sparring.formats import MAX_REPLY_CHARS
 from sparring.judge.model import Judge
+from sparring.limited_io import read_limited
 from sparring.rubric import Rubric
 from sparring.scenario import Scenario
 from sparring.transcript_file import default_transcript_path
@@ -26,6 +30,8 @@ class RunResult:
     transcript: Path
     unused_replies: int = 0
     turns: list[Turn] = field(default_factory=list)
+    failure: OSError | None = None
+    """Writing the transcript failed after these turns (e.g. the disk filled up)."""
 
     def to_json(self) -> dict[str, Any]:
         s = self.session
@@ -54,10 +60,56 @@ class RunResult:
         }
 
 
+MAX_REPLIES_BYTES = 10_000_000
+
+
 def read_replies(lines: Iterable[str]) -> list[str]:
     """One reply per line; blank lines are skipped; a literal '\\n' inside a line is a
     newline (so multi-line replies fit on one line)."""
     return [line.rstrip("\r\n").replace("\\n", "\n") for line in lines if line.strip()]
+
+
+def load_replies(source: str, stdin: BinaryIO | None = None) -> list[str]:
+    """The replies in a file (or stdin for '-'), checked: a regular file of at most 10 MB, no
+    reply longer than the judge reads. Raises LoadError naming the file and line."""
+    shown = "<stdin>" if source == "-" else display_path(source)
+    if source == "-":
+        raw = (stdin or sys.stdin.buffer).read(MAX_REPLIES_BYTES + 1)
+        if len(raw) > MAX_REPLIES_BYTES:
+            raise LoadError(
+                [Diagnostic(shown, 1, 1, "more than 10 MB of replies; split them into files")]
+            )
+    else:
+        try:
+            raw = read_limited(source, MAX_REPLIES_BYTES, shown, "replies file")
+        except LoadError as exc:
+            if "pipe" in exc.diagnostics[0].message:
+                raise LoadError(
+                    [Diagnostic(shown, 1, 1, "is a pipe; to pipe replies in, use --replies -")]
+                ) from None
+            raise
+    text = raw.decode("utf-8", "replace")
+    replies: list[str] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        reply = line.replace("\\n", "\n")
+        if len(reply) > MAX_REPLY_CHARS:
+            raise LoadError(
+                [
+                    Diagnostic(
+                        shown,
+                        number,
+                        1,
+                        f"this reply is {len(reply):,} characters long; the limit is "
+                        f"{MAX_REPLY_CHARS:,}",
+                    )
+                ]
+            )
+        replies.append(reply)
+    if not replies:
+        raise LoadError([Diagnostic(shown, 1, 1, "no replies (one reply per line)")])
+    return replies
 
 
 async def run(
@@ -91,8 +143,14 @@ async def run(
                 result.unused_replies = len(replies) - i
                 break
             result.turns.append(await session.submit(reply))
+    except OSError as exc:  # the transcript could not be written: report, keep what is saved
+        result.failure = exc
+        result.unused_replies = len(replies) - len(result.turns)
     finally:
-        session.close()
+        try:
+            session.close()
+        except OSError as exc:
+            result.failure = result.failure or exc
     return result
 
 

@@ -12,7 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sparring.diagnostics import Diagnostic, LoadError, display_path
+from sparring.diagnostics import Diagnostic, display_path
+from sparring.formats import MAX_REPLY_CHARS
+from sparring.limited_io import read_limited
+
+MAX_RECORDS_BYTES = 200_000_000
 
 SIGNALS = ("listening", "inquiry", "defensive")
 
@@ -91,10 +95,7 @@ class EvalReport:
 def read_records(path: Path) -> tuple[list[Record], list[Diagnostic]]:
     """Records from a JSONL file; malformed lines are reported, not fatal."""
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise LoadError([Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+    raw = read_limited(path, MAX_RECORDS_BYTES, shown, "file of labelled replies")
     records: list[Record] = []
     problems: list[Diagnostic] = []
     for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
@@ -105,9 +106,22 @@ def read_records(path: Path) -> tuple[list[Record], list[Diagnostic]]:
         except json.JSONDecodeError as exc:
             problems.append(Diagnostic(shown, number, exc.colno, f"not valid JSON: {exc.msg}"))
             continue
+        except RecursionError:
+            problems.append(Diagnostic(shown, number, 1, "nested too deeply; skipped"))
+            continue
+        except ValueError as exc:  # e.g. an integer with thousands of digits
+            problems.append(Diagnostic(shown, number, 1, f"not usable: {exc}; skipped"))
+            continue
         if not isinstance(data, dict) or not isinstance(data.get("reply"), str):
             problems.append(
                 Diagnostic(shown, number, 1, "expected an object with a 'reply' string")
+            )
+            continue
+        if len(data["reply"]) > MAX_REPLY_CHARS:
+            problems.append(
+                Diagnostic(
+                    shown, number, 1, f"the reply is longer than {MAX_REPLY_CHARS:,} characters"
+                )
             )
             continue
         context = data.get("context")

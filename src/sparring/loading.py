@@ -79,6 +79,7 @@ def _load_model(p: Path, model: type[M]) -> Loaded[M]:
         result.diagnostics = exc.diagnostics
         return result
     result.model, result.diagnostics = _validate(model, result.doc)
+    result.diagnostics[:0] = result.doc.problems
     return result
 
 
@@ -90,6 +91,7 @@ def load_text(text: str, model: type[M], shown: str = "<text>") -> Loaded[M]:
         result.diagnostics = exc.diagnostics
         return result
     result.model, result.diagnostics = _validate(model, result.doc)
+    result.diagnostics[:0] = result.doc.problems
     return result
 
 

@@ -53,3 +53,19 @@ def transcripts_dir() -> Path:
 
 def schemas_dir() -> Path:
     return data_home() / "schemas"
+
+
+def check_writable(folder: Path) -> None:
+    """Raise OSError (with the path) unless files can be created in `folder` (made if
+    missing): checked before the app starts, so the user hears it before typing a reply."""
+    import errno
+    import tempfile
+
+    if folder.exists() and not folder.is_dir():
+        raise NotADirectoryError(errno.ENOTDIR, "Not a directory", str(folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(dir=folder, prefix=".write-test-"):
+            pass
+    except OSError as exc:
+        raise type(exc)(exc.errno, exc.strerror, str(folder)) from None

@@ -114,8 +114,15 @@ def effects_for(scenario: Scenario, reply: frozenset[Category]) -> dict[str, int
     return total
 
 
-def advance(scenario: Scenario, state: PersonaState, categories: Iterable[Category]) -> Transition:
-    """Apply one reply (the categories its moves fall into) to the persona's state."""
+def advance(
+    scenario: Scenario,
+    state: PersonaState,
+    categories: Iterable[Category],
+    *,
+    turn_limit: bool = True,
+) -> Transition:
+    """Apply one reply (the categories its moves fall into) to the persona's state.
+    `turn_limit=False` ignores the turn limit (the reachability search handles it itself)."""
     reply = effective_categories(categories)
     effects = effects_for(scenario, reply)
     meters = {
@@ -136,7 +143,7 @@ def advance(scenario: Scenario, state: PersonaState, categories: Iterable[Catego
         if candidate.when is not None and holds(candidate.when, moved, scenario, reply):
             ending = candidate.id
             break
-    if ending is None and moved.turn >= scenario.turn_limit:
+    if ending is None and turn_limit and moved.turn >= scenario.turn_limit:
         ending = TURN_LIMIT_ENDING
 
     after = PersonaState(moved.meters, moved.revealed, moved.turn, stage_of(scenario, moved))

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from sparring import paths
 from sparring.entries import ScenarioEntry
+from sparring.untrusted import visible_data
 
 INDEX_VERSION = 1
 YAML_SUFFIXES = (".yaml", ".yml")
@@ -65,7 +66,7 @@ def cached(extra_dirs: Sequence[Path] = ()) -> tuple[list[ScenarioEntry], int] |
     ):
         return None
     try:
-        entries = [ScenarioEntry.from_json(e) for e in data["entries"]]
+        entries = [ScenarioEntry.from_json(visible_data(e)) for e in data["entries"]]
     except (KeyError, TypeError):
         return None
     return entries, int(data.get("problems", 0))

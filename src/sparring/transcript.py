@@ -13,10 +13,19 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
+from sparring.formats import MAX_REPLY_CHARS, MeterValue
 from sparring.judge.model import Assessment
 from sparring.moves import Category
+from sparring.untrusted import visible_data
 
 FORMAT_VERSION = 1
+
+# A transcript may come from someone else: every number is range-checked and every text
+# bounded, so a doctored file is refused line by line instead of exhausting memory.
+Turn = Annotated[int, Field(ge=0, le=10_000)]
+Short = Annotated[str, Field(max_length=200)]
+LongText = Annotated[str, Field(max_length=MAX_REPLY_CHARS)]
+Effect = Annotated[int, Field(ge=-100, le=100)]
 
 
 class _Event(BaseModel):
@@ -26,26 +35,26 @@ class _Event(BaseModel):
 class Embedded(_Event):
     """A scenario or rubric as it was when the session started."""
 
-    id: str
-    hash: str
+    id: Short
+    hash: Short
     data: dict[str, Any]
 
 
 class Parent(_Event):
     """The attempt a rewound session branched from."""
 
-    path: str
-    turn: int
+    path: Annotated[str, Field(max_length=4096)]
+    turn: Turn
 
 
 class Header(_Event):
     type: Literal["header"] = "header"
     format: int = FORMAT_VERSION
-    app_version: str
-    started_at: str
-    seed: int
-    voice: str
-    judge: str
+    app_version: Short
+    started_at: Annotated[str, Field(max_length=40)]
+    seed: Annotated[int, Field(ge=-(2**63), lt=2**63)]
+    voice: Short
+    judge: Short
     scenario: Embedded
     rubric: Embedded
     session_rubric: Embedded | None = None
@@ -54,47 +63,47 @@ class Header(_Event):
 
 class PersonaEvent(_Event):
     type: Literal["persona"] = "persona"
-    turn: int
-    text: str
-    line: str
+    turn: Turn
+    text: LongText
+    line: Short
     """Which authored line was used, e.g. `reactions.defensive[2]` (for variety on resume)."""
-    reveals: str | None = None
+    reveals: Short | None = None
 
 
 class UserEvent(_Event):
     type: Literal["user"] = "user"
-    turn: int
-    text: str
+    turn: Turn
+    text: LongText
 
 
 class AssessmentEvent(_Event):
     type: Literal["assessment"] = "assessment"
-    turn: int
+    turn: Turn
     assessment: Assessment
 
 
 class StateEvent(_Event):
     type: Literal["state"] = "state"
-    turn: int
-    meters: dict[str, int]
-    revealed: list[str]
-    stage: str | None = None
+    turn: Turn
+    meters: Annotated[dict[Short, MeterValue], Field(max_length=20)]
+    revealed: Annotated[list[Short], Field(max_length=50)]
+    stage: Short | None = None
     reaction: Category
-    effects: dict[str, int] = {}
+    effects: Annotated[dict[Short, Effect], Field(max_length=20)] = {}
 
 
 class NoticeEvent(_Event):
     type: Literal["notice"] = "notice"
-    turn: int
-    text: str
+    turn: Turn
+    text: Annotated[str, Field(max_length=4000)]
 
 
 class EndingEvent(_Event):
     type: Literal["ending"] = "ending"
-    turn: int
-    id: str
-    title: str
-    outcome: str
+    turn: Turn
+    id: Short
+    title: Annotated[str, Field(max_length=1000)]
+    outcome: Short
 
 
 Event = Annotated[
@@ -105,8 +114,13 @@ _EVENT = TypeAdapter(Event)
 
 
 def parse_event(line: str) -> Any:
-    """One JSONL line to an event model (raises ValueError on anything malformed)."""
-    return _EVENT.validate_json(line)
+    """One JSONL line to an event model (raises ValueError on anything malformed). Every string
+    in it is made safe to show (`untrusted.visible`) before it is validated."""
+    try:
+        data = json.loads(line)
+    except RecursionError:
+        raise ValueError("nested too deeply") from None
+    return _EVENT.validate_python(visible_data(data))
 
 
 def dump_event(event: BaseModel) -> str:

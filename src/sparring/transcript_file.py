@@ -7,17 +7,22 @@ line, which the reader skips with a warning.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, BinaryIO
 
 from pydantic import BaseModel, ValidationError
 
 from sparring import paths
 from sparring.diagnostics import Diagnostic, LoadError, display_path
+from sparring.embedded import EventCheck, embedded_models
+from sparring.limited_io import iter_lines_limited, megabytes, open_regular
+from sparring.rubric import Rubric
+from sparring.scenario import Scenario
 from sparring.transcript import (
     FORMAT_VERSION,
     EndingEvent,
@@ -27,14 +32,44 @@ from sparring.transcript import (
 )
 
 
+class TranscriptLocked(OSError):
+    """Another process is writing this transcript (a second resume of the same session)."""
+
+
+def _lock(fd: int) -> bool:
+    """An exclusive advisory lock on an open file; False when another process holds one.
+    Held until the file is closed (or the process ends, however it ends)."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no advisory locks here; a second writer is not detected
+        return True
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False
+    except OSError:
+        return True  # a filesystem without locks: carry on rather than refuse
+    return True
+
+
 class TranscriptWriter:
-    """Appends events to a transcript file."""
+    """Appends events to a transcript file, which it holds locked while open: a second
+    process that tries to resume the same conversation is refused (`TranscriptLocked`)."""
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.path = path
         path.parent.mkdir(parents=True, exist_ok=True)
         mode = "x" if create else "a"
         self._file: IO[str] | None = open(path, mode, encoding="utf-8", newline="\n")  # noqa: SIM115
+        if not _lock(self._file.fileno()):
+            self._file.close()
+            self._file = None
+            raise TranscriptLocked(
+                errno.EAGAIN,
+                "this conversation is open in another sparring window; finish or quit it there "
+                "first",
+                str(path),
+            )
         if not create:
             self._repair_tail()
 
@@ -65,17 +100,23 @@ class TranscriptWriter:
 
     def close(self) -> None:
         if self._file is not None:
-            self.sync()
-            self._file.close()
-            self._file = None
+            try:
+                self.sync()
+            finally:
+                self._file.close()
+                self._file = None
 
 
 @dataclass
 class TranscriptData:
-    """A transcript as read back: its header, its events, and anything that was skipped."""
+    """A transcript as read back: its header, the scenario and rubrics it embeds (validated),
+    its events, and anything that was skipped."""
 
     path: Path
     header: Header
+    scenario: Scenario
+    rubric: Rubric
+    session_rubric: Rubric | None = None
     events: list[Any] = field(default_factory=list)
     warnings: list[Diagnostic] = field(default_factory=list)
 
@@ -83,66 +124,128 @@ class TranscriptData:
     def ending(self) -> EndingEvent | None:
         return next((e for e in reversed(self.events) if isinstance(e, EndingEvent)), None)
 
+    @property
+    def title(self) -> str:
+        return self.scenario.title
+
+
+# Limits for reading a transcript someone may have doctored. A 200-reply session is about
+# 1 MB; a reply is at most 20,000 characters.
+MAX_TRANSCRIPT_BYTES = 64_000_000
+MAX_HEADER_LINE = 8_000_000
+MAX_EVENT_LINE = 1_000_000
+
 
 def read_transcript(path: Path) -> TranscriptData:
-    """Read a transcript. Damaged lines are skipped with a warning; a missing or foreign header
-    is an error (LoadError)."""
+    """Read a transcript. Damaged, oversized or inconsistent lines are skipped with a warning;
+    a missing or foreign header, or an embedded scenario that is not valid, is an error
+    (LoadError). Every string is made safe to show before it is used."""
     shown = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        raise LoadError([Diagnostic(shown, 1, 1, "no such transcript")]) from None
-    except IsADirectoryError:
-        raise LoadError([Diagnostic(shown, 1, 1, "is a folder, not a transcript")]) from None
-    except OSError as exc:
-        raise LoadError([Diagnostic(shown, 1, 1, f"cannot read: {exc.strerror}")]) from None
-    text = raw.decode("utf-8", "replace")
-    lines = text.split("\n")
-    complete_end = text.endswith("\n")
-    header: Header | None = None
-    events: list[Any] = []
+    with open_regular(path, shown, "transcript") as f:
+        try:
+            size = os.fstat(f.fileno()).st_size
+        except OSError:
+            size = 0
+        if size > MAX_TRANSCRIPT_BYTES:
+            raise LoadError(
+                [
+                    Diagnostic(
+                        shown,
+                        1,
+                        1,
+                        f"is too large for a transcript ({megabytes(size)}; the limit is "
+                        f"{megabytes(MAX_TRANSCRIPT_BYTES)})",
+                    )
+                ]
+            )
+        try:
+            return _read_lines(f, path, shown)
+        except OSError as exc:
+            raise LoadError([Diagnostic(shown, 1, 1, f"cannot read: {exc.strerror}")]) from None
+
+
+def _read_lines(f: BinaryIO, path: Path, shown: str) -> TranscriptData:
+    data: TranscriptData | None = None
     warnings: list[Diagnostic] = []
-    for number, line in enumerate(lines, start=1):
+    check: EventCheck | None = None
+    for number, raw, length, ended in iter_lines_limited(f, MAX_HEADER_LINE):
+        limit = MAX_HEADER_LINE if data is None else MAX_EVENT_LINE
+        if raw is None or length > limit:
+            if data is None:
+                raise LoadError([Diagnostic(shown, number, 1, "not a sparring transcript")])
+            warnings.append(
+                Diagnostic(
+                    shown,
+                    number,
+                    1,
+                    f"this line is too long ({megabytes(length)}; the limit is "
+                    f"{megabytes(limit)}); skipped",
+                )
+            )
+            continue
+        line = raw.decode("utf-8", "replace")
         if not line.strip():
             continue
-        last = number == len(lines) or (number == len(lines) - 1 and not lines[-1])
         try:
             event = parse_event(line)
-        except (ValueError, ValidationError):
-            if header is None:
+        except (ValueError, ValidationError) as exc:
+            if data is None:
                 raise LoadError(
                     [Diagnostic(shown, number, 1, "not a sparring transcript (no header line)")]
                 ) from None
             why = (
                 "the last line was cut off (the session was interrupted while writing); skipped"
-                if last and not complete_end
-                else "this line is damaged and was skipped"
+                if not ended
+                else f"this line is damaged and was skipped ({_why(exc)})"
             )
             warnings.append(Diagnostic(shown, number, 1, why))
             continue
-        if header is None:
-            if not isinstance(event, Header):
-                raise LoadError(
-                    [Diagnostic(shown, number, 1, "not a sparring transcript (no header line)")]
-                )
-            if event.format > FORMAT_VERSION:
-                raise LoadError(
-                    [
-                        Diagnostic(
-                            shown,
-                            number,
-                            1,
-                            f"transcript format {event.format} is newer than this sparring "
-                            f"understands ({FORMAT_VERSION}); upgrade sparring",
-                        )
-                    ]
-                )
-            header = event
+        if data is None:
+            data = _open_header(event, path, shown, number, warnings)
+            check = EventCheck(data.scenario)
             continue
-        events.append(event)
-    if header is None:
+        assert check is not None
+        problem = check.problem(event)
+        if problem:
+            warnings.append(Diagnostic(shown, number, 1, f"{problem}; this line was skipped"))
+            continue
+        data.events.append(event)
+    if data is None:
         raise LoadError([Diagnostic(shown, 1, 1, "empty transcript")])
-    return TranscriptData(path, header, events, warnings)
+    data.warnings = warnings
+    return data
+
+
+def _why(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        first = exc.errors()[0]
+        where = ".".join(str(p) for p in first["loc"][1:] if p != "function-after")
+        return f"{where}: {first['msg']}" if where else str(first["msg"])
+    return str(exc) or type(exc).__name__
+
+
+def _open_header(
+    event: Any, path: Path, shown: str, number: int, warnings: list[Diagnostic]
+) -> TranscriptData:
+    if not isinstance(event, Header):
+        raise LoadError(
+            [Diagnostic(shown, number, 1, "not a sparring transcript (no header line)")]
+        )
+    if event.format > FORMAT_VERSION:
+        raise LoadError(
+            [
+                Diagnostic(
+                    shown,
+                    number,
+                    1,
+                    f"transcript format {event.format} is newer than this sparring "
+                    f"understands ({FORMAT_VERSION}); upgrade sparring",
+                )
+            ]
+        )
+    found = embedded_models(event, shown, number)
+    warnings.extend(found.warnings)
+    return TranscriptData(path, event, found.scenario, found.rubric, found.session_rubric)
 
 
 def default_transcript_path(scenario_id: str, now: datetime) -> Path:
@@ -186,7 +289,7 @@ def list_history(folder: Path | None = None) -> list[HistoryEntry]:
                 path=file,
                 started_at=data.header.started_at,
                 scenario_id=data.header.scenario.id,
-                title=str(data.header.scenario.data.get("title", data.header.scenario.id)),
+                title=data.title,
                 turns=turns,
                 ending=ending.id if ending else None,
                 parent=data.header.parent.path if data.header.parent else None,

@@ -20,6 +20,8 @@ from yaml import events as ev
 from yaml.nodes import ScalarNode
 
 from sparring.diagnostics import Diagnostic, LoadError
+from sparring.limited_io import read_limited
+from sparring.untrusted import UNSAFE, describe, is_bidi
 
 MAX_BYTES = 1_000_000
 MAX_DEPTH = 40
@@ -38,6 +40,8 @@ class YamlDocument:
     data: Any
     value_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     key_at: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    problems: list[Diagnostic] = field(default_factory=list)
+    """Errors found while parsing that do not stop it (e.g. control characters in text)."""
 
     def position(self, loc: Loc, *, prefer_key: bool = False) -> tuple[int, int]:
         """1-based (line, col) of `loc`, or of its nearest ancestor that has a position."""
@@ -144,27 +148,7 @@ def decode_text(raw: bytes, path: str) -> str:
 def read_yaml(path: Path | str, *, display: str | None = None) -> YamlDocument:
     """Read and parse one YAML file. Raises LoadError with positioned diagnostics."""
     shown = display if display is not None else str(path)
-    try:
-        size = Path(path).stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(
-                [
-                    Diagnostic(
-                        shown,
-                        1,
-                        1,
-                        f"file is too large ({size / 1_000_000:.1f} MB); scenario and rubric "
-                        f"files are limited to {MAX_BYTES // 1_000_000} MB",
-                    )
-                ]
-            )
-        raw = Path(path).read_bytes()
-    except IsADirectoryError:
-        raise LoadError([Diagnostic(shown, 1, 1, "is a folder, not a file")]) from None
-    except FileNotFoundError:
-        raise LoadError([Diagnostic(shown, 1, 1, "no such file")]) from None
-    except OSError as exc:
-        raise LoadError([Diagnostic(shown, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+    raw = read_limited(path, MAX_BYTES, shown, "scenario or rubric file")
     return parse_yaml(decode_text(raw, shown), shown)
 
 
@@ -450,5 +434,36 @@ class _Builder:
         except (ValueError, OverflowError):
             value = event.value
         if as_key and type(value) not in (str, int):
-            return event.value  # keys such as `on:` or `yes:` stay text, not booleans
+            value = event.value  # keys such as `on:` or `yes:` stay text, not booleans
+        if isinstance(value, str):
+            self._check_characters(value, event)
         return value
+
+    def _check_characters(self, value: str, event: ev.ScalarEvent) -> None:
+        """Text that could act on a terminal is refused, wherever it is in the file."""
+        match = UNSAFE.search(value)
+        if match is None:
+            return
+        char = match.group()
+        count = len(UNSAFE.findall(value))
+        more = f" ({count} such characters in this text)" if count > 1 else ""
+        line, col = _pos(event.start_mark)
+        if is_bidi(char):
+            why = (
+                "a bidi control makes text display in a different order from how it reads; "
+                "remove it (right-to-left scripts display correctly without it)"
+            )
+        else:
+            why = (
+                "a control character could act on the terminal of whoever opens this file; "
+                "remove it (in double-quoted text, escapes such as \\e or \\x1b write one)"
+            )
+        self.doc.problems.append(
+            Diagnostic(
+                self.doc.path,
+                line,
+                col,
+                f"the text here contains {describe(char)} at character {match.start() + 1}"
+                f"{more}: {why}",
+            )
+        )

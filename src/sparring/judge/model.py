@@ -10,6 +10,7 @@ from typing import Annotated, Literal, Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from sparring.formats import MAX_REPLY_CHARS
 from sparring.moves import MOVE_CATEGORY, Category, Move
 from sparring.rubric import Rubric
 
@@ -28,32 +29,32 @@ class Evidence(_Frozen):
     """A detected move and the exact words of the reply that show it."""
 
     move: Move
-    start: Annotated[int, Field(ge=0)]
-    end: Annotated[int, Field(ge=0)]
-    quote: str
+    start: Annotated[int, Field(ge=0, le=MAX_REPLY_CHARS)]
+    end: Annotated[int, Field(ge=0, le=MAX_REPLY_CHARS)]
+    quote: Annotated[str, Field(max_length=MAX_REPLY_CHARS)]
 
 
 class DimensionScore(_Frozen):
     """One rubric dimension's score for one reply, and why."""
 
-    dimension: str
-    name: str
+    dimension: Annotated[str, Field(max_length=200)]
+    name: Annotated[str, Field(max_length=200)]
     score: Annotated[int, Field(ge=1, le=5)]
-    rationale: str
-    drivers: list[Move] = []
+    rationale: Annotated[str, Field(max_length=4000)]
+    drivers: Annotated[list[Move], Field(max_length=50)] = []
 
 
 class Assessment(_Frozen):
     """A judge's verdict on one reply."""
 
-    judge: str
-    moves: list[Evidence]
-    categories: list[Category]
-    scores: list[DimensionScore]
-    suggestion: str
-    advice: str
+    judge: Annotated[str, Field(max_length=200)]
+    moves: Annotated[list[Evidence], Field(max_length=500)]
+    categories: Annotated[list[Category], Field(max_length=10)]
+    scores: Annotated[list[DimensionScore], Field(max_length=20)]
+    suggestion: Annotated[str, Field(max_length=MAX_REPLY_CHARS)]
+    advice: Annotated[str, Field(max_length=4000)]
     confidence: Confidence = "high"
-    notes: list[str] = []
+    notes: Annotated[list[Annotated[str, Field(max_length=4000)]], Field(max_length=20)] = []
 
     def score(self, dimension: str) -> int | None:
         return next((s.score for s in self.scores if s.dimension == dimension), None)

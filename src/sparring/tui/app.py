@@ -15,11 +15,13 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from sparring.entries import ScenarioEntry
 from sparring.tui.navigation import UnfinishedSession
 from sparring.tui.screens.picker import PickerScreen
+from sparring.untrusted import visible
 
 if TYPE_CHECKING:
     from sparring.catalog import Library
@@ -144,16 +146,20 @@ class SparringApp(App[None]):
             )
             out = None
         self.options.out = None  # only the first session goes to --out
-        session = await Session.start(
-            scenario,
-            rubric,
-            session_rubric=session_rubric,
-            seed=self.options.seed
-            if self.options.seed is not None
-            else int(now.timestamp()) % 100_000,
-            transcript=out or default_transcript_path(scenario.id, now),
-            now=now,
-        )
+        try:
+            session = await Session.start(
+                scenario,
+                rubric,
+                session_rubric=session_rubric,
+                seed=self.options.seed
+                if self.options.seed is not None
+                else int(now.timestamp()) % 100_000,
+                transcript=out or default_transcript_path(scenario.id, now),
+                now=now,
+            )
+        except OSError as exc:
+            self._report_os_error(exc, "The conversation cannot be saved, so it was not started")
+            return
         self._begin(session)
 
     def resume(self, transcript: Path) -> None:
@@ -168,9 +174,17 @@ class SparringApp(App[None]):
         try:
             data = read_transcript(transcript)
             writer = TranscriptWriter(transcript, create=False)
-            session = await Session.resume(data, writer=writer)
         except LoadError as exc:
             self._report(exc, "That conversation cannot be resumed")
+            return
+        except OSError as exc:  # locked by another sparring, or not writable
+            self._report_os_error(exc, "That conversation cannot be resumed")
+            return
+        try:
+            session = await Session.resume(data, writer=writer)
+        except OSError as exc:
+            writer.close()
+            self._report_os_error(exc, "That conversation cannot be resumed")
             return
         self._begin(session)
 
@@ -181,7 +195,13 @@ class SparringApp(App[None]):
 
         try:
             new = rewind(read_transcript(transcript), turn)
-        except (LoadError, OSError, ValueError) as exc:
+        except LoadError as exc:
+            self._report(exc, "Cannot rewind")
+            return
+        except OSError as exc:
+            self._report_os_error(exc, "Cannot rewind")
+            return
+        except ValueError as exc:
             self.notify(f"Cannot rewind: {exc}", severity="error")
             return
         self.notify(f"A new attempt from reply {turn}; the original is kept.")
@@ -269,12 +289,46 @@ class SparringApp(App[None]):
         details = "\n".join(str(d) for d in exc.diagnostics[:5])
         self.notify(details, title=what, severity="error", timeout=15)
 
+    def _report_os_error(self, exc: OSError, what: str) -> None:
+        """A file problem (unwritable data folder, disk full, a locked transcript): said on
+        the screen, with the picker under it rather than a blank screen."""
+        from sparring.output import explain_os_error
+        from sparring.transcript_file import TranscriptLocked
+
+        if isinstance(exc, TranscriptLocked):
+            details = f"{exc.filename}: {exc.strerror}"
+        else:
+            details = explain_os_error(exc, "write the conversation")
+            details += ". Set SPARRING_HOME to a folder you can write to, or use --out FILE."
+        self.notify(details, title=what, severity="error", timeout=30)
+        if len(self.screen_stack) <= 1:
+            self.show_picker()
+
     async def action_quit(self) -> None:
         save_draft = getattr(self.screen, "save_draft", None)
         if callable(save_draft):
             save_draft()
         self._close_session()
         self.exit()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages often quote file names, diagnostics
+        and exceptions, which must never be read as markup or reach the terminal raw."""
+        super().notify(
+            visible(message),
+            title=visible(title),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
 
     def get_system_commands(self, screen: Screen[object]) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)

@@ -55,22 +55,24 @@ def series(values: list[int]) -> Text:
 
 
 def render_comparison(c: Comparison) -> Table:
+    # Every cell is a Text: Rich reads a plain str cell as markup, and endings and labels come
+    # from transcripts.
     table = Table(expand=True, show_lines=True)
-    table.add_column("")
-    table.add_column(c.left_label, ratio=1)
-    table.add_column(c.right_label, ratio=1)
-    table.add_column("change", justify="right")
+    table.add_column(Text(""))
+    table.add_column(Text(c.left_label), ratio=1)
+    table.add_column(Text(c.right_label), ratio=1)
+    table.add_column(Text("change"), justify="right")
     table.add_row(
-        "Ending",
-        ending_label(c.left_ending),
-        ending_label(c.right_ending),
-        "",
+        Text("Ending"),
+        Text(ending_label(c.left_ending)),
+        Text(ending_label(c.right_ending)),
+        Text(""),
     )
-    table.add_row("Replies", str(c.left_turns), str(c.right_turns), "")
+    table.add_row(Text("Replies"), Text(str(c.left_turns)), Text(str(c.right_turns)), Text(""))
     table.add_row(
-        "Concerns found",
-        f"{c.left_revealed}/{c.concerns}",
-        f"{c.right_revealed}/{c.concerns}",
+        Text("Concerns found"),
+        Text(f"{c.left_revealed}/{c.concerns}"),
+        Text(f"{c.right_revealed}/{c.concerns}"),
         Text(
             f"{c.right_revealed - c.left_revealed:+d}",
             style="green" if c.right_revealed >= c.left_revealed else "red",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
@@ -49,13 +50,14 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         table.add_columns(" ", "started", "scenario", "replies", "ending", "from")
         for entry in self.entries:
+            # Text cells: a plain str cell would be parsed as markup, and these come from files
             table.add_row(
-                " ",
-                entry.started_at.replace("T", " ")[:16],
-                entry.title,
-                str(entry.turns),
-                ending_label(entry.ending),
-                "rewind" if entry.parent else "",
+                Text(" "),
+                Text(entry.started_at.replace("T", " ")[:16]),
+                Text(entry.title),
+                Text(str(entry.turns)),
+                Text(ending_label(entry.ending)),
+                Text("rewind" if entry.parent else ""),
                 key=str(entry.path),
             )
         table.focus()
@@ -82,14 +84,14 @@ class HistoryScreen(Screen[None]):
         table = self.query_one(DataTable)
         if path in self.marked:
             self.marked.remove(path)
-            table.update_cell(str(path), table.ordered_columns[0].key, " ")
+            table.update_cell(str(path), table.ordered_columns[0].key, Text(" "))
         else:
             self.marked = [*self.marked[-1:], path]
             for row_key in table.rows:
                 table.update_cell(
                     row_key,
                     table.ordered_columns[0].key,
-                    "✓" if Path(str(row_key.value)) in self.marked else " ",
+                    Text("✓" if Path(str(row_key.value)) in self.marked else " "),
                 )
         self.query_one("#history-status", Static).update(
             f"{len(self.marked)} marked" + (": press c to compare" if len(self.marked) == 2 else "")

@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from sparring.engine import Session, SessionOver, Turn
+from sparring.engine import ReplyTooLong, Session, SessionOver, Turn
+from sparring.formats import MAX_REPLY_CHARS
 from sparring.tui.widgets.conversation import Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
@@ -143,6 +144,10 @@ class RehearsalScreen(Screen[None]):
         if self._pending:
             self.notify("Still working on your last reply.", severity="warning")
             return
+        if len(event.text) > MAX_REPLY_CHARS:
+            # refused whole, and kept in the box to shorten: never cut behind the user's back
+            self.notify(str(ReplyTooLong(len(event.text))), severity="warning", timeout=10)
+            return
         self._pending = True
         self._status(Text("Scoring your reply…", style="dim"))
         self.play(event.text)
@@ -167,6 +172,13 @@ class RehearsalScreen(Screen[None]):
                 self._offer_debrief()
         except SessionOver:
             self._offer_debrief()
+        except OSError as exc:  # the transcript could not be written: say so, keep the reply
+            from sparring.output import explain_os_error
+
+            await bubble.remove()
+            message = explain_os_error(exc, "save your reply")
+            self._status(Text(f"{message}. Your reply is still in the box.", style="red"))
+            self.notify(message, severity="error", timeout=30)
         except Exception as exc:  # keep the app alive and the draft in the editor
             await bubble.remove()
             self._status(

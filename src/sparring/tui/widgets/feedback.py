@@ -96,7 +96,7 @@ class FeedbackPanel(ReadingPane):
         )
 
     def show(self, reply: str, assessment: Assessment, *, coach: bool) -> None:
-        self.border_title = "Feedback on your last reply"
+        self.border_title = Text("Feedback on your last reply")
         self.query_one("#feedback-body", Static).update(
             render_feedback(reply, assessment, coach=coach).renderable()
         )

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from textual import events
 from textual.binding import Binding
+from textual.content import Content
 from textual.message import Message
 from textual.widgets import TextArea
+
+from sparring.untrusted import UNSAFE, visible
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
 
@@ -38,7 +41,7 @@ class ReplyEditor(TextArea):
             soft_wrap=True,
             show_line_numbers=False,
             tab_behavior="focus",
-            placeholder=placeholder,
+            placeholder=Content(placeholder),  # plain text: it names the persona
             **kwargs,  # type: ignore[arg-type]
         )
 
@@ -54,6 +57,15 @@ class ReplyEditor(TextArea):
             self.action_newline()
             return
         await super()._on_key(event)
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # A paste can carry terminal escapes: they go in as visible characters, never raw.
+        # (Textual calls TextArea's own handler after this one unless the default is
+        # prevented, so a clean paste is left to it.)
+        if UNSAFE.search(event.text):
+            event.stop()
+            event.prevent_default()
+            self.replace(visible(event.text), *self.selection)
 
     def action_newline(self) -> None:
         start, end = self.selection

@@ -74,7 +74,7 @@ class StatePanel(Static):
     def show(
         self, scenario: Scenario, state: PersonaState, effects: dict[str, int] | None, turn: int
     ) -> None:
-        self.border_title = f"{scenario.persona.name} right now"
+        self.border_title = Text(f"{scenario.persona.name} right now")  # never markup
         self.update(render_state(scenario, state, effects, turn).renderable())
 
 
