@@ -13,10 +13,10 @@ import statistics
 import time
 from pathlib import Path
 
-from sparring.judge.detect import detect
-from sparring.judge.model import Exchange
-from sparring.judge.offline import OfflineJudge
-from sparring.loading import load_rubric
+from sparring.formats.loading import load_rubric
+from sparring.judge.base import Exchange
+from sparring.judge.offline.detect import detect
+from sparring.judge.offline.judge import OfflineJudge
 
 ROOT = Path(__file__).resolve().parent.parent
 RECORDS = [
@@ -29,7 +29,7 @@ BASELINE = re.compile(r"\?")
 
 def clear_caches() -> None:
     """Each round starts cold, as a new session would (caches only help within a round)."""
-    from sparring.judge import lexicon, rules, suggest
+    from sparring.judge.offline import lexicon, rules, suggest
 
     lexicon.stem.cache_clear()
     lexicon.content_stems.cache_clear()

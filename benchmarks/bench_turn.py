@@ -14,8 +14,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from sparring.catalog import Library
-from sparring.engine import Session
+from sparring.adapters.files.library import Library
+from sparring.session.live import Session
 
 REPLIES = [
     "So the offsites keep pulling you away from customers, and you're fed up with it. "

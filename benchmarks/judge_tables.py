@@ -13,7 +13,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from sparring.judge_eval import evaluate, offline_predictor, read_records
+from sparring.judge.evaluation import evaluate, offline_predictor, read_records
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"

@@ -31,8 +31,8 @@ def flagship_text() -> str:
 
 async def play_flagship(target: Path, replies: Sequence[str], now: datetime, seed: int = 0) -> Path:
     """A flagship transcript at `target`, played by the engine (no app), started at `now`."""
-    from sparring.catalog import Library
-    from sparring.engine import Session
+    from sparring.adapters.files.library import Library
+    from sparring.session.live import Session
 
     library = Library(include_user=False)
     scenario, path = library.resolve_scenario(str(FLAGSHIP))

@@ -74,7 +74,7 @@ async def _played(replies: Sequence[str], minutes: int) -> list[Event]:
 
 
 def _rehash(events: list[Event]) -> list[Event]:
-    from sparring.transcript import content_hash
+    from sparring.session.events import content_hash
 
     header = events[0]
     for key in ("scenario", "rubric", "session_rubric"):

@@ -12,8 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from sparring.authoring import schema_for, validate_paths
-from sparring.cli import main
+from sparring.adapters.files.authoring import schema_for, validate_paths
+from sparring.cli.main import main
 from tests.conftest import REPO, RUBRICS, SCENARIOS
 
 SHIPPED_SCENARIOS = sorted(SCENARIOS.glob("*.yaml"))
@@ -171,8 +171,8 @@ def test_list_shows_shipped_user_and_extra_folders(
 
 
 def test_scenario_argument_accepts_id_or_path(tmp_path: Path) -> None:
-    from sparring.catalog import Library
-    from sparring.diagnostics import LoadError
+    from sparring.adapters.files.library import Library
+    from sparring.formats.diagnostics import LoadError
 
     library = Library()
     by_id, path = library.resolve_scenario("frustrated-sales-director")

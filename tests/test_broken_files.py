@@ -22,9 +22,9 @@ from typing import Any
 
 import pytest
 
-from sparring.authoring import validate_paths
-from sparring.cli import main
-from sparring.diagnostics import Diagnostic, display_path
+from sparring.adapters.files.authoring import validate_paths
+from sparring.cli.main import main
+from sparring.formats.diagnostics import Diagnostic, display_path
 from tests.conftest import FLAGSHIP, REPO, RUBRICS
 
 BROKEN = Path(__file__).resolve().parent / "data" / "broken"

@@ -21,16 +21,16 @@ from pathlib import Path
 
 import pytest
 
-from sparring.diagnostics import LoadError
-from sparring.engine import Session
-from sparring.transcript import (
+from sparring.adapters.files.transcripts import TranscriptData, TranscriptWriter, read_transcript
+from sparring.formats.diagnostics import LoadError
+from sparring.session.events import (
     AssessmentEvent,
     EndingEvent,
     PersonaEvent,
     StateEvent,
     UserEvent,
 )
-from sparring.transcript_file import TranscriptData, TranscriptWriter, read_transcript
+from sparring.session.live import Session
 from tests.conftest import REPO, SCENARIOS
 from tests.test_engine import BREAKTHROUGH_REPLIES, load, play
 
@@ -65,8 +65,8 @@ DRIVER = textwrap.dedent(
     from datetime import datetime, timezone
     from pathlib import Path
 
-    from sparring.catalog import Library
-    from sparring.engine import Session
+    from sparring.adapters.files.library import Library
+    from sparring.session.live import Session
 
     async def main() -> None:
         scenario_file, out, replies_file, pause = sys.argv[1:5]

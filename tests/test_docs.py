@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from sparring.authoring import validate_paths
-from sparring.checks import check_rubric
-from sparring.loading import load_text
-from sparring.rubric import Rubric
+from sparring.adapters.files.authoring import validate_paths
+from sparring.authoring.checks import check_rubric
+from sparring.formats.loading import load_text
+from sparring.formats.rubric import Rubric
 from tests.conftest import REPO
 
 README = (REPO / "README.md").read_text(encoding="utf-8")

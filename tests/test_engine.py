@@ -22,18 +22,18 @@ from typing import Any
 
 import pytest
 
-from sparring.catalog import Library
-from sparring.engine import Session, SessionOver, Turn
-from sparring.judge.model import Assessment, Exchange
-from sparring.judge.offline import OfflineJudge
-from sparring.judge.scoring import quote
-from sparring.moves import Category
-from sparring.persona import PersonaState, advance, effective_categories, holds, initial_state
-from sparring.rubric import Rubric
-from sparring.scenario import Line, Scenario
-from sparring.transcript import NoticeEvent, PersonaEvent, StateEvent, UserEvent
-from sparring.transcript_file import read_transcript
-from sparring.voice import SpeechContext, Utterance, fill
+from sparring.adapters.files.library import Library
+from sparring.adapters.files.transcripts import read_transcript
+from sparring.formats.moves import Category
+from sparring.formats.rubric import Rubric
+from sparring.formats.scenario import Line, Scenario
+from sparring.judge.base import Assessment, Exchange
+from sparring.judge.offline.judge import OfflineJudge
+from sparring.judge.offline.scoring import quote
+from sparring.persona.rules import PersonaState, advance, effective_categories, holds, initial_state
+from sparring.persona.voices import SpeechContext, Utterance, fill
+from sparring.session.events import NoticeEvent, PersonaEvent, StateEvent, UserEvent
+from sparring.session.live import Session, SessionOver, Turn
 from tests.conftest import REPO, SCENARIOS
 
 FIXED_NOW = datetime(2025, 3, 4, 8, 40, tzinfo=UTC)
@@ -802,8 +802,8 @@ async def test_offline_judge_is_the_default() -> None:
 def test_every_move_reads_as_something_the_reply_did() -> None:
     """Feedback reads '"<quote>" <description>.' and the debrief 'You <past tense>': every
     description must be a verb phrase the debrief can put in the past tense."""
-    from sparring.debrief import _describe
-    from sparring.moves import MOVE_DESCRIPTION, Move
+    from sparring.formats.moves import MOVE_DESCRIPTION, Move
+    from sparring.session.debrief import _describe
 
     for move in Move:
         first = MOVE_DESCRIPTION[move].split()[0].rstrip(",")
@@ -812,7 +812,7 @@ def test_every_move_reads_as_something_the_reply_did() -> None:
 
 
 def test_session_scores_say_what_raised_and_what_held_back_each_dimension() -> None:
-    from sparring.debrief import TurnSummary, session_scores
+    from sparring.session.debrief import TurnSummary, session_scores
 
     _, _, co_creator = load("frustrated-sales-director")
     assert co_creator is not None
@@ -841,7 +841,7 @@ def test_session_scores_say_what_raised_and_what_held_back_each_dimension() -> N
 def test_the_hardest_moment_is_a_reply_with_a_weak_score(
     scores: list[tuple[int, int, int]], best: int | None, worst: int | None
 ) -> None:
-    from sparring.debrief import TurnSummary, build_debrief
+    from sparring.session.debrief import TurnSummary, build_debrief
 
     scenario, rubric, _ = load("frustrated-sales-director")
     ids = [d.id for d in rubric.turn_dimensions]

@@ -44,7 +44,7 @@ from textual.widgets import DataTable, Static
 from textual.worker import Worker, WorkerState
 from textual.worker_manager import WorkerManager
 
-from sparring.cli import main
+from sparring.cli.main import main
 from sparring.tui.app import AppOptions, SparringApp, make_app
 from sparring.tui.screens.compare import CompareScreen
 from sparring.tui.screens.debrief import DebriefScreen
@@ -363,7 +363,7 @@ def test_replay_of_a_1_mb_reply_says_it_is_too_long(
 SPECIAL_CHILD = """
 import resource, sys
 resource.setrlimit(resource.RLIMIT_AS, (2**30, 2**30))
-from sparring.cli import main
+from sparring.cli.main import main
 from sparring.tui.app import SparringApp
 SparringApp.run = lambda self, *args, **kwargs: None  # replay: only its checks
 sys.exit(main(sys.argv[1:]))

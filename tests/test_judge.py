@@ -12,15 +12,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sparring.calibration import calibrate
-from sparring.catalog import Library
-from sparring.judge.detect import detect
-from sparring.judge.model import Exchange
-from sparring.judge.offline import OfflineJudge
-from sparring.judge_eval import evaluate, offline_predictor, read_records
-from sparring.loading import load_rubric, load_scenario
-from sparring.moves import Move
-from sparring.voice import fill
+from sparring.adapters.files.library import Library
+from sparring.formats.loading import load_rubric, load_scenario
+from sparring.formats.moves import Move
+from sparring.judge.base import Exchange
+from sparring.judge.calibration import calibrate
+from sparring.judge.evaluation import evaluate, offline_predictor, read_records
+from sparring.judge.offline.detect import detect
+from sparring.judge.offline.judge import OfflineJudge
+from sparring.persona.voices import fill
 from tests.conftest import REPO, RUBRICS, SCENARIOS
 
 DEV_SET = REPO / "tests" / "data" / "judge-dev.jsonl"
@@ -414,8 +414,8 @@ def test_prefilter_never_skips_a_rule_that_matches() -> None:
     is among the rules it lets through."""
     import re
 
-    from sparring.judge import rules as R
-    from sparring.judge.text import normalise, sentences
+    from sparring.judge.offline import rules as R
+    from sparring.judge.offline.text import normalise, sentences
 
     texts = []
     for line in DEV_SET.read_text(encoding="utf-8").splitlines():
@@ -435,7 +435,7 @@ def test_prefilter_never_skips_a_rule_that_matches() -> None:
 
 
 def test_required_literals_are_found_for_most_rules() -> None:
-    from sparring.judge.prefilter import required_literals
+    from sparring.judge.offline.prefilter import required_literals
 
     assert required_literals(r"\bcalm down\b") == {"calm down"}
     assert required_literals(r"\b(?:i|we) (?:had|have) no (?:choice|option)\b") in (
@@ -446,8 +446,8 @@ def test_required_literals_are_found_for_most_rules() -> None:
 
 
 def test_feeling_words_count_only_at_the_start_of_a_word() -> None:
-    from sparring.judge.cues import FEEL_RE
-    from sparring.judge.suggest import feeling
+    from sparring.judge.offline.cues import FEEL_RE
+    from sparring.judge.offline.suggest import feeling
 
     assert FEEL_RE.search("i'm sad about it")
     assert not FEEL_RE.search("the crusade reached the orchard")

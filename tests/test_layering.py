@@ -9,16 +9,16 @@ import sys
 import pytest
 
 CORE_MODULES = [
-    "sparring.moves",
-    "sparring.formats",
-    "sparring.scenario",
-    "sparring.rubric",
-    "sparring.persona",
-    "sparring.reachability",
-    "sparring.loading",
-    "sparring.checks",
-    "sparring.catalog",
-    "sparring.authoring",
+    "sparring.formats.moves",
+    "sparring.formats.common",
+    "sparring.formats.scenario",
+    "sparring.formats.rubric",
+    "sparring.persona.rules",
+    "sparring.authoring.reachability",
+    "sparring.formats.loading",
+    "sparring.authoring.checks",
+    "sparring.adapters.files.library",
+    "sparring.adapters.files.authoring",
 ]
 FORBIDDEN = ("textual", "openai", "httpx", "httpx2", "tiktoken", "rich")
 
@@ -37,8 +37,8 @@ def test_core_module_imports_no_ui_or_network(module: str) -> None:
 def test_cli_help_imports_nothing_heavy() -> None:
     code = (
         "import sys\n"
-        "from sparring import cli\n"
-        "try:\n    cli.main(['--help'])\nexcept SystemExit:\n    pass\n"
+        "from sparring.cli import main\n"
+        "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
         "('textual', 'openai', 'pydantic', 'yaml', 'tiktoken', 'rich'))\n"
         "print('HEAVY=' + ','.join(heavy))\n"

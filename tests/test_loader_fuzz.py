@@ -14,11 +14,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from sparring.diagnostics import Diagnostic, LoadError
-from sparring.loading import Loaded, load_text
-from sparring.rubric import Rubric
-from sparring.scenario import Scenario
-from sparring.yamlsource import parse_yaml
+from sparring.formats.diagnostics import Diagnostic, LoadError
+from sparring.formats.loading import Loaded, load_text
+from sparring.formats.rubric import Rubric
+from sparring.formats.scenario import Scenario
+from sparring.formats.yamlsource import parse_yaml
 from tests.conftest import FLAGSHIP, RUBRICS
 
 FLAGSHIP_TEXT = FLAGSHIP.read_text(encoding="utf-8")

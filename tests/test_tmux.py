@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from sparring.transcript import PersonaEvent, UserEvent
-from sparring.transcript_file import read_transcript
+from sparring.adapters.files.transcripts import read_transcript
+from sparring.session.events import PersonaEvent, UserEvent
 
 pytestmark = pytest.mark.tmux
 

@@ -12,12 +12,12 @@ from typing import Any
 
 import pytest
 
-from sparring.diagnostics import LoadError
-from sparring.engine import Session
-from sparring.judge.model import Assessment, Exchange
-from sparring.rubric import Rubric
-from sparring.scenario import Scenario
-from sparring.transcript import (
+from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
+from sparring.formats.diagnostics import LoadError
+from sparring.formats.rubric import Rubric
+from sparring.formats.scenario import Scenario
+from sparring.judge.base import Assessment, Exchange
+from sparring.session.events import (
     FORMAT_VERSION,
     Embedded,
     EndingEvent,
@@ -26,7 +26,7 @@ from sparring.transcript import (
     UserEvent,
     content_hash,
 )
-from sparring.transcript_file import TranscriptWriter, read_transcript
+from sparring.session.live import Session
 from tests.conftest import REPO, SCENARIOS
 from tests.test_engine import (
     BREAKTHROUGH_REPLIES,
@@ -201,7 +201,7 @@ async def test_a_cut_inside_a_multibyte_character(tmp_path: Path) -> None:
 
 
 def read_transcript_lines_before(lines: list[bytes]) -> list[dict[str, Any]]:
-    from sparring.transcript import parse_event
+    from sparring.session.events import parse_event
 
     return [parse_event(line.decode()).model_dump() for line in lines[1:] if line.strip()]
 
@@ -374,7 +374,7 @@ async def test_resume_keeps_line_variety(tmp_path: Path) -> None:
 
 def _cut_after(path: Path, predicate: Any) -> None:
     lines = path.read_text(encoding="utf-8").splitlines()
-    from sparring.transcript import parse_event
+    from sparring.session.events import parse_event
 
     last = max(i for i, line in enumerate(lines) if i and predicate(parse_event(line)))
     path.write_text("\n".join(lines[: last + 1]) + "\n", encoding="utf-8")
@@ -559,9 +559,9 @@ async def open_flagship(path: Path) -> Session:
 
 
 async def test_stopping_records_an_ending_so_history_reads_it_as_finished(tmp_path: Path) -> None:
-    from sparring.branching import rewind
-    from sparring.persona import STOPPED_ENDING
-    from sparring.transcript_file import list_history
+    from sparring.adapters.files.transcripts import list_history
+    from sparring.persona.rules import STOPPED_ENDING
+    from sparring.runtime.rewind import rewind
 
     session = await open_flagship(tmp_path / "t.jsonl")
     for reply in [MINIMAL, BREAKTHROUGH_REPLIES[FLAGSHIP][0]]:

@@ -29,16 +29,16 @@ from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, OptionList, Static
 from textual.worker import Worker, WorkerState
 
-from sparring.branching import rewind
-from sparring.engine import Session
-from sparring.transcript import (
+from sparring.adapters.files.transcripts import TranscriptData, read_transcript
+from sparring.runtime.rewind import rewind
+from sparring.session.events import (
     AssessmentEvent,
     EndingEvent,
     PersonaEvent,
     StateEvent,
     UserEvent,
 )
-from sparring.transcript_file import TranscriptData, read_transcript
+from sparring.session.live import Session
 from sparring.tui.app import AppOptions, SparringApp, make_app
 from sparring.tui.screens.compare import CompareScreen, start_labels
 from sparring.tui.screens.debrief import DebriefScreen

@@ -19,9 +19,9 @@ from typing import Any
 from textual import events
 from textual.pilot import Pilot
 
-from sparring.branching import rewind
-from sparring.engine import Session
-from sparring.transcript_file import TranscriptWriter, read_transcript
+from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
+from sparring.runtime.rewind import rewind
+from sparring.session.live import Session
 from sparring.tui.app import AppOptions, make_app
 from sparring.tui.screens.compare import CompareScreen
 from sparring.tui.screens.debrief import DebriefScreen

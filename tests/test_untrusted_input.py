@@ -15,18 +15,18 @@ from types import MappingProxyType
 
 import pytest
 
-from sparring.catalog import Library
-from sparring.cli import main
-from sparring.diagnostics import LoadError
-from sparring.engine import ReplyTooLong, Session
-from sparring.formats import MAX_REPLY_CHARS
-from sparring.loading import load_scenario, load_text
-from sparring.moves import Category
-from sparring.persona import TURN_LIMIT_ENDING, PersonaState, advance, initial_state
-from sparring.reachability import REPLY_KINDS, explore
-from sparring.scenario import Scenario
-from sparring.transcript_file import TranscriptLocked, TranscriptWriter, read_transcript
-from sparring.untrusted import UNSAFE, visible
+from sparring.adapters.files.library import Library
+from sparring.adapters.files.transcripts import TranscriptLocked, TranscriptWriter, read_transcript
+from sparring.authoring.reachability import REPLY_KINDS, explore
+from sparring.cli.main import main
+from sparring.formats.common import MAX_REPLY_CHARS
+from sparring.formats.diagnostics import LoadError
+from sparring.formats.loading import load_scenario, load_text
+from sparring.formats.moves import Category
+from sparring.formats.scenario import Scenario
+from sparring.formats.untrusted import UNSAFE, visible
+from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, advance, initial_state
+from sparring.session.live import ReplyTooLong, Session
 from tests.conftest import FLAGSHIP, play_flagship
 
 NOW = datetime.fromisoformat("2025-03-04T08:40:00+01:00")
@@ -384,14 +384,14 @@ def test_a_long_scenario_is_searched_completely_and_can_end_at_its_limit() -> No
 
 
 def test_a_search_cut_short_is_a_warning_and_never_an_error() -> None:
-    from sparring.checks import check_scenario
-    from sparring.yamlsource import read_yaml
+    from sparring.authoring.checks import check_scenario
+    from sparring.formats.yamlsource import read_yaml
 
     library = Library(include_user=False)
     doc = read_yaml(FLAGSHIP)
     scenario = load_scenario(FLAGSHIP).model
     assert scenario is not None
-    import sparring.checks as checks
+    import sparring.authoring.checks as checks
 
     original = checks.explore
     try:

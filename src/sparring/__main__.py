@@ -1,5 +1,5 @@
 """`python -m sparring` runs the command line."""
 
-from sparring.cli import main
+from sparring.cli.main import main
 
 raise SystemExit(main())

@@ -1,1 +1,2 @@
-"""Judges: score a reply against a rubric and explain the score with the words that earned it."""
+"""Judges: the contract every judge meets (`base`), the offline rule judge, evaluation
+and calibration. Pure: no I/O, no network."""

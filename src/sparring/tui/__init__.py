@@ -1,2 +1,2 @@
 """The Textual app: the face of the rehearsal engine. Screens render the session; they hold no
-domain logic (no scores, no persona rules): everything comes from `sparring.engine.Session`."""
+domain logic (no scores, no persona rules): everything comes from `sparring.session.live.Session`."""

@@ -18,22 +18,22 @@ from textual.binding import Binding
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from sparring.entries import ScenarioEntry
+from sparring.formats.entries import ScenarioEntry
+from sparring.formats.untrusted import visible
 from sparring.tui.navigation import UnfinishedSession
 from sparring.tui.screens.picker import PickerScreen
-from sparring.untrusted import visible
 
 if TYPE_CHECKING:
-    from sparring.catalog import Library
-    from sparring.diagnostics import LoadError
-    from sparring.engine import Session
+    from sparring.adapters.files.library import Library
+    from sparring.formats.diagnostics import LoadError
+    from sparring.session.live import Session
 
 # The engine (judge rules, transcripts) is imported after the first screen is up, so the
 # picker paints as fast as a bare Textual app; a background thread warms it meanwhile.
 
 
 def _warm_engine() -> None:
-    import sparring.engine
+    import sparring.session.live
     import sparring.tui.screens.rehearsal  # noqa: F401
 
 
@@ -64,7 +64,7 @@ class SparringApp(App[None]):
     @property
     def library(self) -> Library:
         if self._library is None:
-            from sparring.catalog import Library
+            from sparring.adapters.files.library import Library
 
             self._library = Library(scenario_dirs=self.options.scenario_dirs)
         return self._library
@@ -89,7 +89,7 @@ class SparringApp(App[None]):
     # -- navigation (see navigation.Navigator) -----------------------------------------------
 
     def show_picker(self) -> None:
-        from sparring import scenario_index
+        from sparring.adapters.files import scenario_index
 
         self._close_session()
         listed = scenario_index.cached(self.options.scenario_dirs)
@@ -102,7 +102,7 @@ class SparringApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="history")
     def _find_unfinished(self, picker: PickerScreen) -> None:
-        from sparring.transcript_file import list_history
+        from sparring.adapters.files.transcripts import list_history
 
         latest = next(
             (e for e in list_history() if e.ending is None and (e.turns > 0 or e.has_draft)),
@@ -116,7 +116,7 @@ class SparringApp(App[None]):
         self._start(entry.path)
 
     def start_by_ref(self, ref: str) -> None:
-        from sparring.diagnostics import LoadError
+        from sparring.formats.diagnostics import LoadError
 
         try:
             _, path = self.library.resolve_scenario(ref)
@@ -128,9 +128,9 @@ class SparringApp(App[None]):
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def _start(self, path: Path) -> None:
-        from sparring.diagnostics import LoadError
-        from sparring.engine import Session
-        from sparring.transcript_file import default_transcript_path
+        from sparring.adapters.files.transcripts import default_transcript_path
+        from sparring.formats.diagnostics import LoadError
+        from sparring.session.live import Session
 
         try:
             scenario = self.library.load_checked(path)
@@ -167,9 +167,9 @@ class SparringApp(App[None]):
 
     @work(exclusive=True, group="session", exit_on_error=False)
     async def _resume(self, transcript: Path) -> None:
-        from sparring.diagnostics import LoadError
-        from sparring.engine import Session
-        from sparring.transcript_file import TranscriptWriter, read_transcript
+        from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
+        from sparring.formats.diagnostics import LoadError
+        from sparring.session.live import Session
 
         try:
             data = read_transcript(transcript)
@@ -189,9 +189,9 @@ class SparringApp(App[None]):
         self._begin(session)
 
     def rewind(self, transcript: Path, turn: int) -> None:
-        from sparring.branching import rewind
-        from sparring.diagnostics import LoadError
-        from sparring.transcript_file import read_transcript
+        from sparring.adapters.files.transcripts import read_transcript
+        from sparring.formats.diagnostics import LoadError
+        from sparring.runtime.rewind import rewind
 
         try:
             new = rewind(read_transcript(transcript), turn)
@@ -210,8 +210,8 @@ class SparringApp(App[None]):
     def open_replay(self, transcript: Path, *, from_debrief: bool = False) -> None:
         """Replay a saved conversation. From its debrief, the replay opens on top of it, so
         Back returns there."""
-        from sparring.diagnostics import LoadError
-        from sparring.transcript_file import read_transcript
+        from sparring.adapters.files.transcripts import read_transcript
+        from sparring.formats.diagnostics import LoadError
         from sparring.tui.screens.replay import ReplayScreen
 
         try:
@@ -228,17 +228,17 @@ class SparringApp(App[None]):
             self._show(ReplayScreen(data))
 
     def open_history(self) -> None:
-        from sparring.transcript_file import list_history
+        from sparring.adapters.files.transcripts import list_history
         from sparring.tui.screens.history import HistoryScreen
 
         self._close_session()
         self._show(HistoryScreen(list_history()))
 
     def open_compare(self, left: Path, right: Path) -> None:
-        from sparring.comparison import compare
-        from sparring.diagnostics import LoadError
-        from sparring.engine import Session
-        from sparring.transcript_file import read_transcript
+        from sparring.adapters.files.transcripts import read_transcript
+        from sparring.formats.diagnostics import LoadError
+        from sparring.session.comparison import compare
+        from sparring.session.live import Session
         from sparring.tui.screens.compare import CompareScreen, ordered_with_labels
 
         try:
@@ -292,8 +292,8 @@ class SparringApp(App[None]):
     def _report_os_error(self, exc: OSError, what: str) -> None:
         """A file problem (unwritable data folder, disk full, a locked transcript): said on
         the screen, with the picker under it rather than a blank screen."""
-        from sparring.output import explain_os_error
-        from sparring.transcript_file import TranscriptLocked
+        from sparring.adapters.files.transcripts import TranscriptLocked
+        from sparring.cli.output import explain_os_error
 
         if isinstance(exc, TranscriptLocked):
             details = f"{exc.filename}: {exc.strerror}"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sparring.persona import STOPPED_ENDING, TURN_LIMIT_ENDING
+from sparring.persona.rules import STOPPED_ENDING, TURN_LIMIT_ENDING
 
 # How each ending reads in a table (history, comparison); other ids are shown as they are.
 ENDING_LABEL: dict[str | None, str] = {

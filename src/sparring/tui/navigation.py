@@ -9,7 +9,7 @@ from typing import Any, Protocol, cast
 
 from textual.screen import Screen
 
-from sparring.entries import ScenarioEntry
+from sparring.formats.entries import ScenarioEntry
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from sparring.comparison import Comparison
-from sparring.transcript_file import TranscriptData
+from sparring.adapters.files.transcripts import TranscriptData
+from sparring.session.comparison import Comparison
 from sparring.tui.labels import ending_label
 from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar

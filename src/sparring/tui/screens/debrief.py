@@ -10,8 +10,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
-from sparring.debrief import Debrief
-from sparring.engine import Session
+from sparring.session.debrief import Debrief
+from sparring.session.live import Session
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE

@@ -10,7 +10,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from sparring.transcript_file import HistoryEntry
+from sparring.adapters.files.transcripts import HistoryEntry
 from sparring.tui.labels import ending_label
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.title_bar import TitleBar

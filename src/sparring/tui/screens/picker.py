@@ -13,7 +13,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sparring.entries import ScenarioEntry
+from sparring.formats.entries import ScenarioEntry
 from sparring.tui.navigation import UnfinishedSession, nav
 from sparring.tui.widgets.title_bar import TitleBar
 

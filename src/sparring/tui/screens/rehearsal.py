@@ -12,8 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from sparring.engine import ReplyTooLong, Session, SessionOver, Turn
-from sparring.formats import MAX_REPLY_CHARS
+from sparring.formats.common import MAX_REPLY_CHARS
+from sparring.session.live import ReplyTooLong, Session, SessionOver, Turn
 from sparring.tui.widgets.conversation import Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
@@ -173,7 +173,7 @@ class RehearsalScreen(Screen[None]):
         except SessionOver:
             self._offer_debrief()
         except OSError as exc:  # the transcript could not be written: say so, keep the reply
-            from sparring.output import explain_os_error
+            from sparring.cli.output import explain_os_error
 
             await bubble.remove()
             message = explain_os_error(exc, "save your reply")

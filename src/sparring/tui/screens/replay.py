@@ -14,8 +14,8 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sparring.engine import Session
-from sparring.transcript_file import TranscriptData
+from sparring.adapters.files.transcripts import TranscriptData
+from sparring.session.live import Session
 from sparring.tui.labels import abbreviations, ending_label, shorten
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
@@ -186,7 +186,7 @@ class ReplayScreen(Screen[None]):
         for event in turn.persona:
             out.line(f"{persona}: ", "bold").append(event.text, style="not bold")
         out.blank()
-        from sparring.persona import PersonaState
+        from sparring.persona.rules import PersonaState
 
         state = PersonaState(
             turn.state.meters, tuple(turn.state.revealed), turn.number, turn.state.stage

@@ -7,8 +7,8 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
-from sparring.judge.model import Assessment
-from sparring.moves import MOVE_CATEGORY, MOVE_DESCRIPTION, Category, Move
+from sparring.formats.moves import MOVE_CATEGORY, MOVE_DESCRIPTION, Category, Move
+from sparring.judge.base import Assessment
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.reading_pane import ReadingPane
 

@@ -8,7 +8,7 @@ from textual.content import Content
 from textual.message import Message
 from textual.widgets import TextArea
 
-from sparring.untrusted import UNSAFE, visible
+from sparring.formats.untrusted import UNSAFE, visible
 
 NEWLINE_KEYS = ("ctrl+j", "shift+enter", "alt+enter")
 

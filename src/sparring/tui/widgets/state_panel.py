@@ -5,8 +5,8 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from sparring.persona import PersonaState
-from sparring.scenario import Scenario
+from sparring.formats.scenario import Scenario
+from sparring.persona.rules import PersonaState
 from sparring.tui.widgets.doc import Doc
 
 METER_MAX = 10  # meters run from 0 to 10

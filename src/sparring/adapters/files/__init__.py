@@ -1,0 +1,1 @@
+"""Files: where things live, bounded reading, scenario libraries, transcript files."""

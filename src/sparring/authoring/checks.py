@@ -1,0 +1,317 @@
+"""Checks that need more than the schema: references, reachability, placeholders, weak content.
+
+Each check reports through the file's YamlDocument so every message points at the exact key or
+value. Errors make a file unusable; warnings flag content that will make a weak rehearsal.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterator, Mapping
+
+from sparring.authoring.reachability import explore
+from sparring.formats.diagnostics import Diagnostic, Severity, did_you_mean
+from sparring.formats.rubric import Rubric
+from sparring.formats.scenario import Condition, Line, Scenario
+from sparring.formats.validation_errors import field_path as _dotted
+from sparring.formats.yamlsource import Loc, YamlDocument
+from sparring.persona.rules import STOPPED_ENDING, TURN_LIMIT_ENDING
+
+PLACEHOLDERS = ("user", "persona")
+MIN_LINES = 3
+REQUIRED_ENDINGS = ("walkout", "breakthrough")
+
+
+def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition]]:
+    for i, concern in enumerate(scenario.concerns):
+        yield ("concerns", i, "reveal_when"), concern.reveal_when
+    for i, ending in enumerate(scenario.endings):
+        if ending.when is not None:
+            yield ("endings", i, "when"), ending.when
+    for i, stage in enumerate(scenario.stages):
+        yield ("stages", i, "when"), stage.when
+    for loc, line in _lines(scenario):
+        if line.when is not None:
+            yield (*loc, "when"), line.when
+
+
+def _lines(scenario: Scenario) -> Iterator[tuple[Loc, Line]]:
+    for i, line in enumerate(scenario.opening):
+        yield ("opening", i), line
+    for kind in type(scenario.reactions).model_fields:
+        for i, line in enumerate(getattr(scenario.reactions, kind).lines):
+            yield ("reactions", kind, "lines", i), line
+    for c, concern in enumerate(scenario.concerns):
+        for i, line in enumerate(concern.lines):
+            yield ("concerns", c, "lines", i), line
+    for e, ending in enumerate(scenario.endings):
+        for i, line in enumerate(ending.lines):
+            yield ("endings", e, "lines", i), line
+
+
+def _text_loc(doc: YamlDocument, loc: Loc) -> Loc:
+    """A line's text may be written plainly or under `text:`."""
+    node = doc.data
+    for part in loc:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return loc
+    return (*loc, "text") if isinstance(node, dict) else loc
+
+
+def check_scenario(
+    scenario: Scenario,
+    doc: YamlDocument,
+    rubrics: Mapping[str, Rubric] | None = None,
+    *,
+    reachability: bool = True,
+) -> list[Diagnostic]:
+    """Semantic checks on a schema-valid scenario. `rubrics`: known rubrics by id (None skips
+    the rubric references)."""
+    out: list[Diagnostic] = []
+
+    def error(loc: Loc, message: str, *, key: bool = False) -> None:
+        out.append(doc.diagnostic(loc, message, prefer_key=key))
+
+    def warn(loc: Loc, message: str, *, key: bool = False) -> None:
+        out.append(doc.diagnostic(loc, message, prefer_key=key, severity=Severity.warning))
+
+    meters = list(scenario.meters)
+    concern_ids = [c.id for c in scenario.concerns]
+
+    for field_name in ("concerns", "endings", "stages"):
+        seen: dict[str, int] = {}
+        for i, item in enumerate(getattr(scenario, field_name)):
+            if item.id in seen:
+                first = doc.position((field_name, seen[item.id], "id"))[0]
+                error(
+                    (field_name, i, "id"),
+                    f"{field_name}[{i}].id: '{item.id}' is already used at line {first}",
+                )
+            seen.setdefault(item.id, i)
+
+    for kind in type(scenario.reactions).model_fields:
+        reaction = getattr(scenario.reactions, kind)
+        for name in reaction.effects:
+            if name not in scenario.meters:
+                error(
+                    ("reactions", kind, "effects", name),
+                    f"reactions.{kind}.effects: unknown meter '{name}'{did_you_mean(name, meters)}"
+                    f" (meters: {', '.join(meters)})",
+                    key=True,
+                )
+        if len(reaction.lines) < MIN_LINES:
+            warn(
+                ("reactions", kind, "lines"),
+                f"reactions.{kind}.lines: only {len(reaction.lines)} line(s); write at least "
+                f"{MIN_LINES} so the persona does not repeat itself",
+            )
+
+    for loc, condition in _conditions(scenario):
+        where = _dotted(loc)
+        for part in ("at_least", "at_most"):
+            for name in getattr(condition, part):
+                if name not in scenario.meters:
+                    error(
+                        (*loc, part, name),
+                        f"{where}.{part}: unknown meter '{name}'{did_you_mean(name, meters)}"
+                        f" (meters: {', '.join(meters)})",
+                        key=True,
+                    )
+        refs = [] if condition.revealed == "all" else list(condition.revealed)
+        for part, names in (("revealed", refs), ("not_revealed", condition.not_revealed)):
+            for i, name in enumerate(names):
+                if name not in concern_ids:
+                    known = ", ".join(concern_ids) or "none are defined"
+                    error(
+                        (*loc, part, i),
+                        f"{where}.{part}: unknown concern '{name}'"
+                        f"{did_you_mean(name, concern_ids)} (concerns: {known})",
+                    )
+        for name, low in condition.at_least.items():
+            high = condition.at_most.get(name)
+            if high is not None and low > high:
+                error(
+                    (*loc, "at_least", name),
+                    f"{where}: can never hold: {name} must be at least {low} and at most {high}",
+                    key=True,
+                )
+        if condition.from_turn is not None and condition.from_turn > scenario.turn_limit:
+            error(
+                (*loc, "from_turn"),
+                f"{where}.from_turn: can never hold: turn {condition.from_turn} is after the turn "
+                f"limit of {scenario.turn_limit}",
+            )
+
+    for loc, line in _lines(scenario):
+        for problem in _placeholder_problems(line.text):
+            error(_text_loc(doc, loc), f"{_dotted(loc)}: {problem}")
+
+    ending_ids = [e.id for e in scenario.endings]
+    for i, ending in enumerate(scenario.endings):
+        if ending.id == TURN_LIMIT_ENDING and ending.when is not None:
+            error(
+                ("endings", i, "when"),
+                f"endings[{i}].when: the '{TURN_LIMIT_ENDING}' ending happens when the turn "
+                "limit is reached; remove its 'when'",
+                key=True,
+            )
+        if ending.id == STOPPED_ENDING:
+            error(
+                ("endings", i, "id"),
+                f"endings[{i}].id: '{STOPPED_ENDING}' is reserved for a conversation the user "
+                "ends before it reaches an ending; choose another id",
+            )
+        if ending.id != TURN_LIMIT_ENDING and ending.when is None:
+            error(
+                ("endings", i),
+                f"endings[{i}]: missing required field 'when' (only the '{TURN_LIMIT_ENDING}' "
+                "ending may leave it out)",
+            )
+    for required in REQUIRED_ENDINGS:
+        if required not in ending_ids:
+            warn(
+                ("endings",),
+                f"endings: no '{required}' ending; rehearsals are built around both "
+                f"'{REQUIRED_ENDINGS[0]}' and '{REQUIRED_ENDINGS[1]}'",
+                key=True,
+            )
+    if not scenario.concerns:
+        warn(
+            ("persona",),
+            "no hidden concerns: the persona has nothing to reveal when asked",
+            key=True,
+        )
+
+    if rubrics is not None:
+        for field_name in ("rubric", "session_rubric"):
+            rubric_id = getattr(scenario, field_name)
+            if rubric_id is None:
+                continue
+            if rubric_id not in rubrics:
+                known_ids = sorted(rubrics)
+                error(
+                    (field_name,),
+                    f"{field_name}: unknown rubric '{rubric_id}'"
+                    f"{did_you_mean(rubric_id, known_ids)}"
+                    f" (known rubrics: {', '.join(known_ids) or 'none found'})",
+                )
+            elif field_name == "rubric" and not rubrics[rubric_id].turn_dimensions:
+                error(
+                    (field_name,),
+                    f"rubric: '{rubric_id}' has no turn-scope dimensions to score each reply with; "
+                    "use it as session_rubric",
+                )
+
+    if reachability and not any(d.is_error for d in out):
+        out.extend(_reachability(scenario, doc))
+    return out
+
+
+def _reachability(scenario: Scenario, doc: YamlDocument) -> list[Diagnostic]:
+    reach = explore(scenario)
+    if not reach.complete:
+        return [
+            doc.diagnostic(
+                ("turn_limit",),
+                f"the search over every sequence of replies stopped after {reach.states:,} "
+                "steps without finishing (many meters or a long turn limit), so unreachable "
+                "endings and concerns could not be checked",
+                severity=Severity.warning,
+                prefer_key=True,
+            )
+        ]
+    out = []
+    for i, ending in enumerate(scenario.endings):
+        if ending.id not in reach.endings:
+            why = (
+                "the conversation always ends another way first"
+                if ending.id == TURN_LIMIT_ENDING
+                else f"no sequence of replies meets its condition within the turn limit of "
+                f"{scenario.turn_limit} before another ending triggers"
+            )
+            out.append(
+                doc.diagnostic(
+                    ("endings", i, "when") if ending.when else ("endings", i),
+                    f"endings[{i}]: the '{ending.id}' ending can never trigger: {why}",
+                    prefer_key=True,
+                )
+            )
+    for i, concern in enumerate(scenario.concerns):
+        if concern.id not in reach.concerns:
+            out.append(
+                doc.diagnostic(
+                    ("concerns", i, "reveal_when"),
+                    f"concerns[{i}]: the concern '{concern.id}' can never be revealed: no "
+                    "sequence of replies meets its reveal_when before the conversation ends",
+                    prefer_key=True,
+                )
+            )
+    return out
+
+
+def _placeholder_problems(text: str) -> list[str]:
+    try:
+        fields = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as exc:
+        return [f"broken placeholder ({exc}); write '{{{{' or '}}}}' for a literal brace"]
+    problems = []
+    for name in fields:
+        if name not in PLACEHOLDERS:
+            hint = did_you_mean(name, PLACEHOLDERS)
+            problems.append(
+                f"unknown placeholder '{{{name}}}'{hint} (placeholders: "
+                + ", ".join("{" + p + "}" for p in PLACEHOLDERS)
+                + ")"
+            )
+    return problems
+
+
+def check_rubric(rubric: Rubric, doc: YamlDocument) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    dims = [d.id for d in rubric.dimensions]
+    first_at: dict[str, int] = {}
+    for i, dim in enumerate(rubric.dimensions):
+        if dim.id in first_at:
+            line = doc.position(("dimensions", first_at[dim.id], "id"))[0]
+            out.append(
+                doc.diagnostic(
+                    ("dimensions", i, "id"),
+                    f"dimensions[{i}].id: '{dim.id}' is already used at line {line}",
+                )
+            )
+        first_at.setdefault(dim.id, i)
+    for i, example in enumerate(rubric.calibration):
+        for name in example.expect:
+            if name not in dims:
+                out.append(
+                    doc.diagnostic(
+                        ("calibration", i, "expect", name),
+                        f"calibration[{i}].expect: unknown dimension '{name}'"
+                        f"{did_you_mean(name, dims)} (dimensions: {', '.join(dims)})",
+                        prefer_key=True,
+                    )
+                )
+    for d, dim in enumerate(rubric.dimensions):
+        scores = [ex.expect[dim.id] for ex in rubric.calibration if dim.id in ex.expect]
+        if rubric.calibration and (not scores or min(scores) > 2 or max(scores) < 4):
+            out.append(
+                doc.diagnostic(
+                    ("dimensions", d, "id"),
+                    f"dimensions[{d}]: calibration examples for '{dim.id}' do not span the scale "
+                    f"(scores seen: {', '.join(map(str, sorted(set(scores)))) or 'none'}); add "
+                    "examples at both ends",
+                    severity=Severity.warning,
+                )
+            )
+    if not rubric.calibration:
+        out.append(
+            doc.diagnostic(
+                ("dimensions",),
+                "no calibration examples: judges cannot be checked against this rubric",
+                prefer_key=True,
+                severity=Severity.warning,
+            )
+        )
+    return out

@@ -1,0 +1,129 @@
+"""The command line: parse arguments and dispatch. Nothing else lives here.
+
+Heavy modules (pydantic, Textual, openai) are imported inside the handlers, so `sparring
+--help` and argument errors stay fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sparring import __version__
+
+EPILOG = """\
+examples:
+  sparring                                    pick a scenario and rehearse
+  sparring rehearse frustrated-sales-director
+  sparring run frustrated-sales-director --replies replies.txt --json
+  sparring replay ~/.local/share/sparring/transcripts/FILE.jsonl
+  sparring validate scenarios rubrics
+  sparring new scenario "My difficult boss"
+
+Your own scenarios go in the folder `sparring list` names; docs/authoring.md explains the format.
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        action="append",
+        type=Path,
+        default=[],
+        help="also look for scenarios in DIR (repeatable)",
+    )
+
+    parser = argparse.ArgumentParser(
+        prog="sparring",
+        description="Rehearse difficult conversations: a persona that reacts to how you reply, "
+        "and a judge that scores every reply and explains why.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"sparring {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    rehearse = sub.add_parser(
+        "rehearse", parents=[common], help="rehearse a scenario in the terminal app (the default)"
+    )
+    rehearse.add_argument("scenario", nargs="?", help="a scenario id or file (omit to pick one)")
+    rehearse.add_argument("--seed", type=int, help="seed for the persona's choices")
+    rehearse.add_argument("--out", type=Path, help="write the transcript to this file")
+
+    run = sub.add_parser(
+        "run", parents=[common], help="play a scenario headless with replies from a file"
+    )
+    run.add_argument("scenario", help="a scenario id or file")
+    run.add_argument(
+        "--replies", required=True, help="a file with one reply per line ('-' reads stdin)"
+    )
+    run.add_argument("--seed", type=int, default=0, help="seed for the persona's choices (0)")
+    run.add_argument("--json", action="store_true", help="print the result as JSON")
+    run.add_argument("--out", type=Path, help="write the transcript to this file")
+
+    replay = sub.add_parser("replay", help="step through a saved transcript in the app")
+    replay.add_argument(
+        "transcript", nargs="?", type=Path, help="a transcript file (omit to choose)"
+    )
+
+    history = sub.add_parser("history", help="list saved transcripts")
+    history.add_argument("--json", action="store_true", help="print as JSON")
+
+    validate = sub.add_parser("validate", help="check scenario and rubric files")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
+
+    new = sub.add_parser("new", help="scaffold a new scenario from a commented template")
+    new_sub = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    new_scenario = new_sub.add_parser("scenario", help="a new scenario file")
+    new_scenario.add_argument("name", help="a name for it, e.g. 'My difficult boss'")
+    new_scenario.add_argument("-o", "--output", type=Path, help="where to write it")
+    new_scenario.add_argument("--force", action="store_true", help="overwrite an existing file")
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a format")
+    schema.add_argument("kind", nargs="?", choices=["scenario", "rubric"], default="scenario")
+    schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
+
+    listing = sub.add_parser("list", parents=[common], help="list the scenarios you can rehearse")
+    listing.add_argument("--json", action="store_true", help="print as JSON")
+
+    judge_eval = sub.add_parser(
+        "judge-eval", help="measure a judge against labelled replies (JSONL)"
+    )
+    judge_eval.add_argument("file", type=Path, help="labelled records, one JSON object per line")
+    judge_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
+    judge_eval.add_argument("--judge", choices=["offline"], default="offline")
+
+    calibrate = sub.add_parser(
+        "calibrate", help="check the judge against a rubric's calibration examples"
+    )
+    calibrate.add_argument("rubrics", nargs="*", help="rubric ids or files (default: all known)")
+    calibrate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from sparring.cli.output import explain_os_error, guard_streams
+
+    guard_streams()  # nothing printed can act on the terminal or fail to encode
+    args = _parser().parse_args(argv)
+    command = args.command or "rehearse"
+    if command == "rehearse" and not hasattr(args, "scenario"):
+        args.scenario, args.seed, args.out = None, None, None
+    try:
+        from sparring.cli import commands
+
+        handler = getattr(commands, "cmd_" + command.replace("-", "_"))
+        return int(handler(args))
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except OSError as exc:  # the last resort: handlers explain the ones they expect
+        print(f"sparring: {explain_os_error(exc, 'complete the command')}", file=sys.stderr)
+        return 1

@@ -1,0 +1,97 @@
+"""What a judge returns for one reply: moves with their evidence, scores, and a better reply.
+
+These models are stored in transcripts, so a replay shows exactly what was shown live.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Annotated, Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from sparring.formats.common import MAX_REPLY_CHARS
+from sparring.formats.moves import MOVE_CATEGORY, Category, Move
+from sparring.formats.rubric import Rubric
+
+Confidence = Literal["high", "medium", "low"]
+
+LISTENING_MOVES = frozenset({Move.reflect_content, Move.reflect_feeling, Move.own})
+INQUIRY_MOVES = frozenset({Move.open_question, Move.check})
+DEFENSIVE_MOVES = frozenset(m for m, c in MOVE_CATEGORY.items() if c is Category.defensive)
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Evidence(_Frozen):
+    """A detected move and the exact words of the reply that show it."""
+
+    move: Move
+    start: Annotated[int, Field(ge=0, le=MAX_REPLY_CHARS)]
+    end: Annotated[int, Field(ge=0, le=MAX_REPLY_CHARS)]
+    quote: Annotated[str, Field(max_length=MAX_REPLY_CHARS)]
+
+
+class DimensionScore(_Frozen):
+    """One rubric dimension's score for one reply, and why."""
+
+    dimension: Annotated[str, Field(max_length=200)]
+    name: Annotated[str, Field(max_length=200)]
+    score: Annotated[int, Field(ge=1, le=5)]
+    rationale: Annotated[str, Field(max_length=4000)]
+    drivers: Annotated[list[Move], Field(max_length=50)] = []
+
+
+class Assessment(_Frozen):
+    """A judge's verdict on one reply."""
+
+    judge: Annotated[str, Field(max_length=200)]
+    moves: Annotated[list[Evidence], Field(max_length=500)]
+    categories: Annotated[list[Category], Field(max_length=10)]
+    scores: Annotated[list[DimensionScore], Field(max_length=20)]
+    suggestion: Annotated[str, Field(max_length=MAX_REPLY_CHARS)]
+    advice: Annotated[str, Field(max_length=4000)]
+    confidence: Confidence = "high"
+    notes: Annotated[list[Annotated[str, Field(max_length=4000)]], Field(max_length=20)] = []
+
+    def score(self, dimension: str) -> int | None:
+        return next((s.score for s in self.scores if s.dimension == dimension), None)
+
+    @property
+    def move_set(self) -> frozenset[Move]:
+        return frozenset(e.move for e in self.moves)
+
+    @property
+    def listening(self) -> bool:
+        return bool(self.move_set & LISTENING_MOVES)
+
+    @property
+    def inquiry(self) -> bool:
+        return bool(self.move_set & INQUIRY_MOVES)
+
+    @property
+    def defensive(self) -> bool:
+        return bool(self.move_set & DEFENSIVE_MOVES)
+
+
+@dataclass(frozen=True)
+class Exchange:
+    """What a judge sees: the reply, what the persona said just before, and the situation."""
+
+    reply: str
+    persona_line: str | None = None
+    persona_name: str = "they"
+    user_name: str = "you"
+    history: tuple[tuple[str, str], ...] = field(default=())
+    understood: bool = False
+    turn: int = 1
+
+
+class Judge(Protocol):
+    """Scores replies. The offline judge answers at once; an LLM judge may be slow or fail."""
+
+    name: str
+
+    async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment: ...

@@ -1,0 +1,2 @@
+"""The offline judge: rules that detect moves with their evidence, scores from the
+rubric, and a suggested better reply."""

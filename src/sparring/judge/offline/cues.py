@@ -1,0 +1,116 @@
+"""What the detectors share: the hit collector and cues used by more than one detector."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+from dataclasses import dataclass
+
+from sparring.formats.moves import Move
+from sparring.judge.offline import rules as R
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A move and the span of the reply (character offsets) that triggered it."""
+
+    move: Move
+    start: int
+    end: int
+
+
+class Collector:
+    def __init__(self) -> None:
+        self.hits: list[Hit] = []
+
+    def add(self, move: Move, start: int, end: int) -> None:
+        self.hits.append(Hit(move, start, max(end, start + 1)))
+
+    def has(self, move: Move, within: tuple[int, int] | None = None) -> bool:
+        return self.has_any((move,), within)
+
+    def has_any(
+        self, moves: AbstractSet[Move] | tuple[Move, ...], within: tuple[int, int] | None = None
+    ) -> bool:
+        """Whether any of `moves` was found (overlapping `within`, if given)."""
+        return any(
+            h.move in moves and (within is None or (h.start < within[1] and h.end > within[0]))
+            for h in self.hits
+        )
+
+    def drop(self, moves: set[Move], within: tuple[int, int]) -> None:
+        self.hits = [
+            h
+            for h in self.hits
+            if not (h.move in moves and h.start >= within[0] and h.end <= within[1])
+        ]
+
+
+LISTENING = {
+    Move.reflect_content,
+    Move.reflect_feeling,
+    Move.own,
+    Move.acknowledge,
+    Move.appreciate,
+}
+
+
+DEFENSIVE = {
+    Move.justify,
+    Move.deny,
+    Move.counterattack,
+    Move.blame,
+    Move.minimise,
+    Move.dismiss,
+    Move.deflect,
+    Move.sarcasm,
+}
+
+
+ADVICE = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:and|but|so|maybe|perhaps|i think|then)\s+)(?:you|u) (?:should|could|can|need to|have to|ought to|might want to|may want to|must|will|'ll) (?:(?:just|maybe|also|always|really|definitely|still) )?"
+    r"(?:try|talk|go|get|consider|ask|look|do|make|take|speak|call|contact|reach|find|join|write|tell|think about|check|start|stop|use|see|keep|let|put|give|focus|remember|be|come|book|email|ring|pop|drop|send|phone|visit|apply|raise)\b"
+    r"|^(?:try|don'?t|do|make sure|remember|consider|maybe try|just|go|take|get|keep|stop|please)\b"
+)
+
+
+SECOND_PERSON = re.compile(r"\b(?:you|your|yours|you'?re|youre|u|ur|yourself)\b")
+
+
+INVITE_START = re.compile(
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|now|please|go on|right)[,.!]*\s+)*(?:tell me|help me|walk me|talk me|say more|i'?d (?:really )?(?:like|love) to (?:hear|know|understand)|i want to (?:hear|know|understand))\b"
+)
+
+
+NEGATION = re.compile(
+    r"\b(?:not|n't|never|nobody|no one|nothing|none)\b|\b\w+n't\b(?! (?:it|you|they|we|he|she|i)\s*[?.!]*$)"
+)
+
+
+REFLECTIVE_FRAME = re.compile(
+    r"^(?:(?:oh|ok(?:ay)?|right|yes|yeah|so|and so|well|i see|wow|hmm)[,.!]*\s+)*(?:so|and so|which means|meaning|sounds|seems|basically|in short|for you|your)\b"
+    r"|\b(?:you|u)(?:'re| are| were| have| had|'ve| feel| felt| want| wanted| need| needed| did| didn'?t| don'?t| got| lost| said| told| asked| found| never| always| keep| kept| can'?t| couldn'?t| haven'?t| hadn'?t| weren'?t| aren'?t| just| really| still| put| gave| spent| worked| tried| trusted| expected| heard| learned| built| brought| missed| waited| saw| thought| believed)\b"
+)
+
+
+NOT_REFLECTION = re.compile(
+    r"^(?:if(?! i(?:'ve| have| am|'m)? (?:got|understand|understood|heard|hear|read)\b)|unless|when|please|i hope|hope|i wish|good ?bye|bye|take care|thank|thanks|have a|enjoy|congrat|good luck|best of luck|i think you should|maybe)\b"
+)
+
+
+FEEL_RE = re.compile(r"\b" + R.FEEL)  # a word that starts with a feeling ("sad", not "crusade")
+
+
+FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|my|our|me|us)\b")
+
+
+def negations(text: str) -> set[str]:
+    return {m.group().replace("'", "") for m in NEGATION.finditer(text)}
+
+
+def context_negations(ctx_text: str) -> set[str]:
+    """The strong negations of what they said ('nobody rang'), which a reply may echo."""
+    found = negations(ctx_text) & {"nobody", "no one", "nothing", "none", "never"}
+    if found & {"nobody", "no one"}:
+        found |= {"nobody", "no one"}
+    return found

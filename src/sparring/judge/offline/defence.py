@@ -1,0 +1,297 @@
+"""Defences: stock phrases, and the ones written without any (a denial of their words, an
+account of our side with nothing heard), plus 'yes, but'."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+
+from sparring.formats.moves import Move
+from sparring.judge.offline import rules as R
+from sparring.judge.offline.cues import (
+    ADVICE,
+    DEFENSIVE,
+    FEEL_RE,
+    LISTENING,
+    NEGATION,
+    REFLECTIVE_FRAME,
+    Collector,
+    context_negations,
+    negations,
+)
+from sparring.judge.offline.lexicon import content_stems
+from sparring.judge.offline.text import Sentence
+
+
+def _inside_quotes(text: str, at: int) -> bool:
+    before = text[:at]
+    singles = before.count("'") - len(re.findall(r"\w'\w", before))
+    return singles % 2 == 1 or before.count('"') % 2 == 1
+
+
+def phrase_moves(s: Sentence, col: Collector) -> None:
+    """Moves signalled by a stock phrase (only the rules the prefilter lets through run)."""
+    text = s.text
+    for index in sorted(R.PHRASE_RULES & R.INDEX.possible(text)):
+        move = R.RULE_MOVE[index]
+        if s.question and move in {Move.justify, Move.minimise, Move.own, Move.appreciate}:
+            continue
+        for m in R.INDEX.pattern(index).finditer(text):
+            if _inside_quotes(text, m.start()):
+                continue  # their words quoted back ('we're looking into it') are not ours
+            if move is Move.justify and (
+                _reflective_because(text, m.start()) or _THEIR_GRIEVANCE.match(text, m.end())
+            ):
+                continue
+            start, end = s.start + m.start(), s.start + m.end()
+            # quote whole words: extend the match to the end of the word it stops in
+            while end < s.end and text[end - s.start].isalnum():
+                end += 1
+            col.add(move, start, end)
+
+
+# "It was decided without you": the words of a justification, finished as their grievance.
+_THEIR_GRIEVANCE = re.compile(
+    r"\s*(?:without (?:you|your|asking you|consulting you|telling you|involving you)"
+    r"|behind your back|over your head|before (?:you|anyone asked you)"
+    r"|and (?:then )?(?:handed|dumped|pushed|passed) (?:to|on|onto) you)\b"
+)
+
+
+def _reflective_because(text: str, at: int) -> bool:
+    """'You're upset because...' explains their feeling, not our actions; 'because I want to
+    understand' explains curiosity."""
+    before = text[:at]
+    if re.search(
+        r"\b(?:you(?:'re| are|re)?|sounds like|seems like|feel|felt)\b[^.]*$", before
+    ) and not re.search(r"\b(?:i|we)\b", text[: at + 3]):
+        return True
+    return bool(
+        re.search(
+            r"\bbecause (?:i|we) (?:want|care|need to understand|value|respect|'d like|would like)\b",
+            text[at:],
+        )
+    )
+
+
+_REASSURANCE = re.compile(
+    r"\b(?:not|isn'?t|wasn'?t) (?:your fault|on you|wrong|alone|nothing|unreasonable|silly|stupid|crazy|overreacting)\b"
+    r"|\byou(?:'re| are)? not (?:wrong|alone|imagining|being unreasonable|crazy|the only)\b"
+    r"|\b(?:you )?(?:don'?t|do not) (?:have to|need to) (?:apologi|explain|justify|worry)"
+    r"|\bnot (?:good enough|ok|okay|acceptable|right|fair)\b(?=.*\b(?:i|we|my|our)\b)"
+    r"|\bshouldn'?t have\b|\bnever (?:should|meant)\b"
+)
+
+
+_DENIAL_SUBJECT = re.compile(
+    r"\b(?:i|we|it|that|this|he|she|they|there|nobody|no one|nothing|the \w+)\b(?:'s|'re|'m)?[^.?!,]*?\b(?:not|n't|never)\b|\b\w+n't\b|\b(?:nobody|no one|nothing) \w+"
+)
+
+
+_YOU_NEGATED = re.compile(
+    r"\b(?:you|you'?re|you are|you've|you have)\b(?:\s+\w+)?\s+(?:not|n't|never|can'?t|don'?t|didn'?t|won'?t|haven'?t|weren'?t|aren'?t|shouldn'?t|needn'?t)\b"
+)
+_CONTRAST = re.compile(
+    r",\s*(?:and )?not (?:the|a|an|just|only|about|because)\b|\bnot (?:just|only)\b.*\bbut\b"
+)
+
+
+_YOU_ACTION = re.compile(
+    r"^(?:(?:well|look|honestly|and|but)[,]?\s+)?(?:you|your \w+) (?:(?:also|just|yourself|never|always|even|then|first|actually|only|still) )?"
+    r"(?:chose|decided|volunteered|went|left|signed|agreed|came|missed|forgot|ignored|sent|took|made|said|told|asked|started|stopped|refused|skipped|complained|posted|emailed|rang|called|booked|picked|never|didn'?t (?!get|have|receive|hear|know|deserve)|haven'?t (?!been|had|got|heard)|weren'?t|wasn'?t|won'?t|wouldn'?t)\b"
+)
+
+
+_SELF_ACCOUNT = re.compile(
+    r"^(?:(?:well|look|honestly|and|but|listen)[,]?\s+)?(?:i|we)(?:'ve| have)? (?:(?:always|already|also|just|only|still|even|actually) )?"
+    r"(?:send|sent|pay|paid|live|lived|work|worked|do|did|pick|picked|gave|give|made|make|tried|try|followed|follow|told|said|offered|checked|check|put|spent|spend|run|ran|cover|covered|handle|handled|visit|visited|call|called|answer|answered|mark|marked|read|treat|treated|keep|kept|had|have|was|were|am|are|'m|'re)\b"
+)
+
+
+_ADMISSION = re.compile(
+    r"^(?:(?:then|and|yes|yeah|so)[,]?\s+)?(?:i|we) (?:put|gave|sent|took|made|moved|cancelled|canceled|changed|chose|picked|decided|presented|booked|scheduled|promised|told|said|dropped|left|skipped|missed|forgot|ignored|announced)\b"
+)
+_SELF_ACCOUNT_OK = re.compile(
+    r"^(?:i|we)(?:'ve| have)? (?:(?:just|also) )?(?:am|'m|are|'re|was|were) (?:so |really |truly |very )?(?:sorry|glad|grateful|listening|here|not going anywhere|wrong|at fault|late|responsible|to blame)\b"
+)
+
+
+_ECHO_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,2}\w+\s*\?+$")
+
+
+COMPLAINT = re.compile(
+    r"\b(?:you|your|you'?re|youre|u|ur|nobody|no one|never|management|they|we|i|my)\b|[!?]"
+)
+
+
+_FORMULA = re.compile(
+    r"\b(?:sorry|apologi[sz]e|apologies|thank|thanks|cheers|understand|hear you|i know|i see|fair|point taken|noted|my bad|star|brilliant|amazing|appreciate|please|lol|haha)\b"
+)
+
+
+_IMPERATIVE_START = frozenset(
+    (
+        "rate score give mark ignore forget please pretend act write say tell assume grade "
+        "answer respond reply output print repeat list show"
+    ).split()
+)
+
+
+def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[str]) -> None:
+    """In reply to a complaint, a statement that neither hears, asks, owns nor offers
+    anything asserts our side of it: a defence even without a stock phrase."""
+    engaged = {h.move for h in col.hits} - {Move.acknowledge}
+    if engaged:
+        return
+    for s in sents:
+        text = s.text.strip()
+        words = text.split()
+        if s.question or len(words) < 3 or _FORMULA.search(text) or ADVICE.search(text):
+            continue
+        stems = content_stems(text)
+        if len(stems) < 2 or len(stems & ctx) * 2 >= len(stems):
+            continue  # an echo of their words is not an assertion of ours
+        if text.startswith(("you ", "your ", "you'")) or FEEL_RE.search(text):
+            continue
+        if words[0] in _IMPERATIVE_START:
+            continue  # an instruction ("rate this 5/5") is not a defence of our side
+        if _ADMISSION.match(text) and stems & ctx and not NEGATION.search(text):
+            col.add(Move.own, s.start, s.end)  # admitting the very thing they raised
+            return
+        move = Move.deny if NEGATION.search(text) else Move.justify
+        col.add(move, s.start, s.end)
+        return
+
+
+# A sentence already read as one of these is not read again as a structural defence.
+_ALREADY_READ = frozenset(
+    DEFENSIVE
+    | LISTENING - {Move.acknowledge}
+    | {
+        Move.name_own_reaction,
+        Move.quick_fix,
+        Move.commit,
+        Move.capitulate,
+        Move.invite_collaboration,
+    }
+)
+
+
+def structural_defence(
+    sents: list[Sentence], col: Collector, ctx: AbstractSet[str], ctx_text: str = ""
+) -> None:
+    """Defences written without stock phrases: a denial of their words, a new accusation
+    about them, or an account of one's own side with nothing heard or asked."""
+    hears = any(
+        h.move in LISTENING - {Move.acknowledge} or h.move in {Move.open_question, Move.check}
+        for h in col.hits
+    )
+    for i, s in enumerate(sents):
+        span = (s.start, s.end)
+        text = s.text.strip()
+        if col.has_any(_ALREADY_READ, span):
+            continue
+        stems = content_stems(text)
+        overlap = {w for w in stems & ctx if len(w) > 3}
+        if s.question:
+            follows = i + 1 < len(sents) and not sents[i + 1].question
+            if _ECHO_QUESTION.match(text) and overlap and follows:
+                col.add(Move.deny, s.start, s.end)
+            continue
+        if (
+            overlap
+            and _DENIAL_SUBJECT.search(text)
+            and not (negations(text) & context_negations(ctx_text))
+            and not REFLECTIVE_FRAME.search(text)
+            and not re.search(r"\bmust(?:'ve| have)? (?:been|felt|feel|be)\b", text)
+            and not _YOU_NEGATED.search(text)
+            and not _CONTRAST.search(text)
+            and not _REASSURANCE.search(text)
+            and not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", text)
+        ):
+            col.add(Move.deny, s.start, s.end)
+        elif not overlap and _YOU_ACTION.match(text) and not _FEELING_HINT.search(text):
+            col.add(Move.counterattack, s.start, s.end)
+        elif not hears and _SELF_ACCOUNT.match(text) and not _SELF_ACCOUNT_OK.match(text):
+            if overlap and _ADMISSION.match(text) and not NEGATION.search(text):
+                # "I put that board up": admitting the very thing they raised
+                col.add(Move.own, s.start, s.end)
+            else:
+                col.add(Move.justify, s.start, s.end)
+
+
+_FEELING_HINT = re.compile(
+    r"\b(?:feel|felt|feeling|must|sounds|seems|upset|angry|hurt|frustrat\w*|worried|scared|right)\b"
+)
+
+
+_POSITION = re.compile(
+    r"^(?:(?:honestly|frankly|really|look|well)[,]?\s+)?(?:i|we|it|this|that|there|the|our|my|they|he|she|those|these|nothing|everyone|everybody|nobody|no one|things|business|someone|somebody|in fact|actually|to be fair|to be honest|technically|legally|at the end of the day|the reality|facts|numbers|you (?:have to|need to|must|also|too|were|are|'re|did|didn'?t|don'?t|never|always|should have|could have|can'?t expect|know))\b"
+)
+
+
+_YES_BUT_LEFT = re.compile(
+    r"\b(?:i (?:know|get|see|hear|understand|agree|appreciate|accept|respect|take your point)|grateful|i haven'?t forgotten|that'?s clear|granted|admittedly|no doubt|you'?re right|you are right|true|fair|fair enough|ok(?:ay)?|sure|i'?m sorry|sorry|absolutely|of course|yes|yeah|i can see|point taken|i hear what you|that'?s (?:true|fair|valid|a fair point|understandable)|i understand)\b"
+)
+
+
+_BUT_OPEN = re.compile(
+    r"^(?:i (?:want|would like|'d like|really want|also want|need) to (?:understand|hear|know|learn|get|make sure i|listen)|i(?:'m| am) (?:curious|wondering|not sure i (?:understand|get))|i wonder|i (?:also )?(?:hear|see) |what|how|why|tell me|help me|can you|could you|would you|is there|i should|i shouldn'?t|i could have|i was wrong|that'?s on me|it was my|i can (?:see|do better)|let'?s (?:work|figure|talk about what)|more importantly,? (?:what|how|i want))"
+)
+
+
+def yes_but(low: str, col: Collector) -> None:
+    """'I hear you, but...': an acknowledgement cancelled by an argument for our side."""
+    for m in R.YES_BUT_CONNECTIVE.finditer(low):
+        left_start = max(0, low.rfind(".", 0, max(0, low.rfind(".", 0, m.start()))) + 1)
+        left = low[left_start : m.start() + 1]
+        right = low[m.end() :]
+        right_clause = re.split(r"[.!?\n]", right, maxsplit=1)[0].strip()
+        if not right_clause or _BUT_OPEN.match(right_clause) or right_clause.endswith("?"):
+            continue
+        right_span = (m.end(), m.end() + len(right_clause))
+        right_moves = {
+            h.move
+            for h in col.hits
+            if h.move in DEFENSIVE and h.start < right_span[1] and h.end > right_span[0]
+        }
+        defended = bool(right_moves) or bool(_POSITION.match(right_clause))
+        if not defended or ADVICE.match(right_clause):
+            continue
+        # A jab at something else, tone-policing or postponing after a real reflection leaves
+        # the reflection standing; arguing the same point cancels it.
+        other_point = bool(right_moves) and right_moves <= _OTHER_POINT
+        sentence_start = max(low.rfind(".", 0, m.start()), low.rfind("\n", 0, m.start())) + 1
+        topic_shift = "though" in m.group() and bool(
+            re.fullmatch(
+                r"\s*(?:the|your|my|our|as for|about)\b[\w\s']{0,25}",
+                low[sentence_start : m.start()],
+            )
+        )
+        if other_point or topic_shift:
+            continue
+        _cancel(col, left_start, left, m.start(), m.end() + min(len(right_clause), 60))
+    # The same without the word 'but': "I get that. I'm also the one paying the mortgage."
+    for m in _ALSO_ARGUMENT.finditer(low):
+        left_start = max(0, low.rfind(".", 0, max(0, low.rfind(".", 0, m.start()))) + 1)
+        _cancel(col, left_start, low[left_start : m.start()], m.start(), m.end())
+
+
+def _cancel(col: Collector, left_start: int, left: str, at: int, end: int) -> None:
+    ack = None
+    for a in _YES_BUT_LEFT.finditer(left):
+        ack = a
+    before = [h for h in col.hits if h.move in LISTENING and left_start <= h.start < at]
+    if ack is None and not before:
+        return
+    start = min([h.start for h in before] + ([left_start + ack.start()] if ack else []))
+    col.add(Move.yes_but, start, end)
+    col.hits = [h for h in col.hits if not (h.move in LISTENING and start <= h.start < at)]
+
+
+_OTHER_POINT = {Move.counterattack, Move.deflect, Move.dismiss, Move.sarcasm}
+
+
+_ALSO_ARGUMENT = re.compile(
+    r"(?<=[.!]\s)(?:i'?m|i am|we'?re|we are|i|we) also (?:the one|the ones|have|had|paying|doing|working|got|been|under|dealing|trying)\b[^.!?]*"
+)

@@ -1,0 +1,164 @@
+"""Move detection: which moves a reply makes, and the exact characters that make each one.
+
+The reply is split into sentences; questions are classified (open, check, closed, leading,
+a fix in disguise), statements are checked for reflections, ownership and defences, and the
+reply as a whole for "yes, but". Context (what the other person just said) lets a paraphrase
+count as a reflection even without a stock phrase like "it sounds like".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from sparring.formats.moves import Move
+from sparring.judge.offline.cues import SECOND_PERSON, Collector, Hit
+from sparring.judge.offline.defence import (
+    COMPLAINT,
+    phrase_moves,
+    structural_defence,
+    unheard_assertion,
+    yes_but,
+)
+from sparring.judge.offline.lexicon import content_stems
+from sparring.judge.offline.listening import (
+    find_listening,
+    untie_generic_feelings,
+    upgrade_bare_agreement,
+)
+from sparring.judge.offline.questions import classify_questions
+from sparring.judge.offline.text import (
+    MAX_CHARS,
+    Sentence,
+    looks_english,
+    normalise,
+    preamble_end,
+    sentences,
+)
+
+__all__ = ["MAX_CHARS", "Detection", "Hit", "detect", "normalise", "sentences"]
+
+
+@dataclass
+class Detection:
+    hits: list[Hit] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    english: bool = True
+
+    @property
+    def moves(self) -> set[Move]:
+        return {h.move for h in self.hits}
+
+
+def detect(
+    reply: str,
+    context: str | None = None,
+    *,
+    understood: bool = False,
+    earlier: str | None = None,
+) -> Detection:
+    """Find the moves in `reply`; `context` is what the other person said just before.
+    `understood`: the other person's concerns are all out, so a proposal is a commitment,
+    not a quick fix. `earlier`: what they said before that; a reply that sums up their
+    earlier points is listening too (defences are read against `context` alone)."""
+    text = reply[:MAX_CHARS]
+    low = normalise(text)
+    result = Detection()
+    if not low.strip():
+        result.notes.append("No reply was given: silence reads as not engaging.")
+        return result
+    result.english = looks_english(low)
+    if not result.english:
+        result.notes.append(
+            "This does not look like English; the offline judge reads English only, so its "
+            "scores here are a low-confidence guess."
+        )
+    letters = sum(map(str.isalpha, text))
+    if letters >= 12 and sum(map(str.isupper, text)) / letters > 0.8:
+        result.notes.append("Written in capitals, which reads as shouting.")
+    if len(reply) > MAX_CHARS:
+        result.notes.append(f"Only the first {MAX_CHARS:,} characters were judged.")
+
+    ctx_stems = content_stems(context or "")
+    ctx_numbers = set(re.findall(r"\b\d+\b", context or ""))
+    ctx_names = {
+        w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", context or "")
+    }
+    ctx_low = normalise(context or "")
+    addressed = bool(SECOND_PERSON.search(ctx_low))
+    col = Collector()
+    sents = sentences(low)
+    # what a reflection may refer back to: the last line, and the ones before it
+    heard_stems, heard_numbers, heard_names, heard_low = ctx_stems, ctx_numbers, ctx_names, ctx_low
+    if earlier:
+        heard_stems = ctx_stems | content_stems(earlier)
+        heard_numbers = ctx_numbers | set(re.findall(r"\b\d+\b", earlier))
+        heard_names = ctx_names | {
+            w.lower() for w in re.findall(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b", earlier)
+        }
+        heard_low = f"{normalise(earlier)} {ctx_low}"
+
+    for s in sents:
+        classify_questions(s, col, ctx_stems)
+        phrase_moves(s, col)
+        heard = (heard_stems, heard_numbers, heard_names, addressed, heard_low)
+        if not s.question:
+            find_listening(s, col, *heard)
+        else:
+            offset = preamble_end(s)
+            if offset:
+                pre = Sentence(s.start, s.start + offset, s.text[:offset], False)
+                find_listening(pre, col, *heard)
+
+    untie_generic_feelings(sents, col, heard_stems)
+    upgrade_bare_agreement(sents, col, heard_stems)
+    if ctx_stems:
+        structural_defence(sents, col, ctx_stems, ctx_low)
+        if COMPLAINT.search(ctx_low) and result.english:
+            unheard_assertion(sents, col, ctx_stems)
+    yes_but(low, col)
+    _resolve(col, understood, low)
+    result.hits = sorted(set(col.hits), key=lambda h: (h.start, h.end, h.move.value))
+    return result
+
+
+def _resolve(col: Collector, understood: bool, low: str) -> None:
+    hits = col.hits
+    owns = [h for h in hits if h.move is Move.own]
+    # An admission beats a denial on the same words ("I didn't call you back").
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.move in {Move.deny, Move.counterattack}
+            and any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in owns)
+        )
+    ]
+    mocking = [h for h in hits if h.move in {Move.sarcasm, Move.leading_question}]
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.move is Move.open_question
+            and any(m.start <= h.start < m.end or h.start <= m.start < h.end for m in mocking)
+        )
+    ]
+    caps = [h for h in hits if h.move is Move.capitulate]
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.move is Move.quick_fix
+            and any(c.start <= h.start < c.end or h.start <= c.start < h.end for c in caps)
+        )
+    ]
+    # A generic acknowledgement inside a real reflection is part of that reflection.
+    strong = [h for h in hits if h.move in {Move.reflect_content, Move.reflect_feeling, Move.own}]
+    hits = [
+        h
+        for h in hits
+        if not (h.move is Move.acknowledge and any(s.start <= h.start < s.end for s in strong))
+    ]
+    if understood:
+        hits = [Hit(Move.commit, h.start, h.end) if h.move is Move.quick_fix else h for h in hits]
+    col.hits = hits

@@ -1,0 +1,97 @@
+"""Questions: open, perception check, closed, leading, or a fix in disguise."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+
+from sparring.formats.moves import Move
+from sparring.judge.offline import rules as R
+from sparring.judge.offline.cues import SECOND_PERSON, Collector
+from sparring.judge.offline.lexicon import content_stems
+from sparring.judge.offline.text import CLAUSE_BREAK, WH_START, Sentence, first, question_clause
+
+
+def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str]) -> None:
+    text = s.text
+    m = first(R.INVITE_STATEMENT, text)
+    if m and not first(R.LEADING, text):
+        col.add(Move.open_question, s.start + m.start(), s.end)
+    if not s.question:
+        return
+    if m := first(R.CHECK, text):
+        col.add(Move.check, s.start + m.start(), s.end)
+        # "Did I get that right, and what would change it?" asks openly too
+        if any(_question_kind(c, ctx_stems) is Move.open_question for c in _question_clauses(text)):
+            col.add(Move.open_question, s.start, s.end)
+        return
+    if m := first(R.LEADING, text):
+        col.add(Move.leading_question, s.start + m.start(), s.end)
+        # a leading or rhetorical question argues our side in question form
+        col.add(Move.justify, s.start + m.start(), s.end)
+        if _ACCUSING.search(text):
+            col.add(Move.counterattack, s.start + m.start(), s.end)
+        return
+    # A sentence may hold several questions ("What happened - did anyone call?"): the most
+    # inviting one decides.
+    kinds = [_question_kind(clause, ctx_stems) for clause in _question_clauses(text)]
+    for kind in (
+        Move.open_question,
+        Move.check,
+        Move.quick_fix,
+        Move.invite_collaboration,
+        Move.closed_question,
+    ):
+        if kind in kinds:
+            offset, _ = question_clause(s)
+            if kind is Move.invite_collaboration:
+                col.add(Move.closed_question, s.start + offset, s.end)
+            col.add(kind, s.start + offset if kind is not Move.open_question else s.start, s.end)
+            return
+
+
+_ACCUSING = re.compile(
+    r"\bwhy (?:are|do|did|would|can'?t|won'?t|don'?t|didn'?t|must|is it) you|\bwhat(?:'s| is) wrong with you"
+    r"|\bwho do you think|\bwhat'?s your problem|\bhow dare you|\bwhere were you"
+)
+
+
+def _question_clauses(text: str) -> list[str]:
+    starts = [0] + [
+        m.end()
+        for m in CLAUSE_BREAK.finditer(text)
+        if WH_START.match(text[m.end() :]) or R.CLOSED_START.match(text[m.end() :])
+    ]
+    return [
+        text[a:b]
+        for a, b in zip(starts, [*starts[1:], len(text)], strict=True)
+        if text[a:b].strip()
+    ]
+
+
+def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
+    if first(R.FIX_QUESTION, clause):
+        return Move.quick_fix
+    if first(R.OPENING_YES_NO, clause):
+        return Move.open_question
+    if re.search(
+        r"\b(?:would|does|will|could|is) (?:that|this) (?:work|help|be (?:ok|okay|enough|a start|fair)|suit|feel right|sound (?:good|fair|like a plan)|make (?:a )?difference)\b",
+        clause,
+    ):
+        return Move.invite_collaboration
+    if first(R.OPEN_OVERRIDE, clause):
+        return Move.open_question
+    if first(R.OPEN_WH, clause) and not first(R.FACT_QUESTION, clause):
+        return Move.open_question
+    if re.fullmatch(
+        r"\W*(?:why|how so|meaning|such as|like what|and then what|what happened|and)\W*", clause
+    ):
+        return Move.open_question
+    if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):
+        return Move.closed_question
+    # A statement with a question mark: a reflection offered for correction is a check.
+    if first(R.REFLECT_STEM, clause) or (
+        SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems
+    ):
+        return Move.check
+    return Move.closed_question

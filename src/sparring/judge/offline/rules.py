@@ -1,0 +1,775 @@
+"""The offline judge's phrase rules: which wordings signal which move.
+
+Each rule is a regular expression over the normalised (lower-case, straight-quoted) reply.
+Patterns use the macros in lexicon.MACROS (<<YOURE>> and so on) so that "you're", "youre" and
+"you are" all match. Rules only find candidates; detect.py decides with the context (is the
+sentence a question, did a reflection come before the 'but', ...).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+
+from sparring.formats.moves import Move
+from sparring.judge.offline.lexicon import MACROS
+from sparring.judge.offline.prefilter import LiteralIndex
+
+INDEX = LiteralIndex()
+
+
+def compile_rule(pattern: str) -> re.Pattern[str]:
+    for name, value in MACROS.items():
+        pattern = pattern.replace(f"<<{name}>>", value)
+    return re.compile(pattern)
+
+
+class RuleList(tuple[re.Pattern[str], ...]):
+    """Compiled rules with their places in the prefilter's index."""
+
+    indexes: tuple[int, ...]
+    index_set: frozenset[int]
+
+    def candidates(self, text: str) -> Iterator[re.Pattern[str]]:
+        """The rules that can match `text`, in order."""
+        hits = self.index_set & INDEX.possible(text)
+        if hits:
+            for index in sorted(hits):  # index order is rule order within a list
+                yield INDEX.pattern(index)
+
+
+def rules(*patterns: str) -> RuleList:
+    compiled = RuleList(compile_rule(p) for p in patterns)
+    INDEX.add(compiled)
+    compiled.indexes = tuple(INDEX.require_index(p) for p in compiled)
+    compiled.index_set = frozenset(compiled.indexes)
+    return compiled
+
+
+FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|(?:feeling|so|really|a bit|pretty) (?:down|low|lost)\b|down in the dumps|hopeless|helpless|powerless|stuck|trapped|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn\b|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected\b|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted|stung|pressure|brutal|cynical|suspicious|wary|sceptical|skeptical|fed up|pissed|livid|gutting|soul-destroying|exhausting|draining|demoralising|demoralizing|unbearable|a nightmare|awkward|intrusive|invasive|degrading|patroni[sz]|condescend|disrespectful|humiliating|belittl|unwelcome|rude|grim|horrible|no sleep|at (?:the )?end of (?:your|my) tether|the last straw|sidelin|cut out|kept in the dark|in the dark|second[- ]class|like a criminal|like a nuisance|like an afterthought|like (?:a|an) (?:number|ticket|idiot|child))\w*"
+# "stress reliever", "hard worker" and "ups and downs" name no feeling.
+FEEL = r"(?<!ups and )" + FEEL_WORDS + r"(?! reliever| relief| worker| and down| free| out of ten)"
+
+# --- questions -------------------------------------------------------------------------------
+
+CHECK = rules(
+    r"\b(?:is|was) (?:that|this|it) (?:about |roughly |more or less |pretty much |broadly )?(?:right|fair|correct|accurate|true|it|the case|what you (?:mean|meant|'re saying|are saying))\b(?! now| away)",
+    r"\bdid i (?:get|understand|hear|read) (?:that|this|you|it|this right|that right)\b",
+    r"\b(?:am|do) i (?:have|hear|get|understand|read) (?:that|this|it|you) (?:right|correctly)\b",
+    r"\bhave i (?:got|understood|heard) (?:that|this|it|you)\b",
+    r"\b(?:does|would) (?:that|this) (?:sound|seem) (?:right|fair|accurate|about right)\b",
+    r"\bis that what you(?:'re| are)? (?:saying|mean|meant|feel|getting at)\b",
+    r"\bcorrect me if\b",
+    r"\btell me if (?:i'?m|i am|i have|i got|that'?s) (?:wrong|off|missing|not)\b",
+    r"\bis that a fair (?:summary|way|description|read)\b",
+    r"\bam i (?:missing|getting|understanding) (?:something|anything|it|that|this)\b",
+    r"\b(?:did|have) i (?:miss|missed|leave|left) (?:anything|something)\b",
+    r"\b(?:is|was) (?:that|this) (?:what|how) (?:it feels|you feel|it felt|happened)\b",
+    r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?, or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
+    r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?\bor (?:is|has|have|was|did|do|does|it|there|something|more|what|how|the|finding|being|having|just|mainly|mostly|about|that|because)\b(?=[^?]*\b(?:hurt|upset|bother|felt|feel|most|more|mainly|main|about|been|slipping|thinking|sense|treated|finding|way|building|whole|mostly|really|other|else|since|reached|same)\b)",
+    r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?, or\b",
+    r"^(?:\w+,? )?(?:has it|does it|did it|have i|do you|did you|does that|is it|has that|have you)\b[^?]*\b(?:felt|feel|feels|feeling|sense|seemed|seem|come across|came across|look like|looked like)\b",
+)
+
+LEADING = rules(
+    r"\b(?:don'?t|do not|wouldn'?t|would not) you (?:think|agree|say|see|realise|realize|understand|admit)\b",
+    r"\b(?:isn'?t|is not|wasn'?t) (?:it|that|this) (?:true|obvious|clear|better|fair|enough|a bit|kind of|just|rather)\b",
+    r"\bcan'?t you (?:see|understand|just|tell)\b",
+    r"\b(?:haven'?t|have not) you (?:noticed|seen|heard|read)\b",
+    r"\baren'?t you (?:being|overreacting|a bit|just|supposed|forgetting)\b",
+    r"\bdo you (?:really|honestly|seriously|actually) (?:think|believe|expect|want)\b",
+    r"\bdo you (?:even|have any idea|know how (?:hard|much|many))\b",
+    r"\bwhat did you expect\b",
+    r"\bhow (?:could|dare) you\b(?! (?:tell|help|say more|share|explain|walk))|\bhow can you (?:even )?(?:say|think|believe|expect|sit there|justify)\b",
+    r"\bwho do you think\b",
+    r"\bwhat'?s (?:your|the) (?:problem|issue with you|deal)\b",
+    r"\bwhat(?:'s| is) wrong with you\b",
+    r"\bare you (?:serious|kidding|joking|for real|done)\b",
+    r"^(?:seriously|really|honestly)\s*\?",
+    r"\bis (?:it|that) (?:so|too|really so) (?:hard|much|difficult)\b",
+    r"\bshouldn'?t you\b",
+    r"\bwhy (?:are|do|did|would|is it|must|should|does) you (?:always|never|even|keep|have to|insist|constantly|feel the need|need to|bother|care)\b",
+    r"\bwhy (?:can'?t|won'?t|don'?t|didn'?t|couldn'?t|wouldn'?t|aren'?t|haven'?t) you\b",
+    r"\bwhy (?:on earth|the hell|would anyone)\b",
+    r"\bhow many times\b",
+    r"\bwhat (?:more|else) do you want (?:from me|me to do)\b",
+    r"\b(?:is|was) that (?:really )?(?:necessary|fair|helpful)\b(?=.*\?)",
+    r"\bdo you think (?:this|it|that) is (?:easy|fun|fair on me)\b",
+    r"\bwhere were you\b",
+    r"\bwhat gives you the right\b",
+    r"\bwhat (?:do|did|would) you expect\b",
+    r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
+    r"\b(?:do|did) you (?:actually|even|really) (?:read|check|look|listen|try|bother)\b",
+    r"\bwhy didn'?t you (?:say|tell|mention|ask|come)\b",
+    r"^(?:\w+,? )?(?:didn'?t|haven'?t|weren'?t|wasn'?t|doesn'?t|isn'?t|aren'?t|hadn'?t|won'?t|wouldn'?t) you\b",
+    r"\bdo you think (?:maybe |perhaps |possibly )(?:it|she|he|they|you|that)\b",
+    r"\bwhy (?:do|does|are|did|would) you(?: lot| people| guys| all)? (?:always|never|only|keep|even|constantly)\b",
+    r"\bare you (?:really|seriously|actually|honestly) (?:going to|gonna)\b",
+)
+
+FIX_QUESTION = rules(
+    r"\bwould it help if (?:i|we)\b",
+    r"\bwhat if (?:i|we) \w+",
+    r"\bhow about (?:i|we|if (?:i|we)|a |an |some |giving|offering)\b",
+    r"\bshould (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call)\b",
+    r"\b(?:do|would) you (?:want|like) me to (?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call|sort|talk|speak|escalate)\b",
+    r"\b(?:can|could|may|shall) (?:i|we) (?:offer|give|get|send|refund|credit|make it up|comp|throw in)\b",
+    r"\bwhy don'?t (?:i|we)\b",
+    r"\bwould (?:a|an|some|it help to) [^?]{0,40}\bhelp\b",
+    r"\bwhat about (?:a |an |some |if (?:i|we)|giving|offering)\b",
+    r"\b(?:have|had) you (?:ever )?(?:tried|considered|thought about|thought of|looked into|asked about|talked to|spoken to|reached out)\b",
+    r"\bdid you (?:try|consider|think about|ask|talk to|speak to)\b",
+    r"\b(?:could|can|would) you (?:maybe |perhaps |possibly |just )?(?:try|consider|talk to|speak to|reach out|ask)\b",
+    r"\bwhy (?:not|don'?t you) (?:try|just|ask|talk|speak|go)\b",
+    r"\bwhat about (?:trying|talking|asking|speaking|going|joining|getting)\b",
+)
+
+# Yes/no questions that really open the floor ("Is there anything else?").
+OPENING_YES_NO = rules(
+    r"\b(?:can|could|would|will) you (?:please )?(?:tell|say|share|explain|describe|walk|talk|help me understand|give me (?:an example|a sense|more))\b",
+    r"\b(?:would|do|will) you (?:mind|be willing|be open|feel like|want to|like to|care to|wanna)(?: to)? (?:telling|sharing|saying|explaining|tell|share|say|talk|talking|explain|walk|go on|expand|elaborate|open up|describe|let me know)\b",
+    r"\b(?:do|would) you have any (?:more |other )?(?:questions|concerns|thoughts|worries|ideas|feelings) (?:about|on|for|you|that)\b",
+    r"\b(?:is|was) any ?(?:thing|one) else\b",
+    r"\b(?:do|would) you (?:want|like) to (?:talk|tell|share|say|vent|get (?:it|that) off|expand|elaborate|open up)\b",
+    r"\b(?:is|was) there (?:anything|any ?thing|something|more|any other|another) ?(?:else|more|going on|behind|you|that|i should|on your mind|bothering|underneath|about)\b",
+    r"\b(?:is|was) (?:something|anything) else (?:going on|behind|bothering|happening|on your mind)\b",
+    r"^(?:anything|something) else\b",
+    r"\bany(?:thing)? (?:more|else) (?:you(?:'d| would) like|you want|to add|on your mind)\b",
+    r"\bcan you (?:help me|say) (?:understand|more)\b",
+    r"\bdo you (?:want|feel like|wish) to (?:tell|talk about|share)\b",
+    r"\bcare to (?:elaborate|share|explain|say more)\b",
+    r"\bmay i ask (?:what|how|why|about)\b",
+    r"\b(?:is|was) (?:that|this) all (?:of it|there is|it is)?\b.*\bor\b",
+    r"\bor (?:has|is|was|did) (?:something|anything) (?:else|more)\b",
+    r"\b(?:is|was) there more (?:to it|going on|behind|to this|to that|you)\b",
+    r"\b(?:is|was) there more\b\W*$|\bor (?:is|was) there (?:more|something else|anything else)\b",
+)
+
+# Wh-questions that only ask for a fact (a time, a number, a place): not an invitation.
+FACT_QUESTION = rules(
+    r"^(?:\w+[,.]? )?(?:what|which) (?:time|day|date|week|month|year|room|floor|file|version|number|email|address|ticket|order|reference|size|colou?r)\b",
+    r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early)\b",
+    r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
+    r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
+    r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
+    r"\bwhat(?:'s| is| was) (?:the|your) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|size)\b",
+    r"\b(?:anything|something) else (?:i|we) can (?:get|do|help|assist|bring)\b",
+    r"\bis there anything else (?:i|we) can\b",
+)
+
+# Checked before FACT_QUESTION: "which"/"how much" questions about how something felt.
+OPEN_OVERRIDE = rules(
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting|stung|land|landed)\w*",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
+    r"\b(?:when|where|who|what|how) else\b",
+    r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
+    r"^(?:(?:so|and)[,.]?\s+)?who (?:has|did|does|is) (?:this|it|that) (?:land|landed|hit|affect|affected|hurt|weigh)\w*",
+)
+
+OPEN_WH = rules(
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|now|honestly|sincerely|genuinely|actually|right|yeah|yes|alright|hmm|oh|i see|i hear you|i understand|i wonder|i'?m (?:curious|wondering)|can i ask(?: you)?|may i ask|let me ask(?: you)?|tell me|just curious|out of interest|first|first of all|please)[,.:!-]*\s+)*(?:what|how|why|in what way|to what extent)\b",
+    r"\b(?:what|how) (?:has|have|did|does|do|is|was|were|are|would|could|might|should|can|will|'s|'d|made|makes|happened|happens|went|goes|exactly|else|specifically|worries|bothers|concerns|matters|frustrates|upsets|hurts|stands out)\b",
+    r"\bwhat (?:part|parts|aspect|kind|sort|bit|piece) of\b",
+    r"\bwhy (?:do you think|is that|was that|did that|does that|might|would that|has this|has that)\b",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting)\w*",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
+    r"\b(?:when|where|who|what|how) else\b",
+)
+
+# Invitations phrased as statements ("Tell me more").
+INVITE_STATEMENT = rules(
+    r"\b(?:please )?tell me (?:more|about|what|how|why|everything|the whole|your side|what happened|where|which|a bit|a little)\b",
+    r"\bhelp me (?:to )?(?:understand|see|get)\b",
+    r"\b(?:walk|talk|take) me through\b",
+    r"\bsay (?:a bit |a little )?more\b",
+    r"\bi(?:'d| would) (?:really |genuinely |honestly |truly )?(?:like|love|want) to (?:hear|understand|know|learn|get) (?:more|what|how|why|about|your|the whole|where|from you|which|when)\b",
+    r"\bi (?:really )?(?:want|need) to (?:hear|understand|know|learn) (?:more|what|how|why|about|your|the whole|where|it from you)\b",
+    r"\bi(?:'m| am) (?:really |genuinely |honestly )?(?:curious|interested|keen) (?:about|to (?:hear|know|understand|learn)|what|how|why|to get)\b",
+    r"\bi(?:'m| am)? ?wonder(?:ing)? (?:what|how|why|whether|if you|if there)\b",
+    r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
+    r"^(?:go on|keep going|carry on|i'?m listening)\b",
+    r"\bi(?:'d| would) (?:value|appreciate|welcome) (?:hearing|your (?:view|perspective|take|thoughts))\b",
+    r"\bgo ahead(?:,| and)? (?:tell|say)\b",
+)
+
+CLOSED_START = re.compile(
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|yes|hmm|just|alright|honestly)[,.!]*\s+)*"
+    r"(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should|shall|may|might|am|must|"
+    r"don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|can'?t|couldn'?t|won'?t|"
+    r"wouldn'?t|shouldn'?t|any|anything|everything|everyone)\b"
+)
+
+# --- listening -------------------------------------------------------------------------------
+
+REFLECT_FEELING = rules(
+    r"\b(?:you|u)(?:'re| are|re| r| must be| must feel| must have been| must have felt| seem| seemed| sound| sounded| feel| felt| were| have been|'ve been| might be| may be| probably feel| probably are| obviously feel| clearly feel| look| are feeling|'re feeling| were feeling| get| got| have| 've got| have got| are going through|'re going through| went through| have had|'ve had| had)\b(?! a (?:\w+ )?(?:worker|person|man|woman|guy|player|one)\b)(?: \w+){0,4}? (?:so |really |very |pretty |quite |a bit |a little |completely |totally |utterly |deeply |incredibly |absolutely )?"
+    + FEEL,
+    r"\b(?:that|this|which|all this|all that|everything)(?:'s| is| must be| must feel| would be| would feel| sounds| sounded| seems| seemed| must have been| has been|'s been| feels| felt| was| looks)(?: \w+){0,3}? (?:so |really |very |pretty |incredibly |super |truly |quite |such a |a really |a very |an? )?"
+    + FEEL,
+    r"\bit (?:must be|must feel|must have been|must have felt|sounds|sounded|seems|seemed|feels|felt|has been|'s been)(?: \w+){0,3}? (?:so |really |very |pretty |incredibly |super |truly |quite |such a |a really |a very |an? )?"
+    + FEEL,
+    r"\b(?:sounds|seems|looks|feels) like (?:(?:you|it|this|that|things)(?:'re| are| were| have been|'ve been| feel| felt| must| is| was|'s)?(?: \w+){0,4} )?"
+    + FEEL,
+    r"\bi can (?:see|tell|hear|imagine|only imagine|understand|sense|feel) (?:how|why|that|just how|the|your|what)(?: \w+){0,5}? "
+    + FEEL,
+    r"\bno wonder (?:you|it|that|this|yesterday|today|the \w+|\w+ felt)\b",
+    r"\bof course (?:you(?:'re| are| feel| felt| were| would)|it(?:'s| is| was|'d))(?: \w+){0,3} "
+    + FEEL,
+    r"\b(?:your|the) (?:frustration|anger|disappointment|hurt|worry|worries|fear|fears|concern|concerns|exhaustion|stress|upset|feelings?|reaction|sense of \w+)(?: \w+){0,6}? (?:makes? (?:total |complete |perfect )?sense|(?:is|are) (?:totally |completely |entirely )?(?:understandable|fair|justified|valid|real|legitimate|reasonable|warranted))\b",
+    r"\bi(?:'d| would)(?: \w+)? (?:be|feel|have felt|have been) (?:\w+ )?"
+    + FEEL
+    + r"(?: \w+)* (?:too|as well|in your (?:shoes|position|place))\b",
+    r"\bhow (?:\w+ ){0,2}"
+    + FEEL
+    + r" (?:you|that|this|it) (?:must |might )?(?:feel|felt|be|is|was|are|were|must be|has been|have been)\b",
+    r"\bhow (?:hard|difficult|tough|painful|frustrating|upsetting|stressful|lonely|scary|exhausting|infuriating) (?:that|this|it|things?) (?:must|has|is|was|have|can|would)\b",
+    r"\b(?:feeling|feel) (?:so |really |very |completely |totally )?"
+    + FEEL
+    + r"(?: \w+){0,4} (?:makes sense|is understandable|is natural|is normal)\b",
+    r"\bthat (?:sucks|stinks|hurts|stings|blows)\b",
+    r"\bwhat a (?:nightmare|blow|shock|mess|horrible|awful|terrible|hard|difficult|tough|rough|frustrating)\b",
+    r"\bmust(?:'ve| have| of) (?:been|felt) (?:so |really |very |pretty |absolutely |incredibly )?(?:\w+ )?"
+    + FEEL,
+    r"\b(?:feels?|felt|feeling) (?:so |really |very |pretty |completely |totally |a bit |like )?"
+    + FEEL,
+    r"\bi(?:'d| would)(?: \w+)? (?:be|feel|have been|have felt|have walked out|have done the same|have left|have lost it) (?:\w+ ){0,2}?(?:\w+ )?(?:too|as well|in your (?:shoes|position|place))\b",
+    r"\b(?:is|was|'s|sounds|sounded) (?:so |really |pretty |absolutely |truly |utterly |just )?"
+    + FEEL,
+    r"\b(?:that|this|it|which) must(?:'ve| have)? " + FEEL,
+    r"\bi (?:feel|sense|hear|can feel|can sense|can hear) (?:your|the) (?:anxiety|pain|frustration|anger|hurt|fear|worry|worries|sadness|grief|stress|exhaustion|loneliness|disappointment|despair|panic|upset)\b",
+    r"\byou(?:'re| are| seem| seemed| sound| sounded| feel| felt| look| must be)(?: \w+)? (?:down|low|lost)\b",
+)
+
+# Stems that introduce a paraphrase: the reflection is what follows them.
+REFLECT_STEM = rules(
+    r"\b(?:it )?(?:sounds|seems|looks|feels|appears) (?:to me )?(?:like|as if|as though|that) (?:you|your|they|he|she|there|things|people|what|for you|a lot|everyone|nobody|no one|everything|this has|that has|it has|it'?s been|this is|this was|that was|the (?:\w+ )?(?:situation|problem|issue|whole)|because)\b",
+    r"\bso (?:you(?:'re| are|re)? ?(?:saying|telling me|feel|felt|think|mean|want|need|were|have|had|'ve|'d|did|didn'?t|don'?t)|what you(?:'re| are)? ?(?:saying|mean|need|want)|for you|your|the (?:\w+ )?(?:problem|issue|thing|point|concern) is)\b",
+    r"\byou(?:'re| are|re) (?:saying|telling me|describing|pointing out|asking for|worried (?:that|about)|concerned (?:that|about)|upset (?:that|about|because)|angry (?:that|about|because)|frustrated (?:that|about|because|with|by))\b",
+    r"\bwhat i(?:'m| am)? ?hear(?:ing)? (?:is|you|from you)\b",
+    r"\bi (?:hear|understand|get|see) (?:that (?:you|your|the|it)|you(?:'re| are)? saying|how (?:much|important|you|the|it|this|that)|why you|what you(?:'re| are)? saying is|you feel|that you)\b",
+    r"\bif i(?:'m| am|'ve| have)? (?:understand|understood|hear|heard|hearing|understanding|got|get) (?:you|that|this|it)?\s*(?:right|correctly)\b",
+    r"\bin other words\b",
+    r"\byou feel (?:like|that|as if|as though|i|we|the|nobody|no one|your|it)\b",
+    r"\bfor you,? (?:this|it|that|the)\b",
+    r"\byour (?:point|view|concern|worry|sense|fear|experience|feeling) (?:is|was|seems)\b",
+    r"\byou(?:'ve| have) been (?:\w+ing|left|kept|asked|told|waiting|carrying|doing|working|holding)\b",
+    r"\byou (?:were|got|had been) (?:promised|told|left|kept|passed|overlooked|ignored|asked|expected|given|put|made|forced|excluded)\b",
+    r"\byou (?:wanted|needed|expected|hoped|were hoping|asked for|deserved|trusted|counted on|relied on)\b",
+    r"\bwhat (?:matters|bothers|hurts|upsets|worries|frustrates) (?:you )?(?:most )?(?:is|was)\b",
+    r"\bthe (?:real )?(?:problem|issue|thing|point) (?:for you )?(?:is|was) (?:that )?(?:you|your|i|we|the|it)\b(?!.*\?)",
+    r"\byou (?:think|believe|reckon|suspect|feel|felt|thought|assumed|worry|fear|suspected|'re convinced|are convinced|see it as)\b",
+    r"\b(?:to you|for you|in your (?:view|eyes|shoes)|from where you(?:'re)? (?:sit|stand|sitting|standing)|from your side)\b",
+    r"\byou(?:'ve| have) (?:got|reached|come|hit|had) (?:to )?(?:the point|a point|the end|enough|your limit|breaking point|the last straw)\b",
+    r"\b(?:that|it|this) (?:must|would|could|might) (?:feel|seem|look|sound|have felt|have seemed|have looked|'ve felt) (?:like|as if|as though)\b",
+    r"\bi can (?:see|tell|understand|imagine|hear) (?:that|how|why|the|it|this|you|what)\b",
+    r"^so,? (?:on top of|basically|essentially|in short|what|the|it'?s|its|you|your|from|after|for|every|now|all|that)\b",
+    r"\bit(?:'s| is| was) (?:not|never) (?:just )?(?:about )?(?:the|a) \w+(?: \w+)?,? (?:it'?s|it is|it was|but)\b",
+    r"\byou (?:want|need|'d like|would like|expect|care about|deserve|deserved)\b",
+    r"\byou(?:'ve| have) (?:noticed|seen|picked up on|spotted|realised|realized|been told|had to|got to)\b",
+    r"\byou (?:end up|ended up|get left|got left|are left|'re left|were left|'re stuck|are stuck|got stuck)\b",
+    r"\bwhich (?:puts|leaves|left|put|makes|made) you\b",
+    r"\bi'?m guessing (?:you|that|it|this)\b|\bi (?:imagine|bet|suspect|guess) (?:you|that|it|this|they)\b",
+    r"\b<<SORRY>> (?:to hear )?(?:that )?(?:you(?:'ve|'re| have| had| were| are| got| lost| felt)|your \w+|[a-z]+ (?:came|went|got|had|was|were|felt|ended))\b",
+    r"^so,? (?:this|that|it|there|people|everyone|they|he|she|nobody|no one)\b",
+    r"\b(?:it )?(?:sounds|seems|looks) (?:to me )?like (?!(?:a |an )?(?:great|good|nice|fun|plan|idea|right|lovely|wonderful|perfect|excellent|smart|sensible)\b)(?:\w+\W+){2}",
+    r"^so,? (?:while|when|after|because|even though|despite|every|instead)\b",
+    r"\byou(?:'ve| have)? (?:been |keep |kept )(?:getting|being|hearing|having|told|passed|fobbed|given|left|waiting|chasing|asking|ringing|calling)\b",
+    r"\byou (?:must|might|may) (?:feel|be feeling|have felt|think|be thinking|be wondering)\b",
+    r"\bi can (?:\w+ )?(?:understand|see|imagine) (?:\w+ing|not \w+ing)\b",
+    r"\byou(?:'re| are) (?:starting|beginning|coming) to (?:feel|think|wonder|see|believe|suspect)\b",
+)
+
+GENERIC_ACK = rules(
+    r"^(?:(?:ok(?:ay)?|right|yes|yeah|well|look|alright|sure|so|hmm|oh)[,.!]*\s+)*i (?:hear|understand|see|get|know)(?: (?:you|that|it|this|what you(?:'re| are)? saying|where you(?:'re| are)? coming from|your (?:point|frustration|concern|concerns|anger|feelings?|pain|position|view)|how you feel|how you(?:'re| are)? feeling|what you mean|exactly how you feel|the point))?(?: (?:completely|totally|fully|now|100%|entirely|loud and clear))?[.!,;]*$",
+    r"^(?:fair enough|fair point|point taken|noted|got it|understood|message received|makes sense|i see|i know|right)[.!,]*$",
+    r"\bi(?:'m| am) (?:so |really |very |truly )?sorry to hear (?:that|this|it|about)\b",
+    r"^(?:that'?s|it'?s|that is) (?:understandable|fair|valid|a fair point|a good point|reasonable)[.!,]*$",
+    r"\bi (?:can )?(?:totally |completely |fully )?(?:understand|relate|empathi[sz]e|sympathi[sz]e)(?: with (?:that|you|this|your \w+))?[.!,]*$",
+    r"^(?:i hear you|i understand|i get it|i see)\b",
+    r"\bi (?:know|understand) (?:exactly )?how you (?:feel|must feel)\b",
+    r"\bi hear you\b",
+    r"\byou(?:'re| are|re) right[.!,]*$",
+)
+
+OWN = rules(
+    r"\b<<THATS>> (?:(?:all|totally|entirely|completely|squarely|100%) )?on me\b",
+    r"(?<!not )(?<!n't )\b(?:my|entirely my|all my|totally my) (?:fault|mistake|error|responsibility|failure|doing)\b",
+    r"\bi (?:take|accept) (?:full |complete |total |the |my )?(?:responsibility|ownership|the blame|my share|my part)\b",
+    r"\bi own (?:that|this|it|my part)\b",
+    r"\bi (?:was|got (?:that|it|this)) wrong\b",
+    r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
+    r"\bi dropped the ball\b",
+    r"\b(?:i|we) let (?:you|the team|them|your team|everyone|you all|her|him|your people) down\b",
+    r"\bi (?:should|shouldn'?t|should not|ought to|could) have\b(?! (?:been told|known))",
+    r"\bi (?:didn'?t|did not|never|haven'?t|have not|wasn'?t|was not) (?:follow(?:ed)? through|call(?:ed)?(?: you)?(?: back)?|tell you|told you|show(?:ed)? up|keep|kept|give you|gave you|check(?:ed)?|listen(?:ed)?|consult(?:ed)?|ask(?:ed)?|include(?:d)?|credit(?:ed)?|thank(?:ed)?|deliver(?:ed)?|warn(?:ed)?|explain(?:ed)?|involve(?:d)?|acknowledge(?:d)?|name(?:d)?|mention(?:ed)?|recogni[sz]e(?:d)?|get back to you|loop you in|think it through|handle (?:it|that|this) well|there for you|clear(?: enough)?|honest|straight with you|fair to you)\b",
+    r"\bi (?:failed|forgot|neglected) to\b",
+    r"\bi broke (?:my|that|a|the) (?:promise|commitment|word)\b",
+    r"\byou(?:'re| are|re) (?:absolutely |completely |totally |quite |100% |dead )?right(?:,)? (?:that|about|to be|i|to call|to raise|,? i)\b",
+    r"\bguilty as charged\b",
+    r"\bi can see (?:that |how |now )?(?:i|my)\b",
+    r"\b<<SORRY>> (?:that i|for (?:not|missing|cancel|taking|present|what i|my|the way i|how i|letting|dropping|breaking|forgetting|ignoring|leaving|overlooking|putting|making|being|failing|going|keeping|wasting|the (?:way|delay|mess|confusion|mix-up|mistake|miscommunication|lack))|i (?:didn'?t|did not|never|wasn'?t|let|missed|forgot|cancel|took|presented))",
+    r"\b(?:that|it) was (?:my|a) (?:mistake|error|bad call|misjudg(?:e)?ment|poor call)\b(?<!a mistake)",
+    r"\bi (?:did|have|had) (?:cancel|present|take|took|miss|promise|ignore|forget|overlook|drop|leave|left|skip|break|broke)\w*\b",
+    r"\bi (?:hadn'?t|had not|didn'?t|did not|never) (?:thought|realised|realized|considered|appreciated|seen) (?:about |that |how |what |your |you |it )\w+",
+    r"\b(?:that|this) (?:one )?(?:is|was)(?: \w+)? my (?:doing|call, and it was wrong|fault)\b",
+    r"\bi (?:admit|accept|acknowledge) (?:that )?(?:i|it was|we)\b",
+    r"\bi(?:'ll| will) (?:own|take) (?:that|this|it)\b",
+    r"\bno excuses\b",
+    r"\b(?:we|i) got (?:this|that|it|things) (?:badly |completely |totally |so )?wrong\b",
+    r"\b(?:we|i) (?:was|were) (?:late|wrong|slow|careless|out of order|rude|unfair|thoughtless|in the wrong|at fault)\b",
+    r"\b(?:that|this|it) (?:shouldn'?t|should not|should never) have (?:happened|been|gone)\b",
+    r"\b(?:someone|somebody|we|i) should(?:'ve| have| of) (?:told|called|rung|warned|asked|explained|let)\b",
+    r"\b<<SORRY>> (?:that )?(?:nobody|no one|we|i|it took|you had to|you were)\b",
+    r"\b(?:it'?s|its|that'?s|thats) on (?:me|us)\b",
+    r"\bon us\b",
+    r"\b(?:was|were) (?:rude|wrong|unfair|thoughtless|careless|out of order|unkind) of (?:me|us)\b",
+    r"\b(?:a |that'?s a )?fair (?:hit|cop|criticism|challenge)\b",
+    r"\bit cost you\b",
+    r"\bi(?:'ve| have) been (?:\w+ing) (?:you|your)\b",
+    r"\b(?:i|we) (?:definitely |really |certainly |absolutely |clearly )?(?:should(?:'ve| have| of)|shouldn'?t(?:'ve| have| of)|ought to have)\b",
+    r"\bi (?:didn'?t|did not|never|hadn'?t) (?:realise|realize|see|notice|think about) (?:that |how |what |your |you |it was |the |just how )\w+",
+    r"\bno argument (?:there|from me)\b",
+    r"\bthat(?:'s| was| is) (?:my|our) (?:failing|failure|doing|mistake|fault)\b",
+    r"\byou(?:'re| are) right(?:,)? (?:and|i|we|it|that)\b",
+    r"\b(?:i|we)(?:'ve| have) (?:done|put) (?:that|this|it) (?:to|on) you\b",
+    r"\bi got (?:\w+ ){0,2}wrong\b|\bwhat i got (?:\w+ )?wrong\b",
+    r"\b(?:that'?s|thats|it'?s|that was|it was) (?:really |so |pretty )?(?:bad|not ok|not okay|not good enough|unacceptable|not acceptable|wrong|poor|terrible|awful)(?:,)? (?:and|so) (?:i'?m|im|i am|we'?re|we are) sorry\b",
+    r"\b(?:that'?s|that is|it'?s|this is|that was) (?:not|un)acceptable(?: (?:when|from|of) (?:us|me|a|our))?\b",
+    r"\byou should(?:'ve| have) (?:heard|been told|got|had|known|found out) (?:it |this |that |about it )?(?:from|by) me\b",
+    r"\b<<SORRY>>,? (?:but )?(?:i|we) (?:missed|forgot|didn'?t|dropped|lost|ignored|overlooked|should|let|never)\b",
+    r"^(?:yes|yeah|yep|you'?re right)[,.!]? (?:you did|you have|you were|you are|it was|it is|i did|we did|i have|we have|that'?s true|that'?s right)\b",
+    r"\b(?:i|we) (?:definitely |definately |really |certainly |absolutely |clearly )?(?:should(?:'ve| have| of)|shouldn'?t(?:'ve| have| of))\b",
+    r"\b(?:a |that'?s a )?(?:proper |real |complete |total |genuine |serious )?(?:failure|failing|mistake|mess|shambles) (?:on|from) (?:our|my) (?:side|part|end)\b",
+    r"\b<<SORRY>> (?:\w+ly )(?:for|that)\b",
+    r"\b(?:we|i) (?:had|made) (?:a |an )?(?:\w+ )?(?:failure|mistake|error|screw-?up|cock-?up|blunder|lapse|breakdown|oversight)\b",
+    r"\b(?:we|i)(?:'ve| have) (?:damaged|broken|lost|ruined|wrecked|scratched|upset|let you down|failed you|mucked|messed)\b",
+    r"\b(?:that'?s|that was|it was|it'?s|thats) (?:\w+ )?(?:rubbish|poor|bad|terrible|awful|unfair|wrong|careless|lazy|thoughtless|rude|shoddy|not ok|out of order) of (?:me|us)\b",
+    r"^(?:\w+,? ){0,3}should(?:'ve| have| of) (?:told|asked|said|called|rung|warned|checked|explained|let|included|credited)\b",
+    r"\byou(?:'re| are) right,? you(?:'ve| have| were| are|'re| did)\b",
+    r"\b(?:that|it|this) should(?:'ve| have| of) been (?:right|better|done|handled|sorted|fixed|sent|there|checked)\b",
+    r"\b<<SORRY>> about (?:the|your|my|what|how) \w+(?<!inconvenience)(?<!trouble)\b",
+)
+
+APPRECIATE = rules(
+    r"\bthank(?:s| you)(?: (?:so much|a lot|very much|for coming|really))?,? for (?:telling|raising|bringing|being (?:so |this )?(?:honest|open|frank|direct|candid|straight|upfront)|coming (?:to me|in|to see me)|saying|sharing|flagging|letting me know|speaking up|your (?:honesty|candou?r|feedback|directness|patience)|putting|calling|pointing)\b",
+    r"\bi (?:really |genuinely |do )?appreciate (?:you|your|that you|the|it|hearing|this)(?: \w+){0,3}? ?(?:telling|raising|honesty|candou?r|coming|bringing|being|directness|feedback|saying|sharing|flagging|speaking|straight|frank)\b",
+    r"\bi(?:'m| am) (?:really |genuinely )?glad (?:you|that you) (?:told|came|raised|said|brought|spoke|flagged|shared|are telling)\b",
+)
+
+# --- defensive -------------------------------------------------------------------------------
+
+JUSTIFY = rules(
+    r"\b(?:we|i) (?:had|have|needed|need|were forced|was forced) to\b(?! (?:admit|say|be honest|agree|apologi[sz]e|own|hear|listen|understand|ask|take|do better|fix|learn|face))",
+    r"\b(?:i|we) (?:had|have) (?:no|little) (?:choice|option|alternative|other option)\b",
+    r"\bthe (?:whole )?(?:reason|point|idea|goal|purpose|aim|thinking|rationale|logic) (?:behind (?:it|this|that|the \w+) )?(?:is|was|of (?:it|this|that|the))\b(?!.*\?)",
+    r"\b(?:it|that|this|they|those|these)(?: \w+)? (?:was|were|is|are) (?:absolutely |completely |really |very |all |just )?(?:necessary|needed|required|mandatory|agreed|decided|approved|planned|scheduled long|signed off|in the plan|for (?:your|everyone'?s) (?:own )?good|for the best|company policy|non-negotiable|unavoidable|the right (?:call|decision|thing))\b",
+    r"\blet me (?:just )?(?:explain|clarify|walk you through why|give you (?:the|some) context)\b",
+    r"\byou (?:have|need|got) to (?:understand|realise|realize|see|remember|appreciate|admit|accept)\b",
+    r"\b(?:to be fair|in (?:my|our) defen[cs]e|for the record|with (?:all due )?respect|just so you know|the (?:fact|truth|reality) (?:is|of the matter)|to be honest with you,? (?:we|i|it|the)|in fairness|if you look at the (?:numbers|data|facts))\b",
+    r"\b(?:i|we)(?:'ve| have)? (?:been|was|were|am|are|'m|'re) (?:(?:so|really|very|incredibly|completely|totally|absolutely|just) )?(?:busy|swamped|slammed|stretched|flat out|under (?:a lot of|huge|massive|so much) pressure|doing (?:my|our|the) best|doing everything|trying (?:my|our|really|so) (?:best|hard)|working (?:flat out|round the clock|day and night|so hard|really hard|nonstop|non-stop|weekends))\b",
+    r"\b(?:i|we) (?:did|do|made|took|chose|decided) (?:it|that|this|the \w+)(?: \w+){0,2} (?:because|for a reason|for good reason|so that|to)\b",
+    r"\b<<THATS>> (?:just )?(?:how|the way) (?:it|things|this|business|the world|the process|the industry|life) (?:works?|is|goes|happens)\b",
+    r"\b(?:i|we) (?:already|always) (?:explained|told you|said|sent|did|do|have|made|covered|answered|shared)\b",
+    r"\b(?:i|we)\b[^.?!]{0,50}?\b(?:because|cause|cos|since) (?:of )?(?:the|we|i|it|this|that|they|our|management|leadership|there|those|these|head office|hr|finance|legal|my|a)\b",
+    r"\b(?:the |this |that |our |these |those )(?:new |whole )?(?:retreats?|programmes?|programs?|offsites?|workshops?|sessions?|changes?|policy|policies|decision|rota|plan|initiative|strategy|process|system|vision|purpose work|rollout|update|restructure|project|model|framework|approach|training|rules?|review|tool|meetings?)(?:'s| is| are| will| was| were|'ll) (?:going to |really |actually |genuinely )?(?:help|pay off|benefit|improve|work|the (?:right|best|only)|important|essential|vital|crucial|critical|worth it|good for|necessary|there to|designed to|meant to|supposed to|a long[- ]term|an investment|about|for (?:the|your|everyone))\b",
+    r"\b(?:it|this|that) (?:is|was|'s) (?:the right (?:call|decision|thing)|for the best|worth it|non-negotiable|the only way|how we (?:win|grow))\b",
+    r"\bonce (?:people|everyone|they|the team|customers|staff) (?:see|understand|get it|realise|realize)\b",
+    r"\b(?:we|i) (?:followed|stuck to|went by) (?:the|our) (?:process|procedure|policy|rules|book|plan|playbook|script)\b",
+    r"\bit'?s (?:in|on) the (?:contract|policy|handbook|terms|sla|agreement|email|slide|minutes)\b",
+    r"\b(?:the|our) (?:data|numbers|figures|facts|results|metrics|evidence|research) (?:show|shows|say|says|prove|proves|tell|tells|suggest|suggests)\b",
+    r"\bthere (?:was|were|is|are) (?:a )?(?:good |valid |solid )?reasons?\b",
+    r"\b(?:it|that) was (?:a |an )?(?:tough|hard|difficult|business|strategic|commercial|necessary|judg(?:e)?ment) (?:call|decision|choice)\b",
+    r"\b(?:that'?s|it'?s|this is) (?:the|our|company|practice|standard|normal) (?:procedure|policy|process|protocol|practice|rule|rules|terms)\b",
+    r"\brules are rules\b",
+    r"\bit'?s (?:the )?same for (?:all|every|everyone|everybody)\b",
+    r"\bto be honest\b(?=[^.?!]*\b(?:we|i|the|it|our|they|technically|actually)\b)",
+    r"\btechnically\b",
+    r"\b(?:our|the) (?:terms|policy|procedure|process|contract|sla) (?:are|is|says?|states?|requires?)\b",
+    r"\b(?:it'?s|it is) being (?:processed|looked at|dealt with|handled)\b",
+    r"\bthat'?s (?:just )?how (?:a |an |the )?(?:\w+ )?(?:organi[sz]ations?|compan(?:y|ies)|business(?:es)?|systems?|process(?:es)?|industr(?:y|ies)|world|it|things|this place|this ward|hospitals?|schools?) (?:works?|goes|is|are)\b",
+    r"\bi (?:honestly |genuinely |really |just )?(?:thought|assumed|figured|believed|presumed) (?:you|that|it|we|they|he|she|this)\b",
+    r"\b(?:maybe|perhaps|probably) (?:he|she|they|it|the \w+) (?:was|were|is|are|had|has) (?:just )?(?:tired|busy|stressed|having|under|doing|trying|short)\b",
+    r"\b(?:i|we) (?:live|work|have|had|was|were|am|are) (?:\w+ ){0,3}(?:away|busy|far|miles|abroad|overseas|stretched|short[- ]staffed|understaffed)\b",
+    r"\b(?:i|we) (?:send|sent|pay|paid|do|did|gave|give|put in|work) (?:\w+ ){0,3}(?:every|each|all the|so many|loads|lots)\b",
+    r"\b(?:that|it) counts for something\b",
+    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b",
+    r"\bthere'?s (?:not much|nothing|little) (?:else )?(?:(?:i|we) can|to be) (?:do|done)\b",
+    r"\b(?:i|we)(?:'ve| have) (?:already )?offered\b",
+    r"[,.] actually[.!]*$",
+    r"\b(?:i|we) (?:was|were) (?:only|just) (?:doing|following|trying)\b",
+    r"\b(?:i|we) (?:pick|choose|select|decide|mark|grade|allocate) (?:on|based on|by|according to)\b",
+    r"\b(?:these|such|those) things take time\b",
+    r"\b(?:it|this|that) takes time\b",
+    r"\bi(?:'m| am) afraid\b(?!\s+(?:i|we) (?:got|messed|let|was|were))",
+    r"\bit (?:means|meant) (?:it'?s|that|we)\b",
+    r"\b(?:is|was|are|were) actually\b",
+    r"\b(?:standard|normal|common|usual|best|accepted) practice\b",
+    r"\blet'?s not lose sight\b|\bdon'?t forget (?:that|we|i|the)\b|\bremember that (?:we|i|the|it)\b",
+    r"\b(?:the )?(?:panel|committee|board|interview panel|decision) was (?:unanimous|fair|final|clear)\b",
+    r"^(?:\w+ ){0,2}(?:isn'?t|is not|aren'?t|are not) (?:just|only) (?:about )?\w+",
+    r"^(?:legally|technically|strictly speaking|on paper|contractually|officially|in fairness|to be fair)\b",
+    r"\b(?:would have|would'?ve|were going to|was going to) (?:\w+ ){0,2}anyway\b",
+    r"\b(?:crazy|mad|busy|hectic|rough|long|manic) (?:week|day|month|time|shift|few weeks)\b",
+    r"\b(?:it'?s|it has|it'?s) been (?:mad|crazy|hectic|manic|a nightmare|non-stop)\b",
+    r"\bi'?ll save my breath\b",
+    r"\b(?:does|did|do) (?:say|state|mention|explain|make (?:it )?clear)\b",
+    r"\bthe (?:treatment |booking |service )?(?:plan|contract|terms|policy|form|confirmation|booking|agreement|letter|email|quote|invoice|estimate) (?:you signed |you agreed to )?(?:says|said|states|stated|clearly|explains|mentions)\b",
+    r"\bfirst come,? first served\b|\bwhen the (?:rota|schedule|system|policy|budget) allows\b",
+    r"\bit'?s not about \w+(?: \w+)?,? it'?s about\b",
+    r"\b(?:is|are) one of (?:our|the) (?:best|most \w+|top)\b",
+    r"\b(?:someone|somebody) (?:has|had) to\b",
+)
+
+DENY = rules(
+    r"\b(?:that|this|it|which)(?:'s| is|s| was)? (?:just |simply |absolutely |completely |totally |clearly |really |frankly )?(?:not|n'?t|isn'?t|wasn'?t) (?:true|fair|right|accurate|correct|what happened|how it (?:was|happened|went|is)|the case|what i said|what i meant|what we agreed|how i remember it|my fault|on me)\b",
+    r"\b(?:that|this|it)(?:'s| is| was)? (?:completely |totally |just |simply |a bit )?(?:untrue|false|nonsense|rubbish|ridiculous|absurd|unfair|an exaggeration|a lie|bs|bullshit|not on me|a stretch|unreasonable|out of line|way off|inaccurate)\b(?! of (?:me|us))",
+    r"\b(?:i|we) (?:never|did not|didn'?t|have not|haven'?t|do not|don'?t|wasn'?t|was not) (?:say|said|promise[d]?|ignore[d]?|mean|meant|agree[d]?|steal|stole|lie|lied|take credit|took credit|claim(?:ed)?|intend(?:ed)?|do that|did that|do anything wrong|did anything wrong|break|broke|commit(?:ted)?|guarantee[d]?|sign(?:ed)? off)\b",
+    r"\byou(?:'re| are|re) (?:completely |totally |just |simply |clearly |being )?(?:wrong|mistaken|misremembering|misinformed|making (?:this|that|it|things) up|imagining (?:it|things)|twisting|putting words|confused|misunderstanding|misreading|not being fair|being unfair|unfair)\b",
+    r"\bnot true\b",
+    r"\bno(?:,)? (?:it|that) (?:isn'?t|wasn'?t|is not|was not|didn'?t|did not)\b",
+    r"\b(?:that|it) never happened\b",
+    r"\bi (?:don'?t|do not|can'?t|cannot) (?:think|agree|accept|believe|see how) (?:that'?s|that is|it'?s|it is|it was|that was|you'?re|you are|that|with that|with you|this)\b",
+    r"^(?:no|nope|wrong|incorrect|false)[.!,]",
+    r"\bi disagree\b",
+    r"\bthat'?s not (?:how|what) (?:it|i|we|this)\b",
+    r"\b(?:i|we) (?:did|have) (?:so|absolutely|definitely|actually|certainly)? ?(?:follow(?:ed)? through|deliver(?:ed)?|show(?:ed)? up|call(?:ed)? you|tell you|told you|keep|kept)\b(?=.*\b(?:actually|just|already|in fact)\b)",
+    r"\bactually,? (?:i|we) (?:did|have|was|were|do)\b",
+    r"\bif you (?:check|look at|read|go back)\b",
+    r"\bnot (?:really |exactly |entirely )?(?:on me|my fault|our fault|down to me|my problem)\b",
+    r"\b(?:are|is|were|was) (?:completely |totally |entirely |two )?(?:separate|unrelated|different (?:matters|issues|things)|nothing to do with)\b",
+    r"\bnobody (?:asked|told|forced|made) you\b",
+    r"\b(?:i|we|he|she|they) (?:am|are|is|was|were|'m|'re|'s) not (?:hiding|protecting|ignoring|avoiding|punishing|targeting|picking on|favouring|favoring|lying|trying to)\b",
+    r"\bwhy (?:on earth )?would (?:i|we)\b",
+    r"\b(?:i|we) (?:didn'?t|did not|never) (?:laugh|mean|intend|want|try|plan|set out)\b",
+    r"\bfull stop\b",
+    r"\bno comment\b",
+    r"^no,? (?:i|we|it|that|he|she|they) (?:haven'?t|didn'?t|don'?t|wasn'?t|weren'?t|won'?t|am not|'m not|'re not|are not|is not|isn'?t)\b",
+    r"\b(?:i|we) (?:don'?t|do not|didn'?t|did not|never|wouldn'?t) \w+ (?:on purpose|deliberately|intentionally|to upset you|to hurt you)\b",
+    r"\bi'?m sure (?:she|he|they|it|that|nobody|no one) (?:wasn'?t|didn'?t|isn'?t|doesn'?t|won'?t|never|meant|was only|was just)\b",
+    r"\b(?:nobody|no one)(?: here| on (?:the|my) team)? (?:thinks|said|is saying|is calling|is accusing|meant|wants|is trying|has said|believes)\b",
+    r"\b(?:it'?s|it is|it was) not as (?:if|though)\b",
+)
+
+COUNTERATTACK = rules(
+    r"\bwhat about (?:you|your)\b",
+    r"\b(?:look|looks) who'?s talking\b",
+    r"\b<<THATS>> rich\b",
+    r"\bcoming from (?:you|someone who|the person who|the one who)\b",
+    r"\bpot (?:calling|and) (?:the )?kettle\b",
+    r"\b(?:maybe|perhaps) (?:if )?you (?:should|could|need|ought|would|had|were|did|spent|spend|tried|focus|look|stop|started)\b",
+    r"\bif you(?:'d| had| hadn'?t| had not| would| just| only| actually)? (?:just |only |actually |ever )?(?:read|listened|checked|bothered|looked|paid attention|come to me|asked|told me|done your|hit your|met your|answered|turned up|shown up|followed)\b",
+    r"\byou (?:always|never|constantly|keep|continually|just|also|too|yourself|even) (?:complain|moan|whine|criticis|critici[sz]|attack|blame|exaggerat|overreact|interrupt|shout|yell|push back|resist|focus on the negative|make (?:this|it|everything)|jump to|assume|take things|see the worst|find (?:something|a reason|fault)|have (?:something|an excuse|a problem)|bring (?:this|it) up|do this|say (?:that|this)|miss(?:ed)?|forget|forgot|ignore|ignored|turn up late|go over|undermine|question|missed your|didn'?t (?:hit|meet|deliver|bother|read|check|ask|tell)|haven'?t (?:hit|met|delivered|bothered|read)|were late|are late|dropped|messed)\w*",
+    r"\byou(?:'re| are|re) (?:not|hardly) (?:exactly )?(?:perfect|innocent|blameless|one to talk|a saint|easy to|helping|making (?:this|it) easy|the only one)\b",
+    r"\byou(?:'re| are|re) (?:no better|hardly one)\b",
+    r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b",
+    r"\byour (?:own )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b[^.?!]{0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
+    r"\bnobody (?:forced|made) you\b",
+    r"\byou (?:could|can) (?:always )?(?:leave|go elsewhere|find another|take your business)\b",
+    r"\bif you (?:don'?t|do not) like it\b",
+    r"\bmaybe (?:the|your) (?:problem|issue) is (?:you|your)\b",
+    r"\bwhere were you when\b",
+    r"\bmaybe you(?:'re| are) (?:not|the)\b",
+    r"\bhow dare you\b",
+    r"\bsays the (?:person|one|guy|woman|man) who\b",
+    r"\bdon'?t (?:threaten|lecture|accuse|blame|talk to|speak to|shout at|point the finger at) me\b",
+    r"\b(?:that'?s|this is|you'?re being) (?:emotional )?(?:blackmail|manipulat\w*|a low blow|out of order|uncalled for|so rude|ridiculous|insulting|unfair of you|a bit rich|rich)\b",
+    r"\b(?:wasn'?t|isn'?t|weren'?t|aren'?t) (?:exactly|very|particularly) (?:friendly|fair|helpful|nice|kind|easy|great)\b",
+    r"\bmind you\b",
+    r"\byou(?:'ve| have)? (?:never|didn'?t|did not|haven'?t|have not|hardly|barely) (?:once |even |ever |actually )?(?:told|asked|said|mentioned|rang|called|came|offered|bothered|thanked|helped|visited|checked|replied|answered|read|turned up|showed up|lifted|done|paid)\b",
+    r"\byou (?:chose|decided|agreed|signed up|wanted) (?:to|this|that|it)\b",
+    r"\byou(?:'ve| have)? (?:hardly|not exactly|barely) been\b",
+    r"\bif (?:you|your \w+) (?:came|did|had|were|went|showed|put|made|took|listened|trained|tried|bothered|turned)\b[^.?!]*\b(?:would|'d|might|could)\b",
+    r"\bor (?:is it |was it )?(?:what )?you (?:want|wanted|need|think)\b(?=.*\?)",
+    r"\b(?:you|u) (?:do|did|have|had) (?:the same|it too|that too|it yourself|worse)\b",
+    r"\byou(?:'ve| have) done (?:the same|it too|that too|exactly the same|worse)\b",
+    r"\btry doing my job\b|\byou think you'?ve got it bad\b",
+    r"\byou (?:stop|quit) \w+ing\b",
+    r"\b(?:haven'?t|didn'?t|doesn'?t|isn'?t|aren'?t|hasn'?t) help(?:ed|ing)?\b[^.?!]*\beither\b",
+    r"\b(?:it )?would (?:help|be nice|be good|be great) if you\b",
+    r"\bare you saying\b(?=.*\?)",
+    r"\bis (?:that|this) a threat\b",
+    r"\bis (?:this|it|that) (?:really|actually) about\b",
+    r"\bwho (?:signed|approved|agreed|sent|checked|said)\b[^?]*\b(?:your|you)\b",
+    r"^names\?",
+    r"\bi (?:notice|noticed) (?:that )?you\b",
+    r"\byou didn'?t (?:mind|complain|object|say anything|seem to mind)\b",
+    r"\byou did (?:volunteer|ask|agree|sign|choose|say|want|book|approve)\b",
+    r"\b(?:that'?s|this is) (?:a )?(?:very |pretty |rather |quite )?(?:serious|strong|big|bold|harsh|unfair) (?:accusation|allegation|claim|thing to say)\b",
+    r"\b(?:that'?s|it'?s|this is) on you\b",
+)
+
+BLAME = rules(
+    r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|never|hardly) (?:my|our|really my) (?:call|decision|fault|department|problem|responsibility|choice|doing|area|remit|team|job)\b",
+    r"\b(?:hr|finance|legal|head office|corporate|the board|the ceo|the cfo|my boss|my manager|management|leadership|senior leadership|the exec(?:utive)?s?|procurement|the vendor|the supplier|the courier|the system|the client|the other team|engineering|marketing|operations|ops|the union|the warehouse|the carrier|the contractor|the agency|the software|the process|the policy|the committee|the panel|the directors?|upstairs|the powers that be)(?:'s|s')? (?:decision|call|fault|idea|choice|doing|problem|rule|rules|policy|mistake|responsibility|remit|area)\b",
+    r"\b(?:their|his|her) (?:decision|call|fault|idea|choice|doing|mistake|responsibility)\b",
+    r"\b(?:blame|talk to|speak to|take (?:it|that|this|your complaint) up with|complain to|raise (?:it|that|this) with|go to|ask) (?:hr|finance|legal|head office|corporate|the board|the ceo|my boss|my manager|management|leadership|procurement|the vendor|the supplier|the other team|your manager|your rep|support|the helpdesk|customer service)\b",
+    r"\b(?:out of|beyond|outside) my (?:hands|control|remit)\b",
+    r"\babove my pay ?grade\b",
+    r"\bi (?:was|am|'m|were) (?:just |only )?(?:told|instructed|asked|following (?:orders|instructions|the process|policy|the rules)|doing what i was told|the messenger)\b",
+    r"\bmy hands (?:are|were) tied\b",
+    r"\b(?:they|he|she|the team|the system|the vendor|the supplier|the courier|the other team|engineering|the software|the process|the warehouse|the carrier|the contractor|the agency|the algorithm|finance|hr|legal|management|leadership|the board|the client|the network|the bank|the update|the platform)(?: \w+)? (?:dropped|messed|screwed|failed|forgot|missed|didn'?t|did not|broke|lost|changed|decided|made (?:the|that|a)|should have|insisted|wanted|pushed|let us down|let me down)\b",
+    r"\b(?:company|corporate|group|head office|hr) (?:policy|rules|guidelines|decision)\b",
+    r"\bnot (?:up to|down to) me\b",
+    r"\b(?:that|this|it) came from (?:above|upstairs|the top|head office|the board|leadership|management)\b",
+    r"\bi (?:don'?t|do not) make the (?:rules|policy|decisions)\b",
+    r"\b(?:\w+ )?(?:handles?|deals? with|looks? after|manages?|owns?) (?:that|this|it)(?:,)? not (?:me|us|my team)\b",
+    r"\bnot me\b",
+    r"\b(?:the \w+|they|he|she) (?:wanted|asked for|insisted on|told me to|made me)\b",
+    r"\blike everyone else'?s?\b",
+    r"\bnot (?:my|our) (?:decision|call|choice|department|area|responsibility|doing|idea|remit)\b",
+    r"\b(?:third[- ]party|outside (?:of )?(?:our|my) control|(?:can'?t|cannot) control)\b",
+    r"\bcame (?:straight |directly )?from (?:the )?(?:top|above|ceo|board|head office|leadership|management|upstairs)\b",
+    r"\b(?:is|was) (?:actually )?(?:the )?(?:council'?s|hr'?s|their|his|her|the client'?s|the landlord'?s|the vendor'?s|the supplier'?s|the courier'?s) (?:responsibility|job|problem|call)\b",
+    r"\b(?:were|was|is|are) your (?:\w+ )?(?:booking|call|decision|responsibility|choice|idea|problem|job|department|area)\b",
+    r"\bnot mine\b",
+)
+
+MINIMISE = rules(
+    r"\b(?:it|that|this)(?:'s| is| was|s)? (?:really )?(?:not|hardly|n'?t) (?:that|such a|a|really a|exactly a|the) (?:big|huge|major|massive) (?:deal|problem|issue|thing)\b",
+    r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|hardly) (?:that|so) (?:bad|serious|important|big|much|long|hard|terrible|awful)\b",
+    r"\b(?:it|that|this)(?:'s| is| was|s)? (?:just|only) (?:a|one|two|a few|a couple|once|twice|a little|a small|a minor|some|the one|for)\b",
+    r"\bnot the end of the world\b",
+    r"\b(?:could|might) (?:have been|be) (?:a lot |much |so much )?worse\b",
+    r"\bno (?:real )?harm done\b",
+    r"\bmaking (?:a|such a|this|it|a bit of a) (?:big deal|mountain|fuss|drama|thing)\b",
+    r"\bmountain out of a molehill\b",
+    r"\b(?:happens|happened) to (?:everyone|everybody|all of us|every \w+|the best)\b",
+    r"\b(?:these|such|those) things happen\b",
+    r"\b(?:it|that|this) happens\b(?! (?:is|isn'?t|was|wasn'?t) (?:not )?(?:good|ok|okay|acceptable|an answer|enough))",
+    r"\blet'?s not (?:make|blow) (?:this|it) (?:bigger|into|up|out of)\b",
+    r"\b(?:a|one|just a|only a) (?:minor|small|little|tiny|slight|brief|short) (?:issue|thing|hiccup|glitch|blip|delay|mistake|oversight|problem|slip|inconvenience|misunderstanding|outage)\b",
+    r"\bin the grand scheme\b",
+    r"\b(?:at least|on the bright side|look on the bright side|it could be worse)\b",
+    r"\b(?:everyone|everybody|all (?:of us|the teams)|every (?:team|manager|provider|company|vendor)) (?:does|did|has|have|goes through|deals with) (?:it|this|that|the same)\b",
+    r"\bit'?s (?:only|just) (?:one|a|two|three|for)\b",
+    r"\b(?:no|not a) (?:big )?deal\b",
+    r"\b(?:you'?ll|it'?ll|you will|it will) (?:be fine|get over it|blow over|sort itself out)\b",
+    r"\bit(?:'s| is| was) (?:nothing|not personal)\b",
+    r"\bdon'?t (?:worry|stress) about it\b",
+    r"\bhardly (?:a|an|the|any|anything|worth)\b",
+    r"\b(?:it'?s|its|it is) (?:just |only )?a (?:few|couple of|bit of|little)\b",
+    r"\b(?:loads|lots|plenty|most|half|heaps) of (?:people|us|them|other|families|customers|students|parents|teams)\b",
+    r"\bsometimes (?:kids|people|things|it|we|you|customers|patients|doctors|staff|deliveries)\b|\b(?:run|runs|get|gets|go|goes|happen|happens|sit|sits|are|is) (?:late |wrong |out |busy )?sometimes\b",
+    r"\bit (?:all )?evens out\b",
+    r"\b(?:everyone|everybody|all the (?:kids|players|staff|students)) gets? the same\b",
+    r"\b(?:not|hardly) (?:the end of the world|a crime|a disaster|a tragedy|a big thing)\b",
+    r"\bmistakes were made\b",
+    r"\bis actually (?:pretty |quite |really |fairly )?(?:low|normal|fine|good|standard|small|reasonable|typical|common|average|minor)\b",
+    r"\b(?:sorry|apologi[sz]e|apologies) for any (?:inconvenience|trouble|upset|confusion)\b",
+    r"\b(?:loads|lots|plenty|most|heaps|many) of (?:our |the |my )?\w+s (?:are|have|do|manage|get|cope|go|had|were|deal|live|wait|pay)\b",
+    r"\b(?:a|one|just a|only a) (?:very |really |fairly |pretty )?(?:minor|small|little|tiny|slight|brief|short) \w+",
+    r"\bpart of the (?:experience|job|game|process|deal|fun|territory)\b",
+    r"\b(?:is|'s) a (?:strong|big|harsh|bit strong|bit much) word\b",
+    r"\b(?:sorry|apologi[sz]e|apologies) for the (?:inconvenience|trouble|delay)\b",
+    r"\b(?:our|the) (?:\w+ )?(?:scores?|ratings?|figures|numbers|stats|results|reviews|feedback) (?:are|were|show|have been)\b",
+)
+
+DISMISS = rules(
+    r"\b(?:calm|settle|simmer|cool) down\b",
+    r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
+    r"\btake a (?:deep )?breath\b",
+    r"\b(?:i'?m |i am |we'?re |we are )?(?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt|see it|think)\b|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
+    r"\bsorry if (?:you|that|i|anyone|it|this) (?:felt|feel|were|was|got|came across|caused|seemed|upset|offended)\b",
+    r"\byou(?:'re| are|re) (?:being )?(?:too |so |a bit |a little |overly |very |way too |just )?(?:emotional|sensitive|dramatic|hysterical|touchy|defensive|negative|aggressive|hostile|worked up|wound up|overreacting|overthinking|paranoid|precious|difficult|unreasonable)\b",
+    r"\bdon'?t take (?:it|this|that) (?:so )?personally\b",
+    r"\b(?:get|got) over it\b",
+    r"\blet it go\b",
+    r"\b(?:just|need to|have to|got to|gotta|time to|let'?s|should|must) move on\b",
+    r"\bit is what it is\b",
+    r"^whatever\b(?! you (?:want|say|need|like|think))|\bwhatever[.!]*$",
+    r"\bnot worth (?:getting|being) (?:upset|worked up|angry)\b",
+    r"\bdon'?t be (?:so |silly|dramatic|ridiculous|like that)\b",
+    r"\b(?:lower|watch|mind) your (?:voice|tone|language)\b",
+    r"\bthere'?s no need (?:to|for) (?:shout|be rude|get upset|raise|yell|the attitude|that tone|swear)\b",
+    r"\bi (?:won'?t|will not|refuse to) (?:be spoken to|be talked to|tolerate)\b",
+    r"\byou(?:'re| are|re) overreacting\b",
+    r"\bover ?react(?:ing|ion)\b",
+    r"\bif (?:you|that|this) (?:made|makes) you (?:upset|feel)\b",
+    r"\bsnap out of it\b",
+    r"\b(?:grow|man) up\b",
+    r"\bthat'?s life\b",
+    r"\bstop (?:complaining|moaning|whining|being)\b",
+    r"\bcome on\b",
+    r"\brelax[.!]*$|\brelax,",
+    r"\b(?:that'?s|it'?s|thats) (?:up to you|your (?:choice|call|problem|decision|lookout))\b",
+    r"\bit'?s a \w+,? not a \w+\b",
+    r"\b(?:doesn'?t|does not|won'?t|will not) change (?:the|anything|a thing|the process|the outcome)\b",
+    r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
+    r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
+    r"^up to you\b",
+    r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) feedback\b",
+    r"\btake (?:it|that|this|your (?:feedback|comments)) on board\b",
+    r"\b(?:everyone|everybody|you)(?:'s| is| are|'re) entitled to (?:their|your|an) opinion\b",
+    r"\bit'?s (?:a |an |only |just )?\w+(?: \w+)?,? not (?:a |an |the )\w+",
+    r"\bplease (?:step|stand|move) (?:to the side|aside|back)\b",
+)
+
+DEFLECT = rules(
+    r"\b(?:let'?s|lets|we can|we'?ll|can we|we should|i'?d rather|i'?ll|maybe we can|how about we) (?:talk|discuss|deal with|pick (?:this|it|that) up|circle back|revisit|take (?:this|it|that) offline|table|park|come back to|cover|address|go over|look at) (?:about )?(?:this|it|that|the \w+)?\s*(?:later|another time|tomorrow|next week|next time|offline|when|after|some other|at the|in the|on monday|on friday|in a (?:bit|while)|another day|at a later|once)\b",
+    r"\b(?:now|today|this) (?:isn'?t|is not|'s not) (?:a good|the right|the best) (?:time|moment|place)\b",
+    r"\bi (?:don'?t|do not) have (?:time|the time|a lot of time|long)\b",
+    r"\bi(?:'m| am) (?:busy|in the middle of|late for|about to|on my way|heading)\b",
+    r"\bcan we (?:do|talk about|pick up|finish|continue|have) (?:this|it|that) (?:later|another time|tomorrow|some other time)\b",
+    r"\b(?:let'?s|lets|can we) (?:focus on|get back to|stay on|stick to|move on|talk about something|change the subject|not go there|not get into|not dwell)\b(?! (?:getting|fixing|sorting|solving|making|finding|what (?:we|i) can))",
+    r"^(?:anyway|anyhow|moving on|be that as it may|regardless)\b",
+    r"\bthat'?s (?:a )?(?:separate|different|another) (?:issue|conversation|discussion|topic|matter|question)\b",
+    r"\b(?:put|send|write|pop) (?:it|that|this|me) (?:in|an?) ?(?:an? )?(?:email|ticket|note|writing|form|request)\b",
+    r"\bnot what this (?:meeting|conversation|call) is (?:about|for)\b",
+    r"\b(?:raise|bring) (?:it|that|this) (?:at|in|to) (?:the|your|our|next) (?:meeting|review|one-to-one|1:1|retro|committee)\b",
+    r"\bbook (?:some )?time (?:in my|with my)\b",
+    r"\bcan (?:this|that) wait\b",
+    r"\b(?:let'?s|lets) (?:schedule|set up|book|arrange) (?:a|some|another) (?:time|meeting|call|chat)\b(?!.*\b(?:today|now)\b)",
+    r"\bi(?:'m| am) not (?:going|here) to (?:discuss|talk about|get into|go into|debate|deal with|argue about|have this)\b|\bi(?:'m| am) not getting into\b",
+    r"\bwe (?:can|could) (?:talk|discuss) (?:this|it|that) (?:later|another time|when)\b",
+    r"\bi(?:'ve| have) got (?:a|another) (?:meeting|call)\b",
+    r"\blet'?s not (?:do|have|get into|go into|start) (?:this|that|it)\b",
+    r"\bi (?:don'?t|do not|can'?t|cannot) (?:discuss|comment on|go into|talk about)\b",
+    r"\b(?:can we|let'?s|could we) (?:stick to|keep to|focus on|deal with) one\b",
+    r"\b(?:let'?s|we can|we'?ll|can we) (?:talk|discuss|pick (?:this|it) up|go through (?:this|it)) (?:about (?:this|it|that) )?(?:properly |in detail |more |further )?(?:at|in|on|after|when|later|tomorrow|next)\b",
+    r"\bhard stop\b",
+    r"\b(?:that|it) was (?:a )?(?:different|previous|the old|the last) (?:team|manager|management|management team|regime|era|time|owner|administration)\b",
+    r"\bi (?:wasn'?t|was not) (?:even )?(?:here|around|in the role|in charge|in post|working here)(?: then| at the time| back then| yet)?[.!,]",
+    r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
+)
+
+SARCASM = rules(
+    r"\boh (?:great|wow|sure|right|yeah|brilliant|please|really|lovely|good)\b",
+    r"\byeah,? right\b",
+    r"\bsure,? because\b",
+    r"\bhow (?:nice|lovely|wonderful|convenient|typical) (?:for you|of you|that)?\b",
+    r"\bthanks (?:a lot|a bunch|for nothing)\b",
+    r"\bwell,? (?:excuse|pardon|forgive) me\b",
+    r"\bsorry (?:for|that) (?:i|we) (?:exist|breathe|have a job|did my job|tried)\b",
+    r"\bcongratulations\b(?=.*\b(?:you|on)\b)",
+    r"\bmust be nice\b",
+    r"\bwhat a (?:surprise|shock)\b",
+    r"\b(?:happy|satisfied|pleased) now\??",
+    r"^(?:happy|satisfied)\?",
+    r"\b(?:clearly|obviously) you(?:'re| are)? (?:the expert|never|always|know best|know everything)\b",
+    r"\bi(?:'m| am) so sorry (?:that )?(?:our|my|your) (?:little |precious )?\w+ (?:offends|upset|upsets|bothers|inconvenienced)\b",
+    r"\bwho knew\b",
+    r"\bwell done(?:,| you)\b(?=.*(?:!|\?))",
+    r"\bheaven forbid\b",
+    r"\bshocking[.!]*$",
+    r"\bboo(?:-| )hoo\b",
+    r"(?:🙄|🙃|😒|/s\b)",
+    r"\bcry me a river\b",
+    r"\bsorry,? your majesty\b",
+    r"\bnews flash\b",
+    r"\bgood for you\b(?=.*[.!]$)",
+    r"\b(?:what'?s|whats|what is) (?:the|it) (?:\w+ )?this time\b",
+    r"\bthis time\?",
+    r"\bi'?m sure (?:the|that|it|you)\b[^.?!]*\b(?:real|such a|so) \w+ for you\b",
+    r"\bsave my breath\b",
+    r"\bthat'?s really helpful to know\b",
+    r"\b(?:glowing|rave|lovely) (?:review|feedback|report|compliment)\b",
+)
+
+CAPITULATE = rules(
+    r"^(?:fine|ok(?:ay)?|alright|all right|right)[,.!]* (?:then[,.]* )?(?:(?:we'?ll|i'?ll|we will|i will) (?:just )?(?:cancel|scrap|drop|stop|do whatever|leave it|forget it|give you (?:the|whatever|what you want)|back off|pull)|whatever|you win|have it|do what|you can have|consider it|no more)\b",
+    r"\byou win\b",
+    r"\bwhatever you (?:want|say|need|think)\b",
+    r"\bhave it your (?:way|own way)\b",
+    r"\bi give up\b",
+    r"\b(?:i|we)(?:'ll| will) (?:just )?(?:cancel|scrap|drop|stop|end|kill|abandon|undo|reverse|pull|withdraw|ditch|bin|axe|shelve|call off|do whatever|do anything|give you whatever)\b",
+    r"\b(?:consider it|it'?s) done\b",
+    r"\bno more (?:retreats|offsites|workshops|meetings|programmes|programs|changes)\b",
+    r"\bforget (?:the|it|about (?:the|it))\b(?=.*\b(?:we|i)\b)",
+    r"\b(?:i|we)(?:'ll| will) do (?:whatever|anything) you (?:want|say|need|like)\b",
+    r"\b(?:take|have) (?:it|the job|the role|the credit|the lead|whatever you want)[.!]*$",
+    r"\bfine,? (?:you|it'?s yours)\b",
+)
+
+QUICK_FIX = rules(
+    r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| could| shall) (?:(?:just|personally|immediately|make sure to|definitely|absolutely|right away|quickly|happily|gladly) )?(?:fix|sort|solve|resolve|refund|credit|compensate|comp|discount|waive|send|give you|get you|get (?:it|this|that|someone)|make (?:sure|it up|it right|this right|amends|changes)|ensure|look into|escalate|put (?:together|in place|out|you)|set up|schedule|book|assign|add|hire|move|change|update|rewrite|redo|reschedule|arrange|organi[sz]e|offer|throw in|take care of|handle|deal with|expedite|prioriti[sz]e|push|call|talk to|speak to|raise|email|announce|correct|credit|include|introduce|create|start|launch|run|bring in|invite|promote|reconsider|review|double|increase|find|restore|replace|upgrade)\b",
+    r"\blet me (?:fix|sort|make it up|make it right|make this right|get|send|refund|credit|offer|see what i can do|talk to|speak to|handle|take care|escalate|look into|arrange|set up|put together|correct)\b",
+    r"\b(?:here'?s|this is) what (?:i|we)(?:'ll| will|'re going to| are going to)? ?do\b",
+    r"\b(?:i|we) promise (?:to|it|we|i|that|you)\b",
+    r"\b(?:it|this|that) (?:won'?t|will not|will never) happen again\b",
+    r"\b(?:i|we)(?:'ll| will) make sure (?:it|this|that) (?:never|doesn'?t|does not|won'?t)\b",
+    r"\b(?:as (?:a )?(?:goodwill|gesture)|by way of apology|to make up for)\b",
+    r"\b(?:a|an|some|the) (?:refund|credit|discount|voucher|free month|months? free|compensation|goodwill gesture|bonus|raise|pay rise|payrise|title change)\b(?=.*\b(?:i|we)(?:'ll| will| can| could)\b)",
+    r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
+    r"\b\d+ ?% off\b",
+    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)))",
+    r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check|change|move|put|take|give|offer|cover|pay|transfer)\b",
+    r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
+    r"\bfrom now on\b",
+    r"\b(?:it|that|this|the \w+)(?:'ll| will) be (?:in|done|fixed|sorted|with you|there|paid|ready|back|live|resolved)\b",
+    r"\b(?:i|we) won'?t (?:do|let) (?:it|that|this) (?:happen )?again\b",
+    r"\bshall we (?:do|set|try|make|get|split|agree|start)\b",
+    r"\b\w+(?: \w+)? will be (?:live|fixed|sorted|done|ready|with you|back|paid|restored|resolved|up|credited|refunded|corrected|replaced)\b",
+    r"\b(?:we'?re|we are|i'?m|i am) (?:already |now |currently )?(?:pulling|fixing|sorting|refunding|sending|chasing|looking into|working on|adding|changing|removing|replacing|rolling back|correcting|booking|arranging|calling)\b",
+)
+
+INVITE_COLLABORATION = rules(
+    r"\b(?:let'?s|lets) (?:work|figure|sort|think|talk|look at|map|plan|go through|find a way|decide|agree)(?: \w+){0,4} together\b",
+    r"\b(?:work|figure|sort|think|solve|shape|decide|find|build|plan|do) (?:this|it|that|something|a way|this out|it out|out)(?: \w+){0,3} together\b",
+    r"\bhow (?:can|could|should|might|do|would) we\b",
+    r"\bwhat (?:can|could|should|might|would) we\b",
+    r"\bwhat (?:would|do) you (?:suggest|recommend|propose|want to see|need from me|like to see|want from me|need|want|have in mind)\b",
+    r"\bwhat would (?:help|make (?:it|this|that|things) (?:right|better|work|easier)|good look like|success look like|\w+ (?:\w+ )?look like (?:to|for) you|you want|a fair (?:outcome|result|fix)|work for you|need to (?:happen|change))\b",
+    r"\bi(?:'d| would) (?:really )?(?:like|love|value|welcome|appreciate) your (?:help|input|ideas|view|take|advice|perspective|thoughts|suggestions)\b",
+    r"\b(?:will|would|could|can) you (?:help|work with|join) me\b",
+    r"\bhow do you (?:want|think we should|see (?:us|this|it|things)|suggest)\b",
+    r"\b(?:can|could|shall) we (?:work|figure|sort|think|look at|go) (?:on )?(?:this|it|that)? ?(?:out|through)?\s*together\b",
+    r"\bwhat do you (?:think|reckon) we should\b",
+    r"\b(?:your|the team'?s) (?:ideas|input|help|view|voice|say) (?:on|about|in|matters)\b",
+    r"\bin (?:the|a) room\b(?=.*\b(?:you|your)\b)",
+    r"\b(?:co-?design|co-?create|shape (?:it|this|that|what|how))\b",
+    # "would you help shape the customer side?", "will you help us decide?"
+    r"\bhelp (?:us |me )?(?:shape|design|decide|plan|define|choose|set up|build|write|work out)\b",
+)
+
+SHARED_PURPOSE = rules(
+    r"\bwe (?:both|all) (?:want|care|need|agree|are trying)\b",
+    r"\b<<WERE>> (?:on the same (?:side|team|page)|both trying|all trying|in this together|after the same)\b",
+    r"\bour (?:shared|common|joint) (?:goal|purpose|aim|interest|mission|ground)\b",
+    r"\bwhat matters to (?:both of us|us both|all of us|us all)\b",
+    r"\b(?:the|a) (?:same|shared|common) (?:goal|thing|outcome|aim|purpose)\b",
+    r"\bwe all want\b",
+    r"\b(?:you and i|both of us) (?:want|care|need)\b",
+)
+
+NAME_OWN_REACTION = rules(
+    r"\b(?:this|that|it|what you(?:'re| are)? saying)(?:'s| is| was| has been)? (?:really |genuinely |honestly |a bit |pretty |quite )?(?:hard|difficult|tough|not easy|uncomfortable|painful) (?:for me )?to (?:hear|take|listen to|sit with)\b",
+    r"\bi (?:notice|can feel|feel) (?:myself|i(?:'m| am)|that i)\b",
+    r"\bi(?:'m| am) (?:tempted|inclined|itching) to (?:defend|argue|explain|jump in|push back|justify)\b",
+    r"\bmy (?:first |initial )?(?:instinct|gut|reflex|reaction|temptation|urge|first reaction) (?:is|was) to (?:defend|argue|explain|jump in|push back|justify|get defensive)\b",
+    r"\bi (?:feel|felt|am feeling|'m feeling|'m getting|am getting) (?:a bit |a little |quite |really |very )?(?:defensive|embarrassed|uncomfortable|stung|ashamed|caught out|exposed|rattled|thrown)\b",
+    r"\b(?:that|it|this) (?:stings|hurts to hear|lands|hits home|hits hard)\b",
+    r"\bi (?:want|need|have) to resist\b",
+    r"\bi(?:'m| am) (?:trying|going to try) not to (?:be defensive|get defensive|defend|argue|jump in|interrupt)\b",
+    r"\bpart of me (?:wants|want) to\b",
+)
+
+ALL_RULES: dict[Move, Sequence[re.Pattern[str]]] = {
+    Move.own: OWN,
+    Move.appreciate: APPRECIATE,
+    Move.justify: JUSTIFY,
+    Move.deny: DENY,
+    Move.counterattack: COUNTERATTACK,
+    Move.blame: BLAME,
+    Move.minimise: MINIMISE,
+    Move.dismiss: DISMISS,
+    Move.deflect: DEFLECT,
+    Move.sarcasm: SARCASM,
+    Move.capitulate: CAPITULATE,
+    Move.quick_fix: QUICK_FIX,
+    Move.invite_collaboration: INVITE_COLLABORATION,
+    Move.shared_purpose: SHARED_PURPOSE,
+    Move.name_own_reaction: NAME_OWN_REACTION,
+}
+
+# Which move each phrase rule signals, by its place in the prefilter's index.
+RULE_MOVE: dict[int, Move] = {
+    i: move
+    for move, patterns in ALL_RULES.items()
+    for p in patterns
+    if (i := INDEX.index_of(p)) is not None
+}
+PHRASE_RULES: frozenset[int] = frozenset(RULE_MOVE)
+
+YES_BUT_CONNECTIVE = re.compile(
+    r"(?:,|;|\.|^|\s)\s*(?:but|however|though|although|that said|having said that|on the other hand|at the same time|nevertheless|even so|except)\b[,]?\s*"
+)

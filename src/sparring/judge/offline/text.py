@@ -1,0 +1,135 @@
+"""Text handling for the judge: normalising, sentences, clauses and a language check."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sparring.judge.offline import rules as R
+from sparring.judge.offline.cues import INVITE_START
+from sparring.judge.offline.lexicon import ENGLISH_MARKERS, WORD_RE
+
+MAX_CHARS = 20_000  # longer replies are judged on their first 20,000 characters
+
+
+_TRANSLATE = str.maketrans(
+    {"’": "'", "‘": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-", "´": "'"}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    start: int
+    end: int
+    text: str  # normalised (lower-case) text of the sentence
+    question: bool
+
+
+def normalise(text: str) -> str:
+    """Lower-case with straight quotes, keeping every character's offset."""
+    low = text.translate(_TRANSLATE).lower()
+    if len(low) == len(text):
+        return low
+    # a few characters change length when lower-cased ("İ"): keep those as they are
+    return "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text.translate(_TRANSLATE))
+
+
+_SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)")
+
+
+WH_START = re.compile(
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|hmm|just)[,.!]*\s+)*(?:what|how|why|who|where|when|which)\b(?! a\b| an\b)"
+)
+
+
+_INVERTED = re.compile(
+    r"^(?:do|does|did|are|is|was|were|have|has|can|could|would|will|should) (?:you|it|that|this|they|he|she|we|i|there|anything|anyone)\b"
+)
+
+
+def sentences(low: str) -> list[Sentence]:
+    out = []
+    for m in _SENTENCE.finditer(low):
+        raw = m.group()
+        if not raw.strip():
+            continue
+        lead = len(raw) - len(raw.lstrip())
+        start, end = m.start() + lead, m.start() + len(raw.rstrip())
+        text = low[start:end]
+        stripped = text.rstrip("\"')] ")
+        question = stripped.endswith("?")
+        if not question and not stripped.endswith((".", "!")):
+            # chat questions without a question mark: "what happened", "how are you holding up"
+            words = text.split()
+            question = (
+                len(words) <= 14
+                and bool(WH_START.match(text) or _INVERTED.match(text))
+                and not re.match(
+                    r"^(?:how|what) (?:awful|terrible|sad|horrible|hard|difficult|great|nice|lovely|annoying|frustrating|a\b|an\b)",
+                    text,
+                )
+            )
+        out.append(Sentence(start, end, text, question))
+    return out
+
+
+CLAUSE_BREAK = re.compile(
+    r"[,;:]\s+|\s+-\s+|\s+(?:and|so|but|or)\s+(?=(?:what|how|why|do|does|did|is|are|was|were|can|could|would|will|have|has|should|tell|help)\b)"
+)
+
+
+def question_clause(s: Sentence) -> tuple[int, str]:
+    """The clause of a question sentence that asks (offset within the sentence, text)."""
+    text = s.text
+    best = 0
+    for m in CLAUSE_BREAK.finditer(text):
+        rest = text[m.end() :]
+        if (
+            WH_START.match(rest)
+            or R.CLOSED_START.match(rest)
+            or rest.startswith(("tell ", "help ", "is there", "anything"))
+        ):
+            best = m.end()
+    return best, text[best:]
+
+
+def preamble_end(s: Sentence) -> int:
+    """Where the asking starts in a question sentence ('I'm sorry to hear that, could you...')."""
+    if WH_START.match(s.text) or R.CLOSED_START.match(s.text) or INVITE_START.match(s.text):
+        return 0
+    for m in CLAUSE_BREAK.finditer(s.text):
+        rest = s.text[m.end() :]
+        if (
+            WH_START.match(rest)
+            or R.CLOSED_START.match(rest)
+            or rest.startswith(("tell ", "help ", "is there", "anything"))
+        ):
+            return m.start()
+    return 0
+
+
+_LETTER = re.compile(r"[^\W\d_]")
+_ASCII_LETTER = re.compile(r"[a-zA-Z]")
+
+
+def looks_english(text: str) -> bool:
+    """Whether a (lower-cased) text is English enough for the rules to read it."""
+    words = WORD_RE.findall(text)
+    if not text.isascii():  # every letter of an ASCII text is a Latin one
+        letters = len(_LETTER.findall(text))
+        ascii_letters = len(_ASCII_LETTER.findall(text))
+        if letters and ascii_letters / letters < 0.6:
+            return False
+    if len(words) < 4:
+        return True
+    marked = sum(w in ENGLISH_MARKERS for w in words)
+    return marked / len(words) >= 0.12
+
+
+def first(patterns: R.RuleList, text: str) -> re.Match[str] | None:
+    """The first rule in `patterns` that matches `text` (prefiltered)."""
+    for p in patterns.candidates(text):
+        m = p.search(text)
+        if m:
+            return m
+    return None
