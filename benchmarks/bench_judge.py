@@ -13,7 +13,7 @@ import statistics
 import time
 from pathlib import Path
 
-from sparring.formats.loading import load_rubric
+from sparring.adapters.files.model_files import load_rubric
 from sparring.judge.base import Exchange
 from sparring.judge.offline.detect import detect
 from sparring.judge.offline.judge import OfflineJudge

@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from sparring.adapters.files.library import Library
+from sparring.adapters.files.transcripts import TranscriptWriter
 from sparring.session.live import Session
 
 REPLIES = [
@@ -39,7 +40,7 @@ async def turns(folder: Path, sessions: int) -> list[float]:
             rubric,
             session_rubric=session_rubric,
             seed=n,
-            transcript=folder / f"t{n}.jsonl",
+            recorder=TranscriptWriter(folder / f"t{n}.jsonl"),
         )
         for reply in REPLIES:
             if session.over:

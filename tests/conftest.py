@@ -32,13 +32,19 @@ def flagship_text() -> str:
 async def play_flagship(target: Path, replies: Sequence[str], now: datetime, seed: int = 0) -> Path:
     """A flagship transcript at `target`, played by the engine (no app), started at `now`."""
     from sparring.adapters.files.library import Library
+    from sparring.adapters.files.transcripts import TranscriptWriter
     from sparring.session.live import Session
 
     library = Library(include_user=False)
     scenario, path = library.resolve_scenario(str(FLAGSHIP))
     rubric, session_rubric = library.rubrics_for(scenario, path)
     session = await Session.start(
-        scenario, rubric, session_rubric=session_rubric, seed=seed, transcript=target, now=now
+        scenario,
+        rubric,
+        session_rubric=session_rubric,
+        seed=seed,
+        recorder=TranscriptWriter(target),
+        now=now,
     )
     for reply in replies:
         await session.submit(reply)

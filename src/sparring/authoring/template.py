@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from importlib.resources import files
 
-from sparring.adapters.files.authoring import slugify
+from sparring.authoring.schema import slugify
 
 
 def scenario_template(name: str, *, schema_ref: str) -> str:

@@ -96,18 +96,41 @@ def _parser() -> argparse.ArgumentParser:
     )
     judge_eval.add_argument("file", type=Path, help="labelled records, one JSON object per line")
     judge_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
-    judge_eval.add_argument("--judge", choices=["offline"], default="offline")
+    judge_eval.add_argument(
+        "--judge", metavar="NAME", help="which judge to measure (default: the one configured)"
+    )
+    judge_eval.add_argument(
+        "--rubric",
+        metavar="RUBRIC",
+        default="difficult-feedback",
+        help="the rubric the judge scores with (id or file; default difficult-feedback)",
+    )
+    judge_eval.add_argument(
+        "--errors", action="store_true", help="also list every misjudged record, per signal"
+    )
 
     calibrate = sub.add_parser(
         "calibrate", help="check the judge against a rubric's calibration examples"
     )
     calibrate.add_argument("rubrics", nargs="*", help="rubric ids or files (default: all known)")
     calibrate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    calibrate.add_argument(
+        "--judge", metavar="NAME", help="which judge to check (default: the one configured)"
+    )
+
+    config = sub.add_parser("config", help="where the settings file is, and what is in force")
+    config_sub = config.add_subparsers(dest="action", metavar="ACTION", required=True)
+    config_sub.add_parser("path", help="print the settings file's path")
+    show = config_sub.add_parser(
+        "show", help="every setting in force and where it came from (the key is never shown)"
+    )
+    show.add_argument("--json", action="store_true", help="print as JSON")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from sparring.cli.output import explain_os_error, guard_streams
+    from sparring.adapters.files.errors import explain_os_error
+    from sparring.cli.output import guard_streams
 
     guard_streams()  # nothing printed can act on the terminal or fail to encode
     args = _parser().parse_args(argv)
@@ -115,10 +138,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     if command == "rehearse" and not hasattr(args, "scenario"):
         args.scenario, args.seed, args.out = None, None, None
     try:
-        from sparring.cli import commands
+        from sparring.cli.commands import handler_for
 
-        handler = getattr(commands, "cmd_" + command.replace("-", "_"))
-        return int(handler(args))
+        return int(handler_for(command)(args))
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)
         return 130

@@ -8,11 +8,9 @@ from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from sparring.formats.diagnostics import Diagnostic, LoadError, display_path
-from sparring.formats.rubric import Rubric
-from sparring.formats.scenario import Scenario
+from sparring.formats.diagnostics import Diagnostic, LoadError
 from sparring.formats.validation_errors import diagnostics_from
-from sparring.formats.yamlsource import YamlDocument, parse_yaml, read_yaml
+from sparring.formats.yamlsource import YamlDocument, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 Kind = Literal["scenario", "rubric"]
@@ -49,50 +47,20 @@ def _validate(model: type[M], doc: YamlDocument) -> tuple[M | None, list[Diagnos
         return None, [doc.diagnostic((), "the file is nested too deeply to validate")]
 
 
-_CACHE: dict[tuple[str, str, int, int], Loaded[Any]] = {}
-
-
-def load_model(path: Path | str, model: type[M]) -> Loaded[M]:
-    """Parse and schema-check one file (no cross-file checks). Results are cached per file
-    version (path, size, modification time): listing scenarios reads each rubric once."""
-    p = Path(path)
-    try:
-        stat = p.stat()
-        key = (str(p.resolve()), model.__name__, stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        key = None
-    if key is not None and key in _CACHE:
-        return _CACHE[key]
-    loaded = _load_model(p, model)
-    if key is not None:
-        if len(_CACHE) > 256:
-            _CACHE.clear()
-        _CACHE[key] = loaded
-    return loaded
-
-
-def _load_model(p: Path, model: type[M]) -> Loaded[M]:
-    result: Loaded[M] = Loaded(p, display_path(p))
-    try:
-        result.doc = read_yaml(p, display=result.shown)
-    except LoadError as exc:
-        result.diagnostics = exc.diagnostics
-        return result
-    result.model, result.diagnostics = _validate(model, result.doc)
-    result.diagnostics[:0] = result.doc.problems
+def from_doc(doc: YamlDocument, model: type[M], path: Path | None = None) -> Loaded[M]:
+    """Validate a parsed document against a model, collecting every problem."""
+    result: Loaded[M] = Loaded(path or Path(doc.path), doc.path, doc=doc)
+    result.model, result.diagnostics = _validate(model, doc)
+    result.diagnostics[:0] = doc.problems
     return result
 
 
 def load_text(text: str, model: type[M], shown: str = "<text>") -> Loaded[M]:
-    result: Loaded[M] = Loaded(Path(shown), shown)
     try:
-        result.doc = parse_yaml(text, shown)
+        doc = parse_yaml(text, shown)
     except LoadError as exc:
-        result.diagnostics = exc.diagnostics
-        return result
-    result.model, result.diagnostics = _validate(model, result.doc)
-    result.diagnostics[:0] = result.doc.problems
-    return result
+        return Loaded(Path(shown), shown, diagnostics=exc.diagnostics)
+    return from_doc(doc, model)
 
 
 def guess_kind(path: Path, data: Any) -> Kind | None:
@@ -115,11 +83,3 @@ def require(loaded: Loaded[M]) -> M:
     if loaded.model is None or not loaded.ok:
         raise LoadError([d for d in loaded.diagnostics if d.is_error] or loaded.diagnostics)
     return loaded.model
-
-
-def load_scenario(path: Path | str) -> Loaded[Scenario]:
-    return load_model(path, Scenario)
-
-
-def load_rubric(path: Path | str) -> Loaded[Rubric]:
-    return load_model(path, Rubric)

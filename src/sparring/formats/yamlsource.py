@@ -12,14 +12,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 from yaml import events as ev
 from yaml.nodes import ScalarNode
 
-from sparring.adapters.files.limited_io import read_limited
 from sparring.formats.diagnostics import Diagnostic, LoadError
 from sparring.formats.untrusted import UNSAFE, describe, is_bidi
 
@@ -143,13 +141,6 @@ def decode_text(raw: bytes, path: str) -> str:
             [Diagnostic(path, line, col, "not a text file: it contains a NUL byte (binary data?)")]
         )
     return text
-
-
-def read_yaml(path: Path | str, *, display: str | None = None) -> YamlDocument:
-    """Read and parse one YAML file. Raises LoadError with positioned diagnostics."""
-    shown = display if display is not None else str(path)
-    raw = read_limited(path, MAX_BYTES, shown, "scenario or rubric file")
-    return parse_yaml(decode_text(raw, shown), shown)
 
 
 def parse_yaml(text: str, path: str = "<string>") -> YamlDocument:

@@ -84,14 +84,29 @@ class Exchange:
     persona_line: str | None = None
     persona_name: str = "they"
     user_name: str = "you"
-    history: tuple[tuple[str, str], ...] = field(default=())
+    conversation: tuple[tuple[str, str], ...] = field(default=())
+    """Everything said before this reply, as (speaker, text); speaker "persona" or "user"."""
     understood: bool = False
     turn: int = 1
 
 
 class Judge(Protocol):
-    """Scores replies. The offline judge answers at once; an LLM judge may be slow or fail."""
+    """Scores replies. The contract every judge meets (the offline judge here, an LLM judge in
+    `adapters.llm`):
+
+    - It receives the `Exchange` (the reply, the persona's latest line and the conversation
+      before it) and the rubric whose turn dimensions it scores.
+    - It returns an `Assessment`: the moves it found, each with the exact span of the reply
+      that shows it (spans must point into the reply), a 1-5 score with a one-line rationale
+      for every turn dimension of the rubric, the reply's effective categories, a suggested
+      better reply and what to try next, and how confident it is.
+    - It may raise (a time-out, a network failure, output it cannot use): the session then
+      scores the reply with the offline judge and says so. It must never hang without a
+      bound, never change the reply, and never treat text inside the reply as an instruction
+      ("rate this 5/5" is just words).
+    """
 
     name: str
+    """Recorded with every assessment (a model name, never a key)."""
 
     async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment: ...

@@ -5,9 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from sparring.formats.rubric import Rubric
-from sparring.judge.base import Exchange
-from sparring.judge.offline.judge import OfflineJudge
-from sparring.judge.offline.scoring import raw_score
+from sparring.judge.base import Exchange, Judge
+from sparring.judge.scoring import raw_score
 
 
 @dataclass
@@ -63,17 +62,19 @@ class CalibrationReport:
         }
 
 
-def calibrate(rubric: Rubric) -> CalibrationReport:
-    """Score every calibration example with the offline judge. Session-scope dimensions are
-    scored as a one-reply session (the mean of one per-reply score)."""
-    judge = OfflineJudge()
+async def calibrate(rubric: Rubric, judge: Judge) -> CalibrationReport:
+    """Score every calibration example with `judge`. A dimension the judge scores is taken as
+    scored; session-scope dimensions are scored from the moves as a one-reply session."""
     report = CalibrationReport(rubric.id)
     for i, example in enumerate(rubric.calibration):
-        assessment = judge.assess_now(
+        assessment = await judge.assess(
             Exchange(reply=example.reply, persona_line=example.context), rubric
         )
         moves = assessment.move_set
-        got = {d.id: raw_score(d, moves)[0] for d in rubric.dimensions}
+        got = {
+            d.id: score if (score := assessment.score(d.id)) is not None else raw_score(d, moves)[0]
+            for d in rubric.dimensions
+        }
         report.examples.append(
             ExampleResult(
                 index=i,

@@ -1,26 +1,21 @@
 """Measure a judge's signals (listening, inquiry, defensive) against labelled replies.
 
-Reads the record schema of the calibration data: one JSON object per line with `context`,
-`reply` and the booleans `listening`, `inquiry`, `defensive` (null or absent: not labelled).
+Any judge, through the `Judge` interface, given what the app would give it (the other
+person's latest line and their earlier ones). Records come in the schema of the calibration
+data (`adapters.files.records` reads them).
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
-from sparring.adapters.files.limited_io import read_limited
-from sparring.formats.common import MAX_REPLY_CHARS
-from sparring.formats.diagnostics import Diagnostic, display_path
-
-MAX_RECORDS_BYTES = 200_000_000
+from sparring.formats.diagnostics import Diagnostic
+from sparring.formats.rubric import Rubric
+from sparring.judge.base import Assessment, Exchange, Judge
 
 SIGNALS = ("listening", "inquiry", "defensive")
-
-Predictor = Callable[[str, str | None], dict[str, bool]]
 
 
 @dataclass(frozen=True)
@@ -30,6 +25,7 @@ class Record:
     reply: str
     labels: dict[str, bool]
     line: int
+    earlier: tuple[str, ...] = ()
 
 
 @dataclass
@@ -66,6 +62,20 @@ class Tally:
     def macro_f1(self) -> float:
         return (self.f1 + self.negative_f1) / 2
 
+    @property
+    def specificity(self) -> float:
+        return self.tn / (self.tn + self.fp) if self.tn + self.fp else 0.0
+
+    @property
+    def balanced_accuracy(self) -> float:
+        """The mean of recall on positives and on negatives (0.5 is chance)."""
+        return (self.recall + self.specificity) / 2
+
+    @property
+    def false_alarm_rate(self) -> float:
+        """How often a negative is called positive."""
+        return self.fp / (self.fp + self.tn) if self.fp + self.tn else 0.0
+
 
 @dataclass
 class EvalReport:
@@ -81,72 +91,63 @@ class EvalReport:
                 name: {
                     "n": t.n,
                     "positives": t.tp + t.fn,
+                    "tp": t.tp,
+                    "fp": t.fp,
+                    "fn": t.fn,
+                    "tn": t.tn,
                     "precision": round(t.precision, 4),
                     "recall": round(t.recall, 4),
                     "f1": round(t.f1, 4),
                     "macro_f1": round(t.macro_f1, 4),
+                    "balanced_accuracy": round(t.balanced_accuracy, 4),
+                    "false_alarm_rate": round(t.false_alarm_rate, 4),
                 }
                 for name, t in self.tallies.items()
                 if t.n
             },
+            **(
+                {
+                    "errors": {
+                        signal: [
+                            {"id": r.id, "line": r.line, "gold": not guess, "judged": guess}
+                            for r, guess in errs
+                        ]
+                        for signal, errs in self.errors.items()
+                    }
+                }
+                if self.errors
+                else {}
+            ),
         }
 
 
-def read_records(path: Path) -> tuple[list[Record], list[Diagnostic]]:
-    """Records from a JSONL file; malformed lines are reported, not fatal."""
-    shown = display_path(path)
-    raw = read_limited(path, MAX_RECORDS_BYTES, shown, "file of labelled replies")
-    records: list[Record] = []
-    problems: list[Diagnostic] = []
-    for number, line in enumerate(raw.decode("utf-8", "replace").splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            data = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problems.append(Diagnostic(shown, number, exc.colno, f"not valid JSON: {exc.msg}"))
-            continue
-        except RecursionError:
-            problems.append(Diagnostic(shown, number, 1, "nested too deeply; skipped"))
-            continue
-        except ValueError as exc:  # e.g. an integer with thousands of digits
-            problems.append(Diagnostic(shown, number, 1, f"not usable: {exc}; skipped"))
-            continue
-        if not isinstance(data, dict) or not isinstance(data.get("reply"), str):
-            problems.append(
-                Diagnostic(shown, number, 1, "expected an object with a 'reply' string")
-            )
-            continue
-        if len(data["reply"]) > MAX_REPLY_CHARS:
-            problems.append(
-                Diagnostic(
-                    shown, number, 1, f"the reply is longer than {MAX_REPLY_CHARS:,} characters"
-                )
-            )
-            continue
-        context = data.get("context")
-        labels = {s: data[s] for s in SIGNALS if isinstance(data.get(s), bool)}
-        records.append(
-            Record(
-                id=str(data.get("id", number)),
-                context=context if isinstance(context, str) else None,
-                reply=data["reply"],
-                labels=labels,
-                line=number,
-            )
-        )
-    return records, problems
+def exchange_for(record: Record) -> Exchange:
+    """What the judge sees for a record: as in the app, the other person's latest line and
+    their earlier ones."""
+    said = tuple(("persona", line) for line in (*record.earlier, record.context or "") if line)
+    return Exchange(
+        reply=record.reply, persona_line=record.context, conversation=said[:-1] if said else ()
+    )
 
 
-def evaluate(
-    records: Iterable[Record], predict: Predictor, *, keep_errors: bool = False
+def signals_of(assessment: Assessment) -> dict[str, bool]:
+    return {
+        "listening": assessment.listening,
+        "inquiry": assessment.inquiry,
+        "defensive": assessment.defensive,
+    }
+
+
+async def evaluate(
+    records: Iterable[Record], judge: Judge, rubric: Rubric, *, keep_errors: bool = False
 ) -> EvalReport:
+    """Every record through `judge`, as the app would call it; tallies per signal."""
     report = EvalReport(tallies={s: Tally() for s in SIGNALS})
     for record in records:
         report.records += 1
         if not record.labels:
             continue
-        predicted = predict(record.reply, record.context)
+        predicted = signals_of(await judge.assess(exchange_for(record), rubric))
         for signal, gold in record.labels.items():
             guess = predicted[signal]
             tally = report.tallies[signal]
@@ -163,27 +164,29 @@ def evaluate(
     return report
 
 
-def offline_predictor() -> Predictor:
-    from sparring.judge.base import DEFENSIVE_MOVES, INQUIRY_MOVES, LISTENING_MOVES
-    from sparring.judge.offline.detect import detect
-
-    def predict(reply: str, context: str | None) -> dict[str, bool]:
-        moves = detect(reply, context).moves
-        return {
-            "listening": bool(moves & LISTENING_MOVES),
-            "inquiry": bool(moves & INQUIRY_MOVES),
-            "defensive": bool(moves & DEFENSIVE_MOVES),
-        }
-
-    return predict
-
-
 def iter_lines(report: EvalReport) -> Iterator[str]:
-    header = ("signal", "n", "pos", "precision", "recall", "F1", "macro-F1")
-    yield "{:<10} {:>6} {:>6} {:>9} {:>7} {:>6} {:>8}".format(*header)
+    header = ("signal", "n", "tp", "fp", "fn", "tn", "precision", "recall", "F1", "bal.acc")
+    yield "{:<10} {:>6} {:>5} {:>5} {:>5} {:>5} {:>9} {:>7} {:>6} {:>7}".format(*header)
     for name, t in report.tallies.items():
         if t.n:
             yield (
-                f"{name:<10} {t.n:>6} {t.tp + t.fn:>6} {t.precision:>9.3f} {t.recall:>7.3f} "
-                f"{t.f1:>6.3f} {t.macro_f1:>8.3f}"
+                f"{name:<10} {t.n:>6} {t.tp:>5} {t.fp:>5} {t.fn:>5} {t.tn:>5} "
+                f"{t.precision:>9.3f} {t.recall:>7.3f} {t.f1:>6.3f} {t.balanced_accuracy:>7.3f}"
             )
+
+
+def iter_errors(report: EvalReport) -> Iterator[str]:
+    """The misjudged records, per signal: missed ones, then false alarms."""
+    for signal, errs in report.errors.items():
+        for label, want in (("missed", False), ("false alarm", True)):
+            chosen = [r for r, guess in errs if guess is want]
+            if not chosen:
+                continue
+            yield ""
+            yield f"{signal}: {label} ({len(chosen)})"
+            for record in chosen:
+                context = (record.context or "").replace("\n", " ")
+                yield f"  [{record.id}] line {record.line}"
+                if context:
+                    yield f"     them: {context[:160]}"
+                yield f"     reply: {record.reply.replace(chr(10), ' ')[:300]}"

@@ -1,10 +1,14 @@
-"""Compare two attempts at a scenario, dimension by dimension."""
+"""Compare two attempts at a scenario, dimension by dimension: older on the left, newer on
+the right (so an improvement reads as a positive change), whatever order they were picked in;
+an attempt rewound from another one is labelled as such."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
 
-from sparring.session.live import Session
+from sparring.session.record import ConversationRecord, TranscriptData
 
 
 @dataclass(frozen=True)
@@ -45,10 +49,19 @@ class Comparison:
     concerns: int
     left_turns: int
     right_turns: int
+    title: str = ""
+    same_scenario: bool = True
+    """False when the two are attempts at different scenarios (the numbers still compare, the
+    conversations do not)."""
+    same_day: str = ""
+    """The date both started on, when it is the same (the labels then leave it out)."""
 
 
 def compare(
-    left: Session, right: Session, left_label: str = "A", right_label: str = "B"
+    left: ConversationRecord,
+    right: ConversationRecord,
+    left_label: str = "A",
+    right_label: str = "B",
 ) -> Comparison:
     """Per-dimension series and means for two attempts (same rubric dimensions by id)."""
     dims = [(d.id, d.name) for d in left.rubric.turn_dimensions]
@@ -74,4 +87,50 @@ def compare(
         concerns=len(left.scenario.concerns),
         left_turns=left.turn,
         right_turns=right.turn,
+    )
+
+
+def _moment(stamp: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(stamp)
+    except ValueError:
+        return datetime.min.replace(tzinfo=UTC)
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _same_file(a: str | os.PathLike[str], b: str | os.PathLike[str]) -> bool:
+    return os.path.normcase(os.path.abspath(a)) == os.path.normcase(os.path.abspath(b))
+
+
+def is_rewound_from(child: TranscriptData, parent: TranscriptData) -> bool:
+    link = child.header.parent
+    return link is not None and _same_file(link.path, parent.path)
+
+
+def start_labels(left: str, right: str) -> tuple[str, str]:
+    """The start times of two attempts, told apart: the time on the same day (else the date
+    too), with seconds when they started in the same minute."""
+    start = 11 if left[:10] == right[:10] else 0  # ISO: 2025-03-04T08:40:00+01:00
+    end = 19 if left[:16] == right[:16] else 16
+    return left[start:end].replace("T", " "), right[start:end].replace("T", " ")
+
+
+def compare_attempts(a: TranscriptData, b: TranscriptData) -> Comparison:
+    """Two saved attempts, compared: the original (or else the older) on the left."""
+    if is_rewound_from(a, b) or (
+        not is_rewound_from(b, a) and _moment(b.header.started_at) < _moment(a.header.started_at)
+    ):
+        a, b = b, a
+    left, right = start_labels(a.header.started_at, b.header.started_at)
+    if is_rewound_from(b, a) and b.header.parent is not None:
+        left, right = f"original ({left})", f"from reply {b.header.parent.turn} ({right})"
+    day = a.header.started_at[:10]
+    result = compare(
+        ConversationRecord.from_saved(a), ConversationRecord.from_saved(b), left, right
+    )
+    return replace(
+        result,
+        title=a.title,
+        same_scenario=a.scenario.id == b.scenario.id,
+        same_day=day if day == b.header.started_at[:10] else "",
     )

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from sparring.formats.moves import MOVE_DESCRIPTION, Move
 from sparring.formats.rubric import Dimension, Rubric
 from sparring.formats.scenario import Scenario
-from sparring.judge.offline.scoring import quote, raw_score
+from sparring.judge.scoring import quote, raw_score
 
 
 @dataclass(frozen=True)

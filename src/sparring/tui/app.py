@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +25,7 @@ from sparring.tui.screens.picker import PickerScreen
 if TYPE_CHECKING:
     from sparring.adapters.files.library import Library
     from sparring.formats.diagnostics import LoadError
+    from sparring.runtime.settings import Settings
     from sparring.session.live import Session
 
 # The engine (judge rules, transcripts) is imported after the first screen is up, so the
@@ -41,6 +41,7 @@ def _warm_engine() -> None:
 class AppOptions:
     """What the command line asked for."""
 
+    settings: Settings | None = None
     scenario: str | None = None
     seed: int | None = None
     out: Path | None = None
@@ -69,6 +70,14 @@ class SparringApp(App[None]):
             self._library = Library(scenario_dirs=self.options.scenario_dirs)
         return self._library
 
+    @property
+    def settings(self) -> Settings:
+        if self.options.settings is None:
+            from sparring.runtime.settings import Settings
+
+            self.options.settings = Settings()
+        return self.options.settings
+
     # -- start-up ----------------------------------------------------------------------------
 
     def on_mount(self) -> None:
@@ -79,7 +88,7 @@ class SparringApp(App[None]):
         elif self.options.history:
             self.open_history()
         elif self.options.scenario is not None:
-            self.start_by_ref(self.options.scenario)
+            self._open_rehearsal(scenario=self.options.scenario)
         else:
             self.show_picker()
 
@@ -102,110 +111,63 @@ class SparringApp(App[None]):
 
     @work(thread=True, exit_on_error=False, group="history")
     def _find_unfinished(self, picker: PickerScreen) -> None:
-        from sparring.adapters.files.transcripts import list_history
+        from sparring.adapters.files.saved import list_saved
+        from sparring.session.saved import latest_unfinished
 
-        latest = next(
-            (e for e in list_history() if e.ending is None and (e.turns > 0 or e.has_draft)),
-            None,
-        )
+        latest = latest_unfinished(list_saved())
         if latest is not None:
             found = UnfinishedSession(latest.path, latest.title, latest.turns)
             self.call_from_thread(picker.offer_resume, found)
 
     def start_rehearsal(self, entry: ScenarioEntry) -> None:
-        self._start(entry.path)
+        self._open_rehearsal(scenario=str(entry.path))
 
-    def start_by_ref(self, ref: str) -> None:
-        from sparring.formats.diagnostics import LoadError
+    def resume(self, transcript: Path) -> None:
+        self._open_rehearsal(transcript=transcript)
 
-        try:
-            _, path = self.library.resolve_scenario(ref)
-        except LoadError as exc:
-            self._report(exc, "That scenario cannot be used")
-            self.show_picker()
-            return
-        self._start(path)
+    def rewind(self, transcript: Path, turn: int) -> None:
+        self.notify(f"A new attempt from reply {turn}; the original is kept.")
+        self._open_rehearsal(transcript=transcript, from_turn=turn)
 
     @work(exclusive=True, group="session", exit_on_error=False)
-    async def _start(self, path: Path) -> None:
-        from sparring.adapters.files.transcripts import default_transcript_path
+    async def _open_rehearsal(
+        self,
+        *,
+        scenario: str | None = None,
+        transcript: Path | None = None,
+        from_turn: int | None = None,
+    ) -> None:
+        """Start, resume or rewind a rehearsal (runtime.rehearsal builds it)."""
         from sparring.formats.diagnostics import LoadError
-        from sparring.session.live import Session
+        from sparring.runtime.rehearsal import RehearsalSpec, open_rehearsal
 
-        try:
-            scenario = self.library.load_checked(path)
-            rubric, session_rubric = self.library.rubrics_for(scenario, path)
-        except LoadError as exc:
-            self._report(exc, "That scenario cannot be used")
-            return
-        now = datetime.now().astimezone()
         out = self.options.out
-        if out is not None and out.exists():
+        if scenario is not None and out is not None and out.exists():
             self.notify(
                 f"{out} already exists; saving to the usual folder instead.", severity="warning"
             )
             out = None
-        self.options.out = None  # only the first session goes to --out
+        spec = RehearsalSpec(
+            settings=self.settings,
+            scenario=scenario,
+            transcript=transcript,
+            from_turn=from_turn,
+            seed=self.options.seed,
+            out=out if scenario is not None else None,
+            scenario_dirs=tuple(self.options.scenario_dirs),
+        )
+        what = "That scenario cannot be used" if scenario else "That conversation cannot be opened"
         try:
-            session = await Session.start(
-                scenario,
-                rubric,
-                session_rubric=session_rubric,
-                seed=self.options.seed
-                if self.options.seed is not None
-                else int(now.timestamp()) % 100_000,
-                transcript=out or default_transcript_path(scenario.id, now),
-                now=now,
-            )
-        except OSError as exc:
-            self._report_os_error(exc, "The conversation cannot be saved, so it was not started")
-            return
-        self._begin(session)
-
-    def resume(self, transcript: Path) -> None:
-        self._resume(transcript)
-
-    @work(exclusive=True, group="session", exit_on_error=False)
-    async def _resume(self, transcript: Path) -> None:
-        from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
-        from sparring.formats.diagnostics import LoadError
-        from sparring.session.live import Session
-
-        try:
-            data = read_transcript(transcript)
-            writer = TranscriptWriter(transcript, create=False)
+            session = await open_rehearsal(spec, library=self.library)
         except LoadError as exc:
-            self._report(exc, "That conversation cannot be resumed")
+            self._report(exc, what)
             return
-        except OSError as exc:  # locked by another sparring, or not writable
-            self._report_os_error(exc, "That conversation cannot be resumed")
+        except OSError as exc:  # an unwritable folder, a full disk, a transcript in use
+            self._report_os_error(exc, what)
             return
-        try:
-            session = await Session.resume(data, writer=writer)
-        except OSError as exc:
-            writer.close()
-            self._report_os_error(exc, "That conversation cannot be resumed")
-            return
+        if scenario is not None:
+            self.options.out = None  # only the first session goes to --out
         self._begin(session)
-
-    def rewind(self, transcript: Path, turn: int) -> None:
-        from sparring.adapters.files.transcripts import read_transcript
-        from sparring.formats.diagnostics import LoadError
-        from sparring.runtime.rewind import rewind
-
-        try:
-            new = rewind(read_transcript(transcript), turn)
-        except LoadError as exc:
-            self._report(exc, "Cannot rewind")
-            return
-        except OSError as exc:
-            self._report_os_error(exc, "Cannot rewind")
-            return
-        except ValueError as exc:
-            self.notify(f"Cannot rewind: {exc}", severity="error")
-            return
-        self.notify(f"A new attempt from reply {turn}; the original is kept.")
-        self.resume(new)
 
     def open_replay(self, transcript: Path, *, from_debrief: bool = False) -> None:
         """Replay a saved conversation. From its debrief, the replay opens on top of it, so
@@ -228,38 +190,24 @@ class SparringApp(App[None]):
             self._show(ReplayScreen(data))
 
     def open_history(self) -> None:
-        from sparring.adapters.files.transcripts import list_history
+        from sparring.adapters.files.saved import list_saved
         from sparring.tui.screens.history import HistoryScreen
 
         self._close_session()
-        self._show(HistoryScreen(list_history()))
+        self._show(HistoryScreen(list_saved()))
 
-    def open_compare(self, left: Path, right: Path) -> None:
+    def open_compare(self, first: Path, second: Path) -> None:
         from sparring.adapters.files.transcripts import read_transcript
         from sparring.formats.diagnostics import LoadError
-        from sparring.session.comparison import compare
-        from sparring.session.live import Session
-        from sparring.tui.screens.compare import CompareScreen, ordered_with_labels
+        from sparring.session.comparison import compare_attempts
+        from sparring.tui.screens.compare import CompareScreen
 
         try:
-            a, b = read_transcript(left), read_transcript(right)
+            comparison = compare_attempts(read_transcript(first), read_transcript(second))
         except LoadError as exc:
             self._report(exc, "Cannot compare")
             return
-        if a.header.scenario.id != b.header.scenario.id:
-            self.notify("These are attempts at different scenarios.", severity="warning")
-        a, b, left_label, right_label = ordered_with_labels(a, b)
-        result = compare(
-            Session.from_transcript(a),
-            Session.from_transcript(b),
-            left_label=left_label,
-            right_label=right_label,
-        )
-        title = str(a.header.scenario.data.get("title", a.header.scenario.id))
-        day = a.header.started_at[:10]
-        # the column labels leave out the date when both started the same day: say it once
-        same_day = day if day == b.header.started_at[:10] else ""
-        self.push_screen(CompareScreen(result, title, same_day))
+        self.push_screen(CompareScreen(comparison))
 
     # -- helpers -----------------------------------------------------------------------------
 
@@ -292,8 +240,8 @@ class SparringApp(App[None]):
     def _report_os_error(self, exc: OSError, what: str) -> None:
         """A file problem (unwritable data folder, disk full, a locked transcript): said on
         the screen, with the picker under it rather than a blank screen."""
+        from sparring.adapters.files.errors import explain_os_error
         from sparring.adapters.files.transcripts import TranscriptLocked
-        from sparring.cli.output import explain_os_error
 
         if isinstance(exc, TranscriptLocked):
             details = f"{exc.filename}: {exc.strerror}"

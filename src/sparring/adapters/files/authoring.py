@@ -4,7 +4,6 @@ scenario template. The CLI only parses arguments and prints what these return.""
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,14 +11,11 @@ from typing import Any, Literal
 
 from sparring.adapters.files import paths
 from sparring.adapters.files.library import YAML_SUFFIXES, Library, yaml_files
+from sparring.adapters.files.model_files import load_rubric, load_scenario, read_yaml
 from sparring.authoring.checks import check_rubric, check_scenario
+from sparring.authoring.schema import schema_for, slugify
 from sparring.formats.diagnostics import Diagnostic, LoadError, display_path
-from sparring.formats.loading import guess_kind, load_rubric, load_scenario
-from sparring.formats.rubric import Rubric
-from sparring.formats.scenario import Scenario
-from sparring.formats.yamlsource import read_yaml
-
-SCHEMA_BASE = "https://sparring.dev/schemas"
+from sparring.formats.loading import guess_kind
 
 
 @dataclass
@@ -105,16 +101,6 @@ def validate_paths(targets: Sequence[Path]) -> ValidationReport:
     return report
 
 
-def schema_for(kind: Literal["scenario", "rubric"]) -> dict[str, Any]:
-    """The JSON Schema of a format, with a title and id for editors."""
-    model = Scenario if kind == "scenario" else Rubric
-    schema = model.model_json_schema()
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["$id"] = f"{SCHEMA_BASE}/{kind}.schema.json"
-    schema["title"] = f"sparring {kind}"
-    return schema
-
-
 def write_schema_file(kind: Literal["scenario", "rubric"], folder: Path | None = None) -> Path:
     """Write the schema where editors can find it (the user data folder by default)."""
     folder = folder or paths.schemas_dir()
@@ -126,11 +112,6 @@ def write_schema_file(kind: Literal["scenario", "rubric"], folder: Path | None =
         tmp.write_text(text, encoding="utf-8")
         tmp.replace(target)
     return target
-
-
-def slugify(name: str) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
-    return slug[:64] or "my-scenario"
 
 
 def new_scenario_path(name: str, output: Path | None) -> Path:

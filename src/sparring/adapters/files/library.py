@@ -11,6 +11,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from sparring.adapters.files import paths
+from sparring.adapters.files.model_files import load_rubric, load_scenario
 from sparring.authoring.checks import check_rubric, check_scenario
 from sparring.formats.diagnostics import (
     Diagnostic,
@@ -21,7 +22,6 @@ from sparring.formats.diagnostics import (
     errors,
 )
 from sparring.formats.entries import ScenarioEntry
-from sparring.formats.loading import load_rubric, load_scenario
 from sparring.formats.rubric import Rubric
 from sparring.formats.scenario import Scenario
 

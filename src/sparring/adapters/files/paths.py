@@ -51,6 +51,11 @@ def transcripts_dir() -> Path:
     return data_home() / "transcripts"
 
 
+def trials_dir() -> Path:
+    """Headless runs (`sparring run` without --out): kept apart from rehearsals."""
+    return data_home() / "trials"
+
+
 def schemas_dir() -> Path:
     return data_home() / "schemas"
 

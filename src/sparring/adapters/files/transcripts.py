@@ -9,27 +9,21 @@ from __future__ import annotations
 
 import errno
 import os
-import re
-from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from pydantic import BaseModel, ValidationError
 
-from sparring.adapters.files import paths
 from sparring.adapters.files.embedded import EventCheck, embedded_models
 from sparring.adapters.files.limited_io import iter_lines_limited, megabytes, open_regular
 from sparring.formats.diagnostics import Diagnostic, LoadError, display_path
-from sparring.formats.rubric import Rubric
-from sparring.formats.scenario import Scenario
 from sparring.session.events import (
     FORMAT_VERSION,
-    EndingEvent,
     Header,
     dump_event,
     parse_event,
 )
+from sparring.session.record import TranscriptData
 
 
 class TranscriptLocked(OSError):
@@ -89,10 +83,11 @@ class TranscriptWriter:
         self._file.write(line + "\n")
         self._file.flush()
 
-    def write(self, event: BaseModel) -> None:
+    def record(self, event: BaseModel) -> None:
+        """Write one event as one line, flushed at once (a Recorder)."""
         self.write_raw(dump_event(event))
 
-    def sync(self) -> None:
+    def commit(self) -> None:
         """Make everything written so far durable (called at the end of every turn)."""
         if self._file is not None:
             self._file.flush()
@@ -101,32 +96,10 @@ class TranscriptWriter:
     def close(self) -> None:
         if self._file is not None:
             try:
-                self.sync()
+                self.commit()
             finally:
                 self._file.close()
                 self._file = None
-
-
-@dataclass
-class TranscriptData:
-    """A transcript as read back: its header, the scenario and rubrics it embeds (validated),
-    its events, and anything that was skipped."""
-
-    path: Path
-    header: Header
-    scenario: Scenario
-    rubric: Rubric
-    session_rubric: Rubric | None = None
-    events: list[Any] = field(default_factory=list)
-    warnings: list[Diagnostic] = field(default_factory=list)
-
-    @property
-    def ending(self) -> EndingEvent | None:
-        return next((e for e in reversed(self.events) if isinstance(e, EndingEvent)), None)
-
-    @property
-    def title(self) -> str:
-        return self.scenario.title
 
 
 # Limits for reading a transcript someone may have doctored. A 200-reply session is about
@@ -246,78 +219,3 @@ def _open_header(
     found = embedded_models(event, shown, number)
     warnings.extend(found.warnings)
     return TranscriptData(path, event, found.scenario, found.rubric, found.session_rubric)
-
-
-def default_transcript_path(scenario_id: str, now: datetime) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    folder = paths.transcripts_dir()
-    candidate = folder / f"{stamp}-{scenario_id}.jsonl"
-    n = 2
-    while candidate.exists():
-        candidate = folder / f"{stamp}-{scenario_id}-{n}.jsonl"
-        n += 1
-    return candidate
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    """A saved transcript as the history list shows it."""
-
-    path: Path
-    started_at: str
-    scenario_id: str
-    title: str
-    turns: int
-    ending: str | None
-    parent: str | None
-    has_draft: bool = False
-
-
-def list_history(folder: Path | None = None) -> list[HistoryEntry]:
-    """Every readable transcript in the folder, newest first."""
-    folder = folder or paths.transcripts_dir()
-    entries = []
-    for file in sorted(folder.glob("*.jsonl"), reverse=True) if folder.is_dir() else []:
-        try:
-            data = read_transcript(file)
-        except LoadError:
-            continue
-        turns = max((getattr(e, "turn", 0) for e in data.events), default=0)
-        ending = data.ending
-        entries.append(
-            HistoryEntry(
-                path=file,
-                started_at=data.header.started_at,
-                scenario_id=data.header.scenario.id,
-                title=data.title,
-                turns=turns,
-                ending=ending.id if ending else None,
-                parent=data.header.parent.path if data.header.parent else None,
-                has_draft=file.with_suffix(".draft").exists(),
-            )
-        )
-    entries.sort(key=lambda e: _moment(e.started_at), reverse=True)
-    return entries
-
-
-def _moment(stamp: str) -> datetime:
-    """A start time as an aware datetime (stamps may carry different UTC offsets)."""
-    try:
-        moment = datetime.fromisoformat(stamp)
-    except ValueError:
-        return datetime.min.replace(tzinfo=UTC)
-    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-
-
-_UNSAFE = re.compile(r"[^A-Za-z0-9_.-]+")
-
-
-def sibling_path(path: Path, suffix: str) -> Path:
-    """A new file next to `path`, e.g. for a rewound attempt."""
-    stem = _UNSAFE.sub("-", path.stem)
-    candidate = path.with_name(f"{stem}-{suffix}.jsonl")
-    n = 2
-    while candidate.exists():
-        candidate = path.with_name(f"{stem}-{suffix}-{n}.jsonl")
-        n += 1
-    return candidate

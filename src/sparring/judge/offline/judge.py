@@ -4,12 +4,14 @@ reply built from what the persona just said (suggest.py)."""
 
 from __future__ import annotations
 
+import asyncio
+
 from sparring.formats.moves import categories_of
 from sparring.formats.rubric import Rubric
 from sparring.judge.base import Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline.detect import Detection, detect
-from sparring.judge.offline.scoring import score_dimension
 from sparring.judge.offline.suggest import suggest
+from sparring.judge.scoring import score_dimension
 from sparring.persona.rules import effective_categories
 
 # How many of the persona's lines before the last one a reflection may refer back to.
@@ -22,10 +24,11 @@ class OfflineJudge:
     name = "offline"
 
     async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment:
-        return self.assess_now(exchange, rubric)
+        # off the event loop, so the screen keeps drawing while a long reply is read
+        return await asyncio.to_thread(self.assess_now, exchange, rubric)
 
     def assess_now(self, exchange: Exchange, rubric: Rubric) -> Assessment:
-        persona_lines = [text for who, text in exchange.history if who == "persona"]
+        persona_lines = [text for who, text in exchange.conversation if who == "persona"]
         if exchange.persona_line and (
             not persona_lines or persona_lines[-1] != exchange.persona_line
         ):

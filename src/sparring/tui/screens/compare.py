@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -12,38 +10,10 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from sparring.adapters.files.transcripts import TranscriptData
 from sparring.session.comparison import Comparison
-from sparring.tui.labels import ending_label
+from sparring.session.endings import ending_label
 from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar
-
-
-def _is_parent(parent: TranscriptData, child: TranscriptData) -> bool:
-    link = child.header.parent
-    return link is not None and Path(link.path).resolve() == parent.path.resolve()
-
-
-def start_labels(left: str, right: str) -> tuple[str, str]:
-    """The start times of two attempts, told apart: the time on the same day (else the date
-    too), with seconds when they started in the same minute."""
-    start = 11 if left[:10] == right[:10] else 0  # ISO: 2025-03-04T08:40:00+01:00
-    end = 19 if left[:16] == right[:16] else 16
-    return left[start:end].replace("T", " "), right[start:end].replace("T", " ")
-
-
-def ordered_with_labels(
-    a: TranscriptData, b: TranscriptData
-) -> tuple[TranscriptData, TranscriptData, str, str]:
-    """The two attempts to compare, left and right, with their column labels. When one was
-    rewound from the other, the original is on the left, and the labels say which is which:
-    "original (08:43)", "from reply 5 (08:45)"."""
-    if _is_parent(b, a):
-        a, b = b, a
-    left, right = start_labels(a.header.started_at, b.header.started_at)
-    if _is_parent(a, b) and b.header.parent is not None:
-        return a, b, f"original ({left})", f"from reply {b.header.parent.turn} ({right})"
-    return a, b, left, right
 
 
 def series(values: list[int]) -> Text:
@@ -102,22 +72,34 @@ class CompareScreen(Screen[None]):
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
 
-    def __init__(self, comparison: Comparison, title: str, day: str = "") -> None:
+    def __init__(self, comparison: Comparison) -> None:
         super().__init__()
         self.comparison = comparison
-        self.heading = title
-        self.day = day
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
         with VerticalScroll(id="compare"):
+            if not self.comparison.same_scenario:
+                yield Static(
+                    Text(
+                        "These are attempts at different scenarios: the scores compare, the "
+                        "conversations do not.",
+                        style="yellow",
+                    ),
+                    id="compare-warning",
+                )
             yield Static(render_comparison(self.comparison), id="compare-table")
             yield Static(
-                Text("Each row: the average, then every reply's score in order.", style="dim"),
+                Text(
+                    "Older on the left, newer on the right: a positive change is an "
+                    "improvement. Each row: the average, then every reply's score in order.",
+                    style="dim",
+                ),
                 id="compare-help",
             )
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = f"Compare: {self.heading}"
-        self.sub_title = f"both started {self.day}" if self.day else ""
+        self.title = f"Compare: {self.comparison.title}"
+        day = self.comparison.same_day
+        self.sub_title = f"both started {day}" if day else ""

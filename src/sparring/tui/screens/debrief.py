@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import Button, Footer, Static
 
 from sparring.session.debrief import Debrief
-from sparring.session.live import Session
+from sparring.session.record import ConversationRecord
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE
@@ -46,7 +46,7 @@ def score_chart(debrief: Debrief) -> Text:
     return out
 
 
-def render_debrief(session: Session, debrief: Debrief) -> Doc:
+def render_debrief(session: ConversationRecord, debrief: Debrief) -> Doc:
     persona = session.scenario.persona.name
     out = Doc()
     title = debrief.ending_title or "You ended the conversation before it reached an ending"
@@ -121,7 +121,7 @@ class DebriefScreen(Screen[None]):
         Binding("n", "new", "New rehearsal"),
     ]
 
-    def __init__(self, session: Session, *, from_replay: bool = False) -> None:
+    def __init__(self, session: ConversationRecord, *, from_replay: bool = False) -> None:
         """`from_replay`: opened on top of this conversation's replay, so Back (and Replay)
         return to it."""
         super().__init__()
@@ -175,19 +175,19 @@ class DebriefScreen(Screen[None]):
 
     def action_try_again(self) -> None:
         turn = self.retry_turn
-        if turn is None or self.session.transcript_path is None:
+        if turn is None or self.session.path is None:
             self.notify("Nothing to try again yet.", severity="warning")
             return
-        nav(self).rewind(self.session.transcript_path, turn)
+        nav(self).rewind(self.session.path, turn)
 
     def action_replay(self) -> None:
-        if self.session.transcript_path is None:
+        if self.session.path is None:
             self.notify("This session was not saved.", severity="warning")
             return
         if self.from_replay:
             self.app.pop_screen()  # the replay it was opened from
         else:
-            nav(self).open_replay(self.session.transcript_path, from_debrief=True)
+            nav(self).open_replay(self.session.path, from_debrief=True)
 
     def action_new(self) -> None:
         nav(self).show_picker()

@@ -10,8 +10,8 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
-from sparring.adapters.files.transcripts import HistoryEntry
-from sparring.tui.labels import ending_label
+from sparring.session.endings import ending_label
+from sparring.session.saved import SavedSummary
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.title_bar import TitleBar
 
@@ -30,7 +30,7 @@ class HistoryScreen(Screen[None]):
         Binding("c", "compare", "Compare marked"),
     ]
 
-    def __init__(self, entries: list[HistoryEntry]) -> None:
+    def __init__(self, entries: list[SavedSummary]) -> None:
         super().__init__()
         self.entries = entries
         self.marked: list[Path] = []

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import contextlib
 
 from rich.text import Text
 from textual import events, on, work
@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
+from sparring.adapters.files.saved import load_draft, save_draft
 from sparring.formats.common import MAX_REPLY_CHARS
 from sparring.session.live import ReplyTooLong, Session, SessionOver, Turn
 from sparring.tui.widgets.conversation import Conversation
@@ -21,11 +22,6 @@ from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
 
 DRAFT_SAVE_DELAY = 0.4
-
-
-def draft_path(session: Session) -> Path | None:
-    path = session.transcript_path
-    return path.with_suffix(".draft") if path else None
 
 
 class RehearsalScreen(Screen[None]):
@@ -173,7 +169,7 @@ class RehearsalScreen(Screen[None]):
         except SessionOver:
             self._offer_debrief()
         except OSError as exc:  # the transcript could not be written: say so, keep the reply
-            from sparring.cli.output import explain_os_error
+            from sparring.adapters.files.errors import explain_os_error
 
             await bubble.remove()
             message = explain_os_error(exc, "save your reply")
@@ -251,7 +247,7 @@ class RehearsalScreen(Screen[None]):
             # Finished on purpose: recorded, so it is not offered for resuming. With a reply
             # still in the box (or one being scored) it stays open, and the draft is kept.
             self.session.stop()
-        self.app.switch_screen(DebriefScreen(self.session))
+        self.app.switch_screen(DebriefScreen(self.session.record))
 
     def action_focus_feedback(self) -> None:
         self.query_one(FeedbackPanel).focus()
@@ -294,31 +290,27 @@ class RehearsalScreen(Screen[None]):
         self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
 
     def save_draft(self) -> None:
-        path = draft_path(self.session)
+        path = self.session.transcript_path
         if path is None:
             return
-        text = self._draft
-        try:
-            if text.strip():
-                path.write_text(text, encoding="utf-8")
-            else:
-                path.unlink(missing_ok=True)
-        except OSError:
-            pass  # a draft that cannot be saved is still in the editor
+        with contextlib.suppress(OSError):  # a draft that cannot be saved is still in the box
+            save_draft(path, self._draft)
 
     def _restore_draft(self) -> None:
-        path = draft_path(self.session)
-        if path is not None and path.exists():
-            try:
-                self._draft = path.read_text(encoding="utf-8")
-            except OSError:
-                return
-            self.query_one(ReplyEditor).text = self._draft
+        path = self.session.transcript_path
+        if path is None:
+            return
+        self._draft = load_draft(path)
+        if self._draft:
+            editor = self.query_one(ReplyEditor)
+            editor.text = self._draft
+            editor.move_cursor(editor.document.end)  # typing continues the draft
 
     def _delete_draft(self) -> None:
-        path = draft_path(self.session)
+        path = self.session.transcript_path
         if path is not None:
-            path.unlink(missing_ok=True)
+            with contextlib.suppress(OSError):
+                save_draft(path, "")
 
     def on_unmount(self) -> None:
         self.save_draft()

@@ -14,9 +14,9 @@ from textual.screen import Screen
 from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
-from sparring.adapters.files.transcripts import TranscriptData
-from sparring.session.live import Session
-from sparring.tui.labels import abbreviations, ending_label, shorten
+from sparring.session.endings import ending_label
+from sparring.session.record import ConversationRecord, TranscriptData
+from sparring.tui.labels import abbreviations, shorten
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE, render_feedback
@@ -55,12 +55,12 @@ class TurnRow:
         yield self.line(options.max_width)
 
 
-def score_columns(session: Session) -> list[tuple[str, str]]:
+def score_columns(session: ConversationRecord) -> list[tuple[str, str]]:
     """The per-reply dimensions as (id, name), in the order their columns are shown."""
     return [(d.id, d.name) for d in session.rubric.turn_dimensions]
 
 
-def turn_row(session: Session, index: int, cell_width: int) -> TurnRow:
+def turn_row(session: ConversationRecord, index: int, cell_width: int) -> TurnRow:
     turn = session.turns[index]
     by_dimension = {s.dimension: s.score for s in turn.assessment.scores}
     cells = []
@@ -114,7 +114,7 @@ class ReplayScreen(Screen[None]):
         to it (otherwise Back goes to History)."""
         super().__init__()
         self.data = data
-        self.session = Session.from_transcript(data)
+        self.session = ConversationRecord.from_saved(data)
         self.from_debrief = from_debrief
 
     def compose(self) -> ComposeResult:

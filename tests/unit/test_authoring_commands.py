@@ -12,7 +12,8 @@ import jsonschema
 import pytest
 import yaml
 
-from sparring.adapters.files.authoring import schema_for, validate_paths
+from sparring.adapters.files.authoring import validate_paths
+from sparring.authoring.schema import schema_for
 from sparring.cli.main import main
 from tests.conftest import REPO, RUBRICS, SCENARIOS
 

@@ -29,8 +29,9 @@ from textual.pilot import Pilot
 from textual.widgets import Button, DataTable, OptionList, Static
 from textual.worker import Worker, WorkerState
 
+from sparring.adapters.files.saved import write_rewound
 from sparring.adapters.files.transcripts import TranscriptData, read_transcript
-from sparring.runtime.rewind import rewind
+from sparring.session.comparison import start_labels
 from sparring.session.events import (
     AssessmentEvent,
     EndingEvent,
@@ -40,7 +41,7 @@ from sparring.session.events import (
 )
 from sparring.session.live import Session
 from sparring.tui.app import AppOptions, SparringApp, make_app
-from sparring.tui.screens.compare import CompareScreen, start_labels
+from sparring.tui.screens.compare import CompareScreen
 from sparring.tui.screens.debrief import DebriefScreen
 from sparring.tui.screens.history import HistoryScreen
 from sparring.tui.screens.picker import PickerScreen
@@ -52,7 +53,7 @@ from sparring.tui.widgets.reply_editor import ReplyEditor
 from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
 from tests.conftest import play_flagship
-from tests.test_engine import BREAKTHROUGH_REPLIES
+from tests.support.replies import BREAKTHROUGH_REPLIES
 
 FLAGSHIP_ID = "frustrated-sales-director"
 GOOD = BREAKTHROUGH_REPLIES[FLAGSHIP_ID]
@@ -544,8 +545,9 @@ async def test_history_marks_two_attempts_and_compares_them(sparring_home: Path)
         await pilot.press("c")
         compare = await wait_for_screen(pilot, CompareScreen)
         c = compare.comparison
-        assert (c.left_turns, c.right_turns) == (2, len(GOOD))
-        assert (c.left_ending, c.right_ending) == (None, "breakthrough")
+        # marked newest first, shown oldest on the left: a change reads as an improvement
+        assert (c.left_turns, c.right_turns) == (len(GOOD), 2)
+        assert (c.left_ending, c.right_ending) == ("breakthrough", None)
         await pilot.press("escape")
         await wait_for_screen(pilot, HistoryScreen)
         await pilot.press("enter")  # Enter replays the highlighted one (the older, finished)
@@ -1101,7 +1103,7 @@ def test_compare_start_times_are_told_apart() -> None:
 
 async def test_compare_labels_the_original_even_when_marked_second(sparring_home: Path) -> None:
     original = await saved_flagship(sparring_home, GOOD, minutes_ago=30)
-    rewound = rewind(read_transcript(original), 3)
+    rewound = write_rewound(read_transcript(original), 3)
     app = new_app(history=True)
     async with app.run_test(size=SIZE) as pilot:
         history = await wait_for_screen(pilot, HistoryScreen)

@@ -27,7 +27,7 @@ from sparring.cli.main import main
 from sparring.formats.diagnostics import Diagnostic, display_path
 from tests.conftest import FLAGSHIP, REPO, RUBRICS
 
-BROKEN = Path(__file__).resolve().parent / "data" / "broken"
+BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken"
 RUBRIC = RUBRICS / "difficult-feedback.yaml"
 PREFIX = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (?P<message>.+)$")
 

@@ -16,17 +16,19 @@ from types import MappingProxyType
 import pytest
 
 from sparring.adapters.files.library import Library
+from sparring.adapters.files.model_files import load_scenario
 from sparring.adapters.files.transcripts import TranscriptLocked, TranscriptWriter, read_transcript
 from sparring.authoring.reachability import REPLY_KINDS, explore
 from sparring.cli.main import main
 from sparring.formats.common import MAX_REPLY_CHARS
 from sparring.formats.diagnostics import LoadError
-from sparring.formats.loading import load_scenario, load_text
+from sparring.formats.loading import load_text
 from sparring.formats.moves import Category
 from sparring.formats.scenario import Scenario
 from sparring.formats.untrusted import UNSAFE, visible
 from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, advance, initial_state
 from sparring.session.live import ReplyTooLong, Session
+from sparring.session.record import ConversationRecord
 from tests.conftest import FLAGSHIP, play_flagship
 
 NOW = datetime.fromisoformat("2025-03-04T08:40:00+01:00")
@@ -101,7 +103,7 @@ async def test_a_reply_over_the_limit_is_refused_whole_and_nothing_is_recorded(
     await play_flagship(target, [], NOW)
     data = read_transcript(target)
     writer = TranscriptWriter(target, create=False)
-    session = await Session.resume(data, writer=writer)
+    session = await Session.resume(data, recorder=writer)
     with pytest.raises(ReplyTooLong) as caught:
         await session.submit("x" * (MAX_REPLY_CHARS + 1))
     assert "20,001 characters" in str(caught.value)
@@ -161,7 +163,7 @@ async def test_a_field_from_a_newer_version_is_ignored_with_a_warning(tmp_path: 
     assert len(data.warnings) == 1
     assert "language" in data.warnings[0].message
     assert "persona.pronouns" in data.warnings[0].message
-    Session.from_transcript(data)  # and it replays
+    ConversationRecord.from_saved(data)  # and it replays
 
 
 async def test_an_invalid_embedded_scenario_is_a_clear_error(tmp_path: Path) -> None:
@@ -189,7 +191,7 @@ async def test_out_of_range_and_inconsistent_lines_are_skipped_with_a_warning(
     assert len(data.warnings) == 2
     assert "damaged" in data.warnings[0].message
     assert "not the scenario's meters" in data.warnings[1].message
-    session = Session.from_transcript(data)
+    session = ConversationRecord.from_saved(data)
     assert all(0 <= v <= 10 for t in session.turns for v in t.state.meters.values())
 
 
@@ -384,8 +386,8 @@ def test_a_long_scenario_is_searched_completely_and_can_end_at_its_limit() -> No
 
 
 def test_a_search_cut_short_is_a_warning_and_never_an_error() -> None:
+    from sparring.adapters.files.model_files import read_yaml
     from sparring.authoring.checks import check_scenario
-    from sparring.formats.yamlsource import read_yaml
 
     library = Library(include_user=False)
     doc = read_yaml(FLAGSHIP)

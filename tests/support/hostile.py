@@ -4,7 +4,7 @@ the generator of the transcripts in tests/data/hostile/transcripts/.
 The transcripts are played by the engine (the flagship, seed 0), then edited line by line the
 way someone crafting a file to send to a coach would, with the embedded scenario's hash
 recomputed so nothing but the text gives them away. Regenerate them with
-`python -m tests.hostile_support` (the committed files are what the tests read).
+`python -m tests.support.hostile` (the committed files are what the tests read).
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-HOSTILE = Path(__file__).resolve().parent / "data" / "hostile"
+HOSTILE = Path(__file__).resolve().parents[1] / "data" / "hostile"
 
 # -- the hostile strings ---------------------------------------------------------------------
 
@@ -59,7 +59,7 @@ START = datetime(2025, 3, 4, 8, 43, 5, tzinfo=UTC)
 
 
 def _good_replies() -> list[str]:
-    from tests.test_engine import BREAKTHROUGH_REPLIES
+    from tests.support.replies import BREAKTHROUGH_REPLIES
 
     return list(BREAKTHROUGH_REPLIES["frustrated-sales-director"])
 

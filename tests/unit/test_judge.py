@@ -3,6 +3,7 @@ replies nobody planned for."""
 
 from __future__ import annotations
 
+import asyncio
 import json
 import subprocess
 import sys
@@ -13,14 +14,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from sparring.adapters.files.library import Library
-from sparring.formats.loading import load_rubric, load_scenario
+from sparring.adapters.files.model_files import load_rubric, load_scenario
+from sparring.adapters.files.records import read_records
 from sparring.formats.moves import Move
 from sparring.judge.base import Exchange
 from sparring.judge.calibration import calibrate
-from sparring.judge.evaluation import evaluate, offline_predictor, read_records
+from sparring.judge.evaluation import evaluate
 from sparring.judge.offline.detect import detect
 from sparring.judge.offline.judge import OfflineJudge
-from sparring.persona.voices import fill
+from sparring.persona.script import fill
 from tests.conftest import REPO, RUBRICS, SCENARIOS
 
 DEV_SET = REPO / "tests" / "data" / "judge-dev.jsonl"
@@ -48,7 +50,7 @@ def moves(reply: str, context: str | None = SARAH) -> set[Move]:
 
 @pytest.mark.parametrize("rubric_id", ["difficult-feedback", "co-creator"])
 def test_judge_matches_the_rubric_calibration_examples(rubric_id: str) -> None:
-    report = calibrate(Library().rubric(rubric_id))
+    report = asyncio.run(calibrate(Library().rubric(rubric_id), OfflineJudge()))
     assert report.scores >= 36  # >= 12 examples x >= 3 dimensions
     assert report.within_one == report.scores, report.to_json()["mismatches"]
     assert report.exact_scores >= 0.9 * report.scores, report.to_json()["mismatches"]
@@ -284,7 +286,7 @@ def test_suggested_replies_are_themselves_good_replies() -> None:
                 persona_line=line,
                 persona_name=persona,
                 user_name=user,
-                history=tuple(history),
+                conversation=tuple(history),
                 turn=turn,
             ),
             RUBRIC,
@@ -341,7 +343,8 @@ def test_dev_set_stays_above_its_floor() -> None:
     records, problems = read_records(DEV_SET)
     assert not problems
     assert len(records) >= 300
-    report = evaluate(records, offline_predictor())
+    rubric = Library().rubric("difficult-feedback")
+    report = asyncio.run(evaluate(records, OfflineJudge(), rubric))
     for signal, tally in report.tallies.items():
         assert tally.f1 >= 0.88, (signal, tally.f1)
 
@@ -478,7 +481,7 @@ def test_summing_up_earlier_points_is_listening() -> None:
         Exchange(
             reply=summary,
             persona_line=surprised,
-            history=(("persona", PLEDGE), ("user", "What happened?"), ("persona", surprised)),
+            conversation=(("persona", PLEDGE), ("user", "What happened?"), ("persona", surprised)),
         ),
         RUBRIC,
     )

@@ -19,8 +19,8 @@ from typing import Any
 from textual import events
 from textual.pilot import Pilot
 
+from sparring.adapters.files.saved import write_rewound
 from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
-from sparring.runtime.rewind import rewind
 from sparring.session.live import Session
 from sparring.tui.app import AppOptions, make_app
 from sparring.tui.screens.compare import CompareScreen
@@ -31,7 +31,7 @@ from sparring.tui.screens.rehearsal import RehearsalScreen
 from sparring.tui.screens.replay import ReplayScreen
 from sparring.tui.widgets.reply_editor import ReplyEditor
 from tests.conftest import play_flagship
-from tests.test_engine import BREAKTHROUGH_REPLIES
+from tests.support.replies import BREAKTHROUGH_REPLIES
 
 SnapCompare = Callable[..., bool]
 
@@ -58,9 +58,9 @@ def rewound(original: Path, turn: int, replies: list[str], now: datetime) -> Pat
     """A rewind of `original` from reply `turn`, continued with `replies`."""
 
     async def play() -> Path:
-        target = rewind(read_transcript(original), turn, now=now)
+        target = write_rewound(read_transcript(original), turn, now=now)
         session = await Session.resume(
-            read_transcript(target), writer=TranscriptWriter(target, create=False)
+            read_transcript(target), recorder=TranscriptWriter(target, create=False)
         )
         for reply in replies:
             await session.submit(reply)

@@ -31,8 +31,10 @@ from sparring.session.events import (
     UserEvent,
 )
 from sparring.session.live import Session
+from sparring.session.record import ConversationRecord
 from tests.conftest import REPO, SCENARIOS
-from tests.test_engine import BREAKTHROUGH_REPLIES, load, play
+from tests.support.engine import load, play
+from tests.support.replies import BREAKTHROUGH_REPLIES
 
 SCENARIO_ID = "frustrated-sales-director"
 TRIALS = 24
@@ -66,6 +68,7 @@ DRIVER = textwrap.dedent(
     from pathlib import Path
 
     from sparring.adapters.files.library import Library
+    from sparring.adapters.files.transcripts import TranscriptWriter
     from sparring.session.live import Session
 
     async def main() -> None:
@@ -76,7 +79,8 @@ DRIVER = textwrap.dedent(
         rubric, session_rubric = library.rubrics_for(scenario, path)
         print("ready", flush=True)
         session = await Session.start(
-            scenario, rubric, session_rubric=session_rubric, seed=0, transcript=Path(out),
+            scenario, rubric, session_rubric=session_rubric, seed=0,
+            recorder=TranscriptWriter(Path(out)),
             now=datetime(2025, 3, 4, 8, 40, tzinfo=timezone.utc),
         )
         print("started", flush=True)
@@ -278,7 +282,7 @@ async def test_every_killed_transcript_reads_back_and_resumes(trials: list[Trial
         if warnings:
             assert "cut off" in warnings[0].message, trial.describe()
 
-        session = await Session.resume(data, writer=TranscriptWriter(path, create=False))
+        session = await Session.resume(data, recorder=TranscriptWriter(path, create=False))
         resumed_count += 1
         assert len(session.turns) >= trial.reported, trial.describe()
         for reply in REPLIES[len(session.turns) :]:
@@ -298,7 +302,7 @@ async def test_every_killed_transcript_reads_back_and_resumes(trials: list[Trial
         endings = [e for e in final.events if isinstance(e, EndingEvent)]
         assert [e.id for e in endings] == [expected.ending.id], trial.describe()
         # the conversation reads as if it had never been interrupted
-        assert [t.persona for t in Session.from_transcript(final).turns] == [
+        assert [t.persona for t in ConversationRecord.from_saved(final).turns] == [
             t.persona for t in expected.turns
         ], trial.describe()
     assert resumed_count >= TRIALS - EARLY_KILLS

@@ -56,7 +56,7 @@ from sparring.tui.widgets.conversation import ChatMessage
 from sparring.tui.widgets.state_panel import StatePanel
 from sparring.tui.widgets.title_bar import TitleBar
 from tests.conftest import REPO
-from tests.hostile_support import (
+from tests.support.hostile import (
     CLICK_QUIT,
     HOSTILE,
     SHOT,
@@ -279,7 +279,7 @@ def test_run_on_a_latin_1_stdout(tmp_path: Path) -> None:
     out, err = done.stdout.decode("latin-1"), done.stderr.decode("latin-1")
     assert_inert(out, "stdout")
     assert_inert(err, "stderr")
-    saved = list((home / "transcripts").glob("*.jsonl"))
+    saved = list((home / "trials").glob("*.jsonl"))  # a headless run is a trial
     assert len(saved) == 1, (saved, err)
     users = [e for e in saved[0].read_text(encoding="utf-8").splitlines() if '"user"' in e]
     assert len(users) == len(replies.read_text(encoding="utf-8").splitlines())

@@ -14,279 +14,39 @@ import json
 import os
 import subprocess
 import sys
-from collections.abc import AsyncIterator, Sequence
-from datetime import UTC, datetime
-from functools import cache
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-from sparring.adapters.files.library import Library
-from sparring.adapters.files.transcripts import read_transcript
+from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
 from sparring.formats.moves import Category
-from sparring.formats.rubric import Rubric
-from sparring.formats.scenario import Line, Scenario
-from sparring.judge.base import Assessment, Exchange
 from sparring.judge.offline.judge import OfflineJudge
-from sparring.judge.offline.scoring import quote
-from sparring.persona.rules import PersonaState, advance, effective_categories, holds, initial_state
-from sparring.persona.voices import SpeechContext, Utterance, fill
+from sparring.judge.scoring import quote
+from sparring.persona.rules import advance, holds, initial_state
+from sparring.persona.script import fill
 from sparring.session.events import NoticeEvent, PersonaEvent, StateEvent, UserEvent
-from sparring.session.live import Session, SessionOver, Turn
-from tests.conftest import REPO, SCENARIOS
-
-FIXED_NOW = datetime(2025, 3, 4, 8, 40, tzinfo=UTC)
-OTHER_NOW = datetime(2026, 11, 5, 17, 50, tzinfo=UTC)
-
-SCENARIO_IDS = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
-
-# Listening and inquiring replies, one scenario each, for seed 0. Each answers the line the
-# persona has just said (the opening, then each revealed concern or reaction in turn).
-BREAKTHROUGH_REPLIES: dict[str, list[str]] = {
-    "frustrated-sales-director": [
-        "You're saying the retreats and vision sessions are pulling the division away from "
-        "customers, and you're frustrated that I'm asking your team to sell while I'm sitting in "
-        "offsites. What have you been seeing out there that I'm missing?",
-        "I told you I'd be there with you at key accounts, and twice I chose a retreat instead. "
-        "That's on me, and it left you answering for me in front of Halvorsen. What has that "
-        "meant for you and the team this quarter?",
-        "Eighteen percent behind with six weeks to go, Finance already asking you for a recovery "
-        "plan, and you expect to be the one left holding it when the number is missed. That "
-        "sounds lonely. How has the purpose work been landing with your customers?",
-        "So Marta asked you about our packaging pledge and you had to stand there in front of "
-        "your biggest account without knowing what we'd committed to. That must have been "
-        "humiliating. What do you want the purpose work to look like from where you sit?",
-        "You're not against the purpose work; you want sales to help shape it instead of being "
-        "handed it to explain to customers. That's fair. What would a real seat for sales look "
-        "like to you?",
-    ],
-    "union-steward": [
-        "Your members are being asked to stand at a whiteboard ten minutes before the whistle "
-        "talking about wins, and you've come up before anyone gets written up for refusing. "
-        "What is it about the huddles that's got the floor refusing?",
-        "Dennis has the best scrap rate on Line 3, and my board puts him in red every morning "
-        "with his name on it where everybody walks past, and now he has stopped coming in. I put "
-        "that board up. When your members look at it, what do they think it's really for?",
-        "So Hollis promised from a pallet that nobody would lose their job, your members handed "
-        "over two hundred and twelve ideas, and forty-three people lost their jobs anyway. No "
-        'wonder an idea card reads as "who\'s next". How did your members first hear about my '
-        "program?",
-        "It sounds like a lot has built up since the boards went up, and you have been carrying "
-        "it for your members on your own. I do want the list. What's at the top of it for you?",
-        "I didn't call you, not once, and I picked the coordinators through the supervisors as "
-        "if the local didn't exist. Now your own members think you signed off on it and Gary "
-        "Voss is using it against you in March. That's on me. What would it take for you to "
-        "trust this program at all?",
-        "It sounds like nobody asking is what stings most, and it's not the first time the floor "
-        "has been handed a program. You talk about Ashby 2020 like you saw it from close up. "
-        "What was it like for you back then?",
-        "You've carried the deburr idea and the eleven jobs on your own for years, and you're "
-        "still willing to build this if it's in writing that nobody loses a job for an idea and "
-        "you're in the room when it's run. That's a fair ask. What would you need that letter "
-        "to say?",
-    ],
-    "passed-over-for-promotion": [
-        "Eight years here, and the role went to someone who has been here fourteen months. You "
-        "want the real answer from me, not the one from the channel, and you deserve that. "
-        "Before I give you my reasons, what has it been like for you since the announcement "
-        "went out?",
-        "I posted it in the channel and you found out from a notification on your way to the "
-        "car, then had to congratulate Jess in front of everyone before you had heard a word "
-        "from me. I should have told you myself first. What had you been hoping this role would "
-        "mean for you?",
-        "I told you in April it was yours to lose, and you turned down Corvel and six thousand "
-        "more because of what I said. Then I gave the role to Jess without a word to you. No "
-        "wonder yesterday felt personal. Where does that leave you now?",
-        "It sounds like you have been carrying that on your own since yesterday, with nobody "
-        "saying it out loud. That is a lot to sit with. What have you been thinking about since "
-        "then?",
-        "You rang Corvel from the car before you'd even driven off, and you don't want to go, "
-        "you just don't want to be part of the furniture here for another eight years. I hear "
-        "that, and I don't want to lose you. What has this year been like for you outside of "
-        "work?",
-        "You've been taking your dad to his hospital appointments twice a week since October, "
-        "and you think that's what cost you the role, and part of you worries I was right. What "
-        "you minded most is that I decided for you instead of asking you. I should have asked. "
-        "What would you want your path here to look like?",
-    ],
-    "credit-taken-by-peer": [
-        "You're right. I stood in front of Helen and presented your team's model, and when she "
-        'asked who built it I said "we". That was your team\'s work, and I let it be taken as '
-        "mine. What has it been like for you since yesterday?",
-        "The true one. You have every reason to doubt I can hear it after yesterday. How has "
-        "this landed with your team?",
-        "Jonas spent six weeks and two weekends building it, and this morning he was at your "
-        "desk asking if his project had been taken away, and you had nothing to tell him "
-        "because of what I did. I'm sorry, to him and to you. What did you want the model to do "
-        "for your team?",
-        "That model was your case for the two analysts you've asked for three years running, "
-        "and now Helen thinks my team can do it, so the heads follow the credit. I put your "
-        "planning case at risk. What does it mean to you that it was me who did this?",
-        "You sent it to me the same day because I asked as a friend, and you wouldn't have done "
-        "that for anyone else on the leadership team. You trusted me and I didn't deserve it. "
-        "That's not on you. What has been keeping you up about this?",
-        "Twelve years of letting the work speak for itself, passed over twice for people who "
-        "were better in the room, and on Wednesday your work finally spoke in my voice. No "
-        "wonder you're asking whether you've been invisible. You haven't been to me. What would "
-        "putting this right look like to you?",
-    ],
-    "angry-customer": [
-        "Fifty-two minutes on hold on the busiest Saturday of your year, with twenty-three "
-        "stores full of customers and not one till taking a card. You had every right to keep "
-        "me waiting. What did Saturday actually cost you in the stores?",
-        "Your biggest day of the spring, and you took ninety-six thousand instead of three "
-        "hundred and ten, mostly in cash, with four thousand trays of bedding plants that won't "
-        "last to next weekend. That's a brutal hit. What was it like for the people working the "
-        "tills that day?",
-        "Kayleigh is nineteen, had a tray of begonias thrown at her till, cried for twenty "
-        "minutes and went back out because you were short. And all you had to give your "
-        "managers was a ticket number from us. I'm sorry we left you with nothing to tell them. "
-        "How is Saturday being seen at Greenaway beyond the stores?",
-        "Graham put you on the spot in front of the whole board this morning, and Alan enjoyed "
-        "it, because you were the one who chose us. So this landed on you personally. What has "
-        "it been like being the one who picked us?",
-        "You don't want to leave; you want a reason to go back to Graham and say you were "
-        "right, because you thought we were partners and on Saturday you were treated like a "
-        "ticket. You weren't a fool to think it. We let you down. What would give you that "
-        "reason?",
-    ],
-}
-
-# Defensive replies, written for each situation: justify, deny, blame, minimise.
-DEFENSIVE_REPLIES: dict[str, list[str]] = {
-    "frustrated-sales-director": [
-        "The retreats are not a distraction, they are how we stay aligned as a leadership team.",
-        "That's not fair. I have been to plenty of customer meetings this year.",
-        "Honestly, if your team's numbers are slipping, that's on you, not on the purpose work.",
-        "The purpose work was agreed by the whole leadership team, so it isn't my call alone.",
-    ],
-    "union-steward": [
-        "The boards are not about blame, they're about giving teams visibility of their own "
-        "numbers.",
-        "With respect, head office asked for this program and I am just implementing it.",
-        "If your members would give the huddles a chance, they would see it's not what you think.",
-        "It's only ten minutes a day. It's not a big deal.",
-    ],
-    "passed-over-for-promotion": [
-        "It was a close call, but Jess simply interviewed better and showed more leadership "
-        "presence.",
-        "It wasn't just my decision; HR and the panel agreed on it.",
-        "You're being a bit emotional about this, Marcus. It's only a title.",
-        "The process was fair and I followed it to the letter.",
-    ],
-    "credit-taken-by-peer": [
-        "I did credit your team, it was on slide fourteen.",
-        "We had a deadline and there was no time to go through who built what.",
-        "Honestly, you're overreacting. My team added the commercial numbers, so it is partly "
-        "ours.",
-        "It's just one email. Nobody will remember it next week.",
-    ],
-    "angry-customer": [
-        "The outage was caused by a third-party update, it was not something we could have "
-        "prevented.",
-        "Our service agreement covers response times, and we were within them.",
-        "We did offer you ten percent off May, which is more than the contract requires.",
-        "Honestly, card outages happen to every provider now and then.",
-    ],
-}
-
-MINIMAL = "ok"
-
-
-# -- helpers ---------------------------------------------------------------------------------
-
-
-@cache
-def load(scenario_id: str) -> tuple[Scenario, Rubric, Rubric | None]:
-    """A shipped scenario with its rubrics (the user's own folder is left out)."""
-    library = Library(include_user=False)
-    scenario, path = library.resolve_scenario(str(SCENARIOS / f"{scenario_id}.yaml"))
-    rubric, session_rubric = library.rubrics_for(scenario, path)
-    return scenario, rubric, session_rubric
-
-
-async def play(
-    scenario_id: str,
-    replies: Sequence[str],
-    *,
-    seed: int = 0,
-    transcript: Path | None = None,
-    now: datetime = FIXED_NOW,
-    judge: Any = None,
-    voice: Any = None,
-) -> Session:
-    """Start a session and submit replies until they run out or the conversation ends."""
-    scenario, rubric, session_rubric = load(scenario_id)
-    session = await Session.start(
-        scenario,
-        rubric,
-        session_rubric=session_rubric,
-        seed=seed,
-        transcript=transcript,
-        now=now,
-        judge=judge,
-        voice=voice,
-    )
-    for reply in replies:
-        if session.over:
-            break
-        await session.submit(reply)
-    session.close()
-    return session
-
-
-def authored(scenario: Scenario, key: str) -> tuple[str, list[Line], int]:
-    """The authored lines a persona event's `line` key points into: (prefix, lines, index)."""
-    prefix, _, rest = key.rpartition("[")
-    index = int(rest.rstrip("]"))
-    kind, _, name = prefix.partition(".")
-    if kind == "opening":
-        lines = scenario.opening
-    elif kind == "reactions":
-        lines = scenario.reactions.for_category(Category(name)).lines
-    elif kind == "concerns":
-        lines = scenario.concern(name).lines
-    elif kind == "endings":
-        ending = scenario.ending(name)
-        assert ending is not None, key
-        lines = ending.lines
-    else:  # pragma: no cover - a key the engine should never write
-        raise AssertionError(f"unknown line key {key!r}")
-    assert 0 <= index < len(lines), key
-    return prefix, lines, index
-
-
-def state_of(turn: Turn) -> PersonaState:
-    s = turn.state
-    return PersonaState(dict(s.meters), tuple(s.revealed), turn.number, s.stage)
-
-
-def spoken(
-    session: Session,
-) -> list[tuple[PersonaEvent, PersonaState, frozenset[Category] | None]]:
-    """Every persona event in order, with the state and reply its line was chosen for."""
-    out: list[tuple[PersonaEvent, PersonaState, frozenset[Category] | None]] = [
-        (event, initial_state(session.scenario), None) for event in session.opening
-    ]
-    for turn in session.turns:
-        reply = effective_categories(turn.assessment.categories)
-        out.extend((event, state_of(turn), reply) for event in turn.persona)
-    return out
-
-
-def transcript_lines(path: Path) -> list[str]:
-    return path.read_text(encoding="utf-8").splitlines()
-
-
-def first_revealed(session: Session) -> dict[str, int]:
-    """Concern id -> the turn whose state event first lists it as revealed."""
-    seen: dict[str, int] = {}
-    for turn in session.turns:
-        for concern in turn.state.revealed:
-            seen.setdefault(concern, turn.number)
-    return seen
-
+from sparring.session.live import Session, SessionOver
+from sparring.session.record import ConversationRecord
+from tests.conftest import REPO
+from tests.support.engine import (
+    BrokenJudge,
+    StutteringVoice,
+    authored,
+    first_revealed,
+    load,
+    play,
+    spoken,
+    transcript_lines,
+)
+from tests.support.replies import (
+    BREAKTHROUGH_REPLIES,
+    DEFENSIVE_REPLIES,
+    FIXED_NOW,
+    MINIMAL,
+    OTHER_NOW,
+    SCENARIO_IDS,
+)
 
 # -- determinism -----------------------------------------------------------------------------
 
@@ -537,7 +297,11 @@ async def test_minimal_replies_end_at_the_turn_limit(scenario_id: str, tmp_path:
     scenario, rubric, session_rubric = load(scenario_id)
     path = tmp_path / "t.jsonl"
     session = await Session.start(
-        scenario, rubric, session_rubric=session_rubric, transcript=path, now=FIXED_NOW
+        scenario,
+        rubric,
+        session_rubric=session_rubric,
+        recorder=TranscriptWriter(path),
+        now=FIXED_NOW,
     )
     for number in range(1, scenario.turn_limit + 1):
         assert not session.over, f"ended early, at turn {number - 1}"
@@ -556,34 +320,6 @@ async def test_minimal_replies_end_at_the_turn_limit(scenario_id: str, tmp_path:
 
 
 # -- judge and voice failures ----------------------------------------------------------------
-
-
-class BrokenJudge:
-    name = "llm"
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment:
-        self.calls += 1
-        raise TimeoutError("the model did not answer")
-
-
-class StutteringVoice:
-    """Says the opening, then on every later line yields one chunk and fails."""
-
-    name = "llm"
-
-    def __init__(self) -> None:
-        self.calls = 0
-
-    async def speak(self, utterance: Utterance, context: SpeechContext) -> AsyncIterator[str]:
-        self.calls += 1
-        if utterance.purpose == "opening":
-            yield utterance.text
-            return
-        yield "Look, "
-        raise ConnectionError("stream dropped")
 
 
 async def test_a_failing_judge_falls_back_to_the_offline_judge(tmp_path: Path) -> None:
@@ -630,7 +366,7 @@ async def test_a_voice_failing_mid_stream_falls_back_to_the_scripted_line(
         rubric,
         session_rubric=session_rubric,
         voice=voice,
-        transcript=path,
+        recorder=TranscriptWriter(path),
         now=FIXED_NOW,
     )
     turn = await session.submit(reply, on_text=shown.append)
@@ -662,7 +398,7 @@ async def test_a_voice_failure_notice_belongs_to_its_turn(tmp_path: Path) -> Non
     session = await play(
         "frustrated-sales-director", [MINIMAL], transcript=path, voice=StutteringVoice()
     )
-    replayed = Session.from_transcript(read_transcript(path))
+    replayed = ConversationRecord.from_saved(read_transcript(path))
     assert replayed.turns[0].notices, "the replayed turn carries the notice"
     assert session.turns[0].notices == replayed.turns[0].notices
 
@@ -795,8 +531,8 @@ async def test_debrief_best_and_worst_moments_quote_the_replies() -> None:
 async def test_offline_judge_is_the_default() -> None:
     session = await play("frustrated-sales-director", [MINIMAL])
     assert isinstance(session.judge, OfflineJudge)
-    assert session.header is not None
-    assert session.header.judge == "offline"
+    assert session.record.header is not None
+    assert session.record.header.judge == "offline"
 
 
 def test_every_move_reads_as_something_the_reply_did() -> None:

@@ -27,16 +27,10 @@ from sparring.session.events import (
     content_hash,
 )
 from sparring.session.live import Session
+from sparring.session.record import ConversationRecord
 from tests.conftest import REPO, SCENARIOS
-from tests.test_engine import (
-    BREAKTHROUGH_REPLIES,
-    DEFENSIVE_REPLIES,
-    FIXED_NOW,
-    MINIMAL,
-    BrokenJudge,
-    load,
-    play,
-)
+from tests.support.engine import BrokenJudge, load, play
+from tests.support.replies import BREAKTHROUGH_REPLIES, DEFENSIVE_REPLIES, FIXED_NOW, MINIMAL
 
 FLAGSHIP = "frustrated-sales-director"
 SECRET = "sk-test-SECRET123"
@@ -75,26 +69,21 @@ async def test_round_trip_rebuilds_the_live_session(tmp_path: Path, replies: lis
     live = await play(FLAGSHIP, replies, transcript=path)
     data = read_transcript(path)
     assert data.warnings == []
-    assert data.header == live.header
+    assert data.header == live.record.header
     assert len(data.events) == len(event_lines(path))
     assert [e.text for e in data.events if isinstance(e, UserEvent)] == replies[: len(live.turns)]
 
-    replayed = Session.from_transcript(data)
-    assert turn_view(replayed) == turn_view(live)
-    assert replayed.state == live.state
-    assert replayed.opening == live.opening
-    assert replayed.ending == live.ending
-    assert replayed.used_lines == live.used_lines
-    assert replayed.history == live.history
+    replayed = ConversationRecord.from_saved(data)
+    assert turn_view(replayed) == turn_view(live.record)
+    assert replayed == live.record  # everything: state, lines used, conversation, notices
     assert replayed.debrief() == live.debrief()
-    assert replayed.hint() == live.hint()
     assert data.ending == live.ending
 
 
 async def test_round_trip_keeps_judge_fallback_notices(tmp_path: Path) -> None:
     path = tmp_path / "t.jsonl"
     live = await play(FLAGSHIP, [MINIMAL, MINIMAL], transcript=path, judge=BrokenJudge())
-    replayed = Session.from_transcript(read_transcript(path))
+    replayed = ConversationRecord.from_saved(read_transcript(path))
     assert all(t.notices for t in live.turns)
     assert turn_view(replayed) == turn_view(live)
     assert [n.text for n in replayed.notices] == [n for t in live.turns for n in t.notices]
@@ -188,8 +177,8 @@ async def test_a_cut_inside_a_multibyte_character(tmp_path: Path) -> None:
     reply = "Ça fait mal — I hear that the visits matter to you. What happened?"
     path = tmp_path / "t.jsonl"
     scenario, rubric, _session_rubric = load(FLAGSHIP)
-    session = await Session.start(scenario, rubric, transcript=path, now=FIXED_NOW)
-    session.writer.write(UserEvent(turn=1, text=reply))  # type: ignore[union-attr]
+    session = await Session.start(scenario, rubric, recorder=TranscriptWriter(path), now=FIXED_NOW)
+    session.recorder.record(UserEvent(turn=1, text=reply))
     session.close()
     raw = path.read_bytes()
     cut = raw.rindex("—".encode()) + 1  # one byte into the three-byte dash
@@ -226,8 +215,8 @@ async def test_a_damaged_middle_line_is_skipped_with_a_warning(
     assert data.warnings[0].line == at + 1
     assert "damaged" in data.warnings[0].message
     assert data.events == intact
-    assert turn_view(Session.from_transcript(data)) == turn_view(
-        Session.from_transcript(
+    assert turn_view(ConversationRecord.from_saved(data)) == turn_view(
+        ConversationRecord.from_saved(
             read_transcript(
                 await flagship_transcript(
                     tmp_path, BREAKTHROUGH_REPLIES[FLAGSHIP][:3], "again.jsonl"
@@ -308,7 +297,11 @@ async def test_resume_rejudges_a_reply_that_was_written_but_not_assessed(tmp_pat
     scenario, rubric, session_rubric = load(FLAGSHIP)
     path = tmp_path / "t.jsonl"
     session = await Session.start(
-        scenario, rubric, session_rubric=session_rubric, transcript=path, now=FIXED_NOW
+        scenario,
+        rubric,
+        session_rubric=session_rubric,
+        recorder=TranscriptWriter(path),
+        now=FIXED_NOW,
     )
     for reply in replies[:2]:
         await session.submit(reply)
@@ -320,7 +313,7 @@ async def test_resume_rejudges_a_reply_that_was_written_but_not_assessed(tmp_pat
     data = read_transcript(path)
     assert isinstance(data.events[-1], UserEvent)
     assert data.events[-1].text == replies[2]
-    resumed = await Session.resume(data, writer=TranscriptWriter(path, create=False))
+    resumed = await Session.resume(data, recorder=TranscriptWriter(path, create=False))
     assert len(resumed.turns) == 3
     assert resumed.turns[2].user_text == replies[2]
     assert resumed.turns[2].persona, "the persona answers the recovered reply"
@@ -346,7 +339,7 @@ async def test_resume_after_a_cut_off_reply_line_continues_cleanly(tmp_path: Pat
         f.write('{"type":"user","turn":3,"text":"So Marta as')  # died mid-write
     data = read_transcript(path)
     assert len(data.warnings) == 1
-    resumed = await Session.resume(data, writer=TranscriptWriter(path, create=False))
+    resumed = await Session.resume(data, recorder=TranscriptWriter(path, create=False))
     assert len(resumed.turns) == 2
     assert not resumed.over
     for reply in replies[2:]:
@@ -363,9 +356,9 @@ async def test_resume_after_a_cut_off_reply_line_continues_cleanly(tmp_path: Pat
 async def test_resume_keeps_line_variety(tmp_path: Path) -> None:
     path = await flagship_transcript(tmp_path, [MINIMAL] * 4)
     resumed = await Session.resume(
-        read_transcript(path), writer=TranscriptWriter(path, create=False)
+        read_transcript(path), recorder=TranscriptWriter(path, create=False)
     )
-    before = list(resumed.used_lines)
+    before = list(resumed.record.lines_used)
     turn = await resumed.submit(MINIMAL)
     resumed.close()
     assert turn.persona[0].line != before[-1]
@@ -392,7 +385,7 @@ async def test_resume_finishes_a_turn_cut_after_its_state_event(tmp_path: Path, 
         _cut_after(path, lambda e: isinstance(e, StateEvent))
 
     resumed = await Session.resume(
-        read_transcript(path), writer=TranscriptWriter(path, create=False)
+        read_transcript(path), recorder=TranscriptWriter(path, create=False)
     )
     resumed.close()
     assert resumed.turns[-1].number == count
@@ -433,7 +426,7 @@ def test_run_prints_the_dialogue_and_scores(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     text = done.stdout
-    session = Session.from_transcript(read_transcript(out))
+    session = ConversationRecord.from_saved(read_transcript(out))
     assert text.startswith("The frustrated sales director - you play Ken")
     assert f"Sarah: {session.opening[0].text}" in text
     for turn in session.turns:
@@ -483,7 +476,7 @@ def test_run_json_output(tmp_path: Path) -> None:
         assert turn["persona"]
         assert all(isinstance(p, str) for p in turn["persona"])
         assert set(turn["state"]) == {"meters", "revealed", "stage", "reaction"}
-    live = Session.from_transcript(read_transcript(out))
+    live = ConversationRecord.from_saved(read_transcript(out))
     assert [t["assessment"] for t in result["turns"]] == [
         t.assessment.model_dump(mode="json") for t in live.turns
     ]
@@ -554,14 +547,17 @@ def test_run_refuses_bad_input_with_one_line(tmp_path: Path, case: str, message:
 async def open_flagship(path: Path) -> Session:
     scenario, rubric, session_rubric = load(FLAGSHIP)
     return await Session.start(
-        scenario, rubric, session_rubric=session_rubric, transcript=path, now=FIXED_NOW
+        scenario,
+        rubric,
+        session_rubric=session_rubric,
+        recorder=TranscriptWriter(path),
+        now=FIXED_NOW,
     )
 
 
 async def test_stopping_records_an_ending_so_history_reads_it_as_finished(tmp_path: Path) -> None:
-    from sparring.adapters.files.transcripts import list_history
+    from sparring.adapters.files.saved import list_saved, write_rewound
     from sparring.persona.rules import STOPPED_ENDING
-    from sparring.runtime.rewind import rewind
 
     session = await open_flagship(tmp_path / "t.jsonl")
     for reply in [MINIMAL, BREAKTHROUGH_REPLIES[FLAGSHIP][0]]:
@@ -576,17 +572,17 @@ async def test_stopping_records_an_ending_so_history_reads_it_as_finished(tmp_pa
     assert [(e["id"], e["turn"], e["outcome"]) for e in endings] == [(STOPPED_ENDING, 2, "neutral")]
 
     data = read_transcript(tmp_path / "t.jsonl")
-    back = Session.from_transcript(data)
+    back = ConversationRecord.from_saved(data)
     assert back.over
     assert back.turns[-1].ending is not None
     assert back.turns[-1].ending.id == STOPPED_ENDING
     assert back.debrief().ending_id == STOPPED_ENDING
-    assert [e.ending for e in list_history(tmp_path)] == [STOPPED_ENDING]
+    assert [e.ending for e in list_saved(tmp_path)] == [STOPPED_ENDING]
 
     # trying again from the last reply drops the ending: the new attempt can go on
-    again = rewind(data, 2, tmp_path / "again.jsonl")
+    again = write_rewound(data, 2, tmp_path / "again.jsonl")
     resumed = await Session.resume(
-        read_transcript(again), writer=TranscriptWriter(again, create=False)
+        read_transcript(again), recorder=TranscriptWriter(again, create=False)
     )
     assert not resumed.over
     assert len(resumed.turns) == 1

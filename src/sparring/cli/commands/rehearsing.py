@@ -1,0 +1,166 @@
+"""Rehearsing commands: rehearse and replay (the app), run (headless), history."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+from pathlib import Path
+
+from sparring.adapters.files.errors import explain_os_error
+from sparring.cli.commands.common import plural, print_problems, settings_from
+from sparring.formats.diagnostics import LoadError
+
+
+def _can_save_to(out: Path | None, *, trial: bool = False) -> bool:
+    """Whether a transcript can be written to --out (or the usual folder); says why not."""
+    from sparring.adapters.files import paths
+
+    if out is not None and (out.exists() or out.is_symlink()):
+        print(f"{out}: already exists; choose another --out", file=sys.stderr)
+        return False
+    if out is not None:
+        folder = out.parent
+    else:
+        folder = paths.trials_dir() if trial else paths.transcripts_dir()
+    try:
+        paths.check_writable(folder)
+    except OSError as exc:
+        exc.filename = exc.filename or str(folder)
+        fix = (
+            "choose another --out"
+            if out is not None
+            else "set SPARRING_HOME to a folder you can write to, or use --out FILE"
+        )
+        print(f"sparring: {explain_os_error(exc, 'save the conversation')}; {fix}", file=sys.stderr)
+        return False
+    return True
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    from sparring.adapters.files.replies import load_replies
+    from sparring.cli.run_output import render_text, run_json
+    from sparring.runtime.headless import run
+    from sparring.runtime.rehearsal import RehearsalSpec
+
+    loaded = settings_from(args)
+    if loaded is None:
+        return 1
+    try:
+        replies = load_replies(args.replies)
+    except LoadError as exc:
+        print_problems(exc.diagnostics)
+        return 1
+    if not _can_save_to(args.out, trial=True):
+        return 1
+    spec = RehearsalSpec(
+        settings=loaded.settings,
+        scenario=args.scenario,
+        seed=args.seed,
+        out=args.out,
+        scenario_dirs=tuple(args.scenarios),
+        purpose="trial",
+    )
+    try:
+        result = asyncio.run(run(spec, replies))
+    except LoadError as exc:
+        print_problems(exc.diagnostics)
+        return 1
+    except OSError as exc:  # the transcript could not even be created
+        print(f"sparring: {explain_os_error(exc, 'create the transcript')}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(run_json(result), indent=2, ensure_ascii=False))
+    else:
+        for line in render_text(result):
+            print(line)
+    if result.failure is not None:
+        print(
+            f"sparring: {explain_os_error(result.failure, 'write the transcript')}. "
+            f"The opening and {plural(len(result.turns), 'reply', 'replies')} before it were "
+            f"saved in {result.transcript}.",
+            file=sys.stderr,
+        )
+        return 1
+    return 0
+
+
+def _run_app(options: object) -> int:
+    from sparring.tui.app import AppOptions, make_app
+
+    assert isinstance(options, AppOptions)
+    app = make_app(options)
+    app.run()
+    return 0 if app.return_code in (None, 0) else int(app.return_code)
+
+
+def cmd_rehearse(args: argparse.Namespace) -> int:
+    from sparring.adapters.files.library import Library
+    from sparring.tui.app import AppOptions
+
+    loaded = settings_from(args)
+    if loaded is None or not _can_save_to(args.out):
+        return 1
+    # Check the scenario before the screen takes over, so problems print as text.
+    if args.scenario is not None:
+        try:
+            Library(scenario_dirs=args.scenarios).resolve_scenario(args.scenario)
+        except LoadError as exc:
+            print_problems(exc.diagnostics)
+            return 1
+    return _run_app(
+        AppOptions(
+            settings=loaded.settings,
+            scenario=args.scenario,
+            seed=args.seed,
+            out=args.out,
+            scenario_dirs=args.scenarios,
+        )
+    )
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from sparring.adapters.files.transcripts import read_transcript
+    from sparring.tui.app import AppOptions
+
+    loaded = settings_from(args)
+    if loaded is None:
+        return 1
+    if args.transcript is None:
+        return _run_app(AppOptions(settings=loaded.settings, history=True))
+    try:
+        data = read_transcript(args.transcript)
+    except LoadError as exc:
+        print_problems(exc.diagnostics)
+        return 1
+    print_problems(data.warnings)
+    return _run_app(AppOptions(settings=loaded.settings, replay=args.transcript))
+
+
+def cmd_history(args: argparse.Namespace) -> int:
+    from sparring.adapters.files.saved import list_saved
+
+    entries = list_saved()
+    if args.json:
+        rows = [
+            {
+                "path": str(e.path),
+                "started_at": e.started_at,
+                "scenario": e.scenario_id,
+                "title": e.title,
+                "turns": e.turns,
+                "ending": e.ending,
+                "parent": e.parent,
+            }
+            for e in entries
+        ]
+        print(json.dumps({"transcripts": rows}, indent=2))
+        return 0
+    if not entries:
+        print("no saved conversations yet", file=sys.stderr)
+    for e in entries:
+        ending = e.ending or "unfinished"
+        started = e.started_at[:16].replace("T", " ")
+        print(f"{started}  {e.title:<36} {e.turns:>2} replies  {ending:<12} {e.path}")
+    return 0

@@ -1,0 +1,1 @@
+"""Helpers the test areas share (imported, not collected)."""
