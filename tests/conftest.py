@@ -15,6 +15,14 @@ RUBRICS = REPO / "rubrics"
 FLAGSHIP = SCENARIOS / "frustrated-sales-director.yaml"
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Everything that drives the app or other processes is slow: `pytest -m "not slow"`
+    runs the unit tests, the inner loop, in well under a minute."""
+    for item in items:
+        if {"tui", "system"} & set(Path(str(item.path)).parts[-3:-1]):
+            item.add_marker(pytest.mark.slow)
+
+
 @pytest.fixture(autouse=True)
 def sparring_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     home = tmp_path / "sparring-home"

@@ -11,11 +11,11 @@ from typing import Any
 
 from sparring.adapters.files.library import Library
 from sparring.adapters.files.transcripts import TranscriptWriter
-from sparring.formats.moves import Category
+from sparring.formats.moves import Category, effective_categories
 from sparring.formats.rubric import Rubric
 from sparring.formats.scenario import Line, Scenario
 from sparring.judge.base import Assessment, Exchange
-from sparring.persona.rules import PersonaState, effective_categories, initial_state
+from sparring.persona.rules import PersonaState, initial_state
 from sparring.persona.script import Utterance
 from sparring.persona.voices import SpeechContext
 from sparring.session.events import PersonaEvent

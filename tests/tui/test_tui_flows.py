@@ -1296,7 +1296,7 @@ async def main() -> None:
     app = make_app(AppOptions(seed=0))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("enter")
-        while not isinstance(app.screen, RehearsalScreen):
+        while not (isinstance(app.screen, RehearsalScreen) and app.screen.ready):
             await pilot.pause()
         app.post_message(events.Paste(sys.argv[1]))
         await pilot.pause()

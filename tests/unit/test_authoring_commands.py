@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,15 +14,10 @@ from sparring.adapters.files.authoring import validate_paths
 from sparring.authoring.schema import schema_for
 from sparring.cli.main import main
 from tests.conftest import REPO, RUBRICS, SCENARIOS
+from tests.support.cli import run_cli
 
 SHIPPED_SCENARIOS = sorted(SCENARIOS.glob("*.yaml"))
 SHIPPED_RUBRICS = sorted(RUBRICS.glob("*.yaml"))
-
-
-def run_cli(*args: str, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sparring", *args], capture_output=True, text=True, cwd=cwd
-    )
 
 
 def test_shipped_content_validates_cleanly() -> None:

@@ -5,8 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +26,8 @@ from sparring.session.events import (
 )
 from sparring.session.live import Session
 from sparring.session.record import ConversationRecord
-from tests.conftest import REPO, SCENARIOS
+from tests.conftest import SCENARIOS
+from tests.support.cli import run_cli
 from tests.support.engine import BrokenJudge, load, play
 from tests.support.replies import BREAKTHROUGH_REPLIES, DEFENSIVE_REPLIES, FIXED_NOW, MINIMAL
 
@@ -146,7 +145,7 @@ async def test_no_api_key_reaches_the_transcript(
     out = tmp_path / "cli.jsonl"
     done = run_cli("run", FLAGSHIP, "--replies", str(replies), "--out", str(out), "--json")
     assert done.returncode == 0, done.stderr
-    assert os.environ["OPENAI_API_KEY"] == SECRET  # the subprocess inherited it
+    assert os.environ["OPENAI_API_KEY"] == SECRET  # the command saw it
     assert b"SECRET123" not in out.read_bytes()
     assert "SECRET123" not in done.stdout + done.stderr
 
@@ -399,17 +398,6 @@ async def test_resume_finishes_a_turn_cut_after_its_state_event(tmp_path: Path, 
 
 
 # -- the `sparring run` command --------------------------------------------------------------
-
-
-def run_cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "sparring", *args],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-        input=stdin,
-        timeout=60,
-    )
 
 
 def write_replies(tmp_path: Path, replies: list[str], name: str = "replies.txt") -> Path:

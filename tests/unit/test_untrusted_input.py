@@ -353,6 +353,7 @@ def _naive(scenario: Scenario) -> tuple[set[str], set[str]]:
     return endings, concerns
 
 
+@pytest.mark.slow
 def test_the_search_matches_trying_every_path_on_random_scenarios() -> None:
     base = load_scenario(FLAGSHIP).model
     assert base is not None

@@ -60,6 +60,26 @@ def _text_loc(doc: YamlDocument, loc: Loc) -> Loc:
     return (*loc, "text") if isinstance(node, dict) else loc
 
 
+class Findings:
+    """Problems found in one file, each pinned to a place in it."""
+
+    def __init__(self, doc: YamlDocument) -> None:
+        self.doc = doc
+        self.items: list[Diagnostic] = []
+
+    def error(self, loc: Loc, message: str, *, key: bool = False) -> None:
+        self.items.append(self.doc.diagnostic(loc, message, prefer_key=key))
+
+    def warn(self, loc: Loc, message: str, *, key: bool = False) -> None:
+        self.items.append(
+            self.doc.diagnostic(loc, message, prefer_key=key, severity=Severity.warning)
+        )
+
+    @property
+    def has_errors(self) -> bool:
+        return any(d.is_error for d in self.items)
+
+
 def check_scenario(
     scenario: Scenario,
     doc: YamlDocument,
@@ -68,145 +88,158 @@ def check_scenario(
     reachability: bool = True,
 ) -> list[Diagnostic]:
     """Semantic checks on a schema-valid scenario. `rubrics`: known rubrics by id (None skips
-    the rubric references)."""
-    out: list[Diagnostic] = []
+    the rubric references). The search over every conversation runs only on a file that has
+    no other errors."""
+    found = Findings(doc)
+    _unique_ids(scenario, found)
+    _reactions(scenario, found)
+    for loc, condition in _conditions(scenario):
+        _condition(scenario, loc, condition, found)
+    _placeholders(scenario, found)
+    _endings(scenario, found)
+    if not scenario.concerns:
+        found.warn(
+            ("persona",),
+            "no hidden concerns: the persona has nothing to reveal when asked",
+            key=True,
+        )
+    if rubrics is not None:
+        _rubric_references(scenario, rubrics, found)
+    if reachability and not found.has_errors:
+        found.items.extend(_reachability(scenario, doc))
+    return found.items
 
-    def error(loc: Loc, message: str, *, key: bool = False) -> None:
-        out.append(doc.diagnostic(loc, message, prefer_key=key))
 
-    def warn(loc: Loc, message: str, *, key: bool = False) -> None:
-        out.append(doc.diagnostic(loc, message, prefer_key=key, severity=Severity.warning))
-
-    meters = list(scenario.meters)
-    concern_ids = [c.id for c in scenario.concerns]
-
+def _unique_ids(scenario: Scenario, found: Findings) -> None:
     for field_name in ("concerns", "endings", "stages"):
         seen: dict[str, int] = {}
         for i, item in enumerate(getattr(scenario, field_name)):
             if item.id in seen:
-                first = doc.position((field_name, seen[item.id], "id"))[0]
-                error(
+                first = found.doc.position((field_name, seen[item.id], "id"))[0]
+                found.error(
                     (field_name, i, "id"),
                     f"{field_name}[{i}].id: '{item.id}' is already used at line {first}",
                 )
             seen.setdefault(item.id, i)
 
+
+def _unknown_meter(scenario: Scenario, name: str) -> str:
+    meters = list(scenario.meters)
+    return f"unknown meter '{name}'{did_you_mean(name, meters)} (meters: {', '.join(meters)})"
+
+
+def _reactions(scenario: Scenario, found: Findings) -> None:
     for kind in type(scenario.reactions).model_fields:
         reaction = getattr(scenario.reactions, kind)
         for name in reaction.effects:
             if name not in scenario.meters:
-                error(
+                found.error(
                     ("reactions", kind, "effects", name),
-                    f"reactions.{kind}.effects: unknown meter '{name}'{did_you_mean(name, meters)}"
-                    f" (meters: {', '.join(meters)})",
+                    f"reactions.{kind}.effects: {_unknown_meter(scenario, name)}",
                     key=True,
                 )
         if len(reaction.lines) < MIN_LINES:
-            warn(
+            found.warn(
                 ("reactions", kind, "lines"),
                 f"reactions.{kind}.lines: only {len(reaction.lines)} line(s); write at least "
                 f"{MIN_LINES} so the persona does not repeat itself",
             )
 
-    for loc, condition in _conditions(scenario):
-        where = _dotted(loc)
-        for part in ("at_least", "at_most"):
-            for name in getattr(condition, part):
-                if name not in scenario.meters:
-                    error(
-                        (*loc, part, name),
-                        f"{where}.{part}: unknown meter '{name}'{did_you_mean(name, meters)}"
-                        f" (meters: {', '.join(meters)})",
-                        key=True,
-                    )
-        refs = [] if condition.revealed == "all" else list(condition.revealed)
-        for part, names in (("revealed", refs), ("not_revealed", condition.not_revealed)):
-            for i, name in enumerate(names):
-                if name not in concern_ids:
-                    known = ", ".join(concern_ids) or "none are defined"
-                    error(
-                        (*loc, part, i),
-                        f"{where}.{part}: unknown concern '{name}'"
-                        f"{did_you_mean(name, concern_ids)} (concerns: {known})",
-                    )
-        for name, low in condition.at_least.items():
-            high = condition.at_most.get(name)
-            if high is not None and low > high:
-                error(
-                    (*loc, "at_least", name),
-                    f"{where}: can never hold: {name} must be at least {low} and at most {high}",
+
+def _condition(scenario: Scenario, loc: Loc, condition: Condition, found: Findings) -> None:
+    """Meters and concerns it names exist, and it can hold at all."""
+    where = _dotted(loc)
+    concern_ids = [c.id for c in scenario.concerns]
+    for part in ("at_least", "at_most"):
+        for name in getattr(condition, part):
+            if name not in scenario.meters:
+                found.error(
+                    (*loc, part, name),
+                    f"{where}.{part}: {_unknown_meter(scenario, name)}",
                     key=True,
                 )
-        if condition.from_turn is not None and condition.from_turn > scenario.turn_limit:
-            error(
-                (*loc, "from_turn"),
-                f"{where}.from_turn: can never hold: turn {condition.from_turn} is after the turn "
-                f"limit of {scenario.turn_limit}",
+    refs = [] if condition.revealed == "all" else list(condition.revealed)
+    for part, names in (("revealed", refs), ("not_revealed", condition.not_revealed)):
+        for i, name in enumerate(names):
+            if name not in concern_ids:
+                known = ", ".join(concern_ids) or "none are defined"
+                found.error(
+                    (*loc, part, i),
+                    f"{where}.{part}: unknown concern '{name}'"
+                    f"{did_you_mean(name, concern_ids)} (concerns: {known})",
+                )
+    for name, low in condition.at_least.items():
+        high = condition.at_most.get(name)
+        if high is not None and low > high:
+            found.error(
+                (*loc, "at_least", name),
+                f"{where}: can never hold: {name} must be at least {low} and at most {high}",
+                key=True,
             )
+    if condition.from_turn is not None and condition.from_turn > scenario.turn_limit:
+        found.error(
+            (*loc, "from_turn"),
+            f"{where}.from_turn: can never hold: turn {condition.from_turn} is after the turn "
+            f"limit of {scenario.turn_limit}",
+        )
 
+
+def _placeholders(scenario: Scenario, found: Findings) -> None:
     for loc, line in _lines(scenario):
         for problem in _placeholder_problems(line.text):
-            error(_text_loc(doc, loc), f"{_dotted(loc)}: {problem}")
+            found.error(_text_loc(found.doc, loc), f"{_dotted(loc)}: {problem}")
 
-    ending_ids = [e.id for e in scenario.endings]
+
+def _endings(scenario: Scenario, found: Findings) -> None:
     for i, ending in enumerate(scenario.endings):
         if ending.id == TURN_LIMIT_ENDING and ending.when is not None:
-            error(
+            found.error(
                 ("endings", i, "when"),
                 f"endings[{i}].when: the '{TURN_LIMIT_ENDING}' ending happens when the turn "
                 "limit is reached; remove its 'when'",
                 key=True,
             )
         if ending.id == STOPPED_ENDING:
-            error(
+            found.error(
                 ("endings", i, "id"),
                 f"endings[{i}].id: '{STOPPED_ENDING}' is reserved for a conversation the user "
                 "ends before it reaches an ending; choose another id",
             )
         if ending.id != TURN_LIMIT_ENDING and ending.when is None:
-            error(
+            found.error(
                 ("endings", i),
                 f"endings[{i}]: missing required field 'when' (only the '{TURN_LIMIT_ENDING}' "
                 "ending may leave it out)",
             )
+    ending_ids = [e.id for e in scenario.endings]
     for required in REQUIRED_ENDINGS:
         if required not in ending_ids:
-            warn(
+            found.warn(
                 ("endings",),
                 f"endings: no '{required}' ending; rehearsals are built around both "
                 f"'{REQUIRED_ENDINGS[0]}' and '{REQUIRED_ENDINGS[1]}'",
                 key=True,
             )
-    if not scenario.concerns:
-        warn(
-            ("persona",),
-            "no hidden concerns: the persona has nothing to reveal when asked",
-            key=True,
-        )
 
-    if rubrics is not None:
-        for field_name in ("rubric", "session_rubric"):
-            rubric_id = getattr(scenario, field_name)
-            if rubric_id is None:
-                continue
-            if rubric_id not in rubrics:
-                known_ids = sorted(rubrics)
-                error(
-                    (field_name,),
-                    f"{field_name}: unknown rubric '{rubric_id}'"
-                    f"{did_you_mean(rubric_id, known_ids)}"
-                    f" (known rubrics: {', '.join(known_ids) or 'none found'})",
-                )
-            elif field_name == "rubric" and not rubrics[rubric_id].turn_dimensions:
-                error(
-                    (field_name,),
-                    f"rubric: '{rubric_id}' has no turn-scope dimensions to score each reply with; "
-                    "use it as session_rubric",
-                )
 
-    if reachability and not any(d.is_error for d in out):
-        out.extend(_reachability(scenario, doc))
-    return out
+def _rubric_references(scenario: Scenario, rubrics: Mapping[str, Rubric], found: Findings) -> None:
+    for field_name in ("rubric", "session_rubric"):
+        rubric_id = getattr(scenario, field_name)
+        if rubric_id is None:
+            continue
+        if rubric_id not in rubrics:
+            known_ids = sorted(rubrics)
+            found.error(
+                (field_name,),
+                f"{field_name}: unknown rubric '{rubric_id}'{did_you_mean(rubric_id, known_ids)}"
+                f" (known rubrics: {', '.join(known_ids) or 'none found'})",
+            )
+        elif field_name == "rubric" and not rubrics[rubric_id].turn_dimensions:
+            found.error(
+                (field_name,),
+                f"rubric: '{rubric_id}' has no turn-scope dimensions to score each reply with; "
+                "use it as session_rubric",
+            )
 
 
 def _reachability(scenario: Scenario, doc: YamlDocument) -> list[Diagnostic]:

@@ -21,9 +21,9 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from sparring.formats.moves import Category
+from sparring.formats.moves import Category, effective_categories
 from sparring.formats.scenario import Scenario
-from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, advance, effective_categories
+from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, advance
 from sparring.persona.rules import initial_state as _initial
 
 # Every distinct way a reply can count, after effective_categories(), in a fixed order so the

@@ -137,3 +137,14 @@ def primary_category(categories: frozenset[Category]) -> Category:
         if cat in categories:
             return cat
     return Category.minimal
+
+
+def effective_categories(categories: Iterable[Category]) -> frozenset[Category]:
+    """What a reply counts as: a defensive reply counts only as defensive, however much
+    listening came with it; a reply with no recognised move counts as minimal."""
+    cats = frozenset(categories) - {Category.minimal}
+    if not cats:
+        return frozenset({Category.minimal})
+    if Category.defensive in cats:
+        return frozenset({Category.defensive})
+    return cats

@@ -199,15 +199,35 @@ def _message(
     is_key: bool = False,
 ) -> tuple[str, bool]:
     """(message, point at the key rather than the value)."""
-    kind = error["type"]
-    got = describe_value(value)
     if is_key:
-        options = _expected_from_ctx(error)
-        if kind in {"literal_error", "enum"} and options:
-            hint = did_you_mean(str(value), options) or "; expected one of: " + ", ".join(options)
-            return f"unknown key '{value}'{hint}", True
-        message, _ = _message(root, error, path, value, branches, is_key=False)
-        return f"the key {value!r} is not allowed: {message}", True
+        return _key_message(root, error, path, value, branches)
+    for explain in (_field_message, _type_message, _value_message):
+        found = explain(root, error, path, value, branches)
+        if found is not None:
+            return found
+    msg = error["msg"].replace("Input should be", "expected")
+    return f"{msg}, got {describe_value(value)}", False
+
+
+Explained = tuple[str, bool] | None
+
+
+def _key_message(
+    root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any, branches: tuple[str, ...]
+) -> tuple[str, bool]:
+    options = _expected_from_ctx(error)
+    if error["type"] in {"literal_error", "enum"} and options:
+        hint = did_you_mean(str(value), options) or "; expected one of: " + ", ".join(options)
+        return f"unknown key '{value}'{hint}", True
+    message, _ = _message(root, error, path, value, branches, is_key=False)
+    return f"the key {value!r} is not allowed: {message}", True
+
+
+def _field_message(
+    root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any, branches: tuple[str, ...]
+) -> Explained:
+    """A field that is missing, or one the format does not have."""
+    kind = error["type"]
     if kind == "missing":
         name = path[-1]
         parent = model_at(root, path[:-1])
@@ -222,18 +242,52 @@ def _message(
         if not hint and allowed:
             hint = "; expected one of: " + ", ".join(allowed)
         return f"unknown field '{name}'{hint}", True
+    return None
+
+
+_TYPES = {
+    ("int_type", "int_parsing", "int_from_float"): "expected a whole number",
+    ("bool_type", "bool_parsing"): "expected true or false",
+    (
+        "dict_type",
+        "model_type",
+        "model_attributes_type",
+    ): "expected a mapping of 'key: value' lines",
+    ("list_type",): "expected a list of '- item' lines",
+}
+
+
+def _type_message(
+    root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any, branches: tuple[str, ...]
+) -> Explained:
+    """A value of the wrong kind (text where a number goes, a list for a mapping...)."""
+    kind = error["type"]
+    got = describe_value(value)
     if kind in {"string_type", "str_type"} or (
         kind in {"dict_type", "model_type", "model_attributes_type"} and _takes_text(root, path)
     ):
         return f"expected text, got {got}{_quote_hint(value)}", False
-    if kind in {"int_type", "int_parsing", "int_from_float"}:
-        return f"expected a whole number, got {got}", False
-    if kind in {"bool_type", "bool_parsing"}:
-        return f"expected true or false, got {got}", False
-    if kind in {"dict_type", "model_type", "model_attributes_type"}:
-        return f"expected a mapping of 'key: value' lines, got {got}", False
-    if kind == "list_type":
-        return f"expected a list of '- item' lines, got {got}", False
+    for kinds, expected in _TYPES.items():
+        if kind in kinds:
+            return f"{expected}, got {got}", False
+    return None
+
+
+_BOUNDS = {
+    "greater_than_equal": ">=",
+    "less_than_equal": "<=",
+    "greater_than": ">",
+    "less_than": "<",
+}
+
+
+def _value_message(
+    root: type[BaseModel], error: ErrorDetails, path: Loc, value: Any, branches: tuple[str, ...]
+) -> Explained:
+    """A value of the right kind that is not one the format allows."""
+    kind = error["type"]
+    got = describe_value(value)
+    ctx = error.get("ctx") or {}
     if kind in {"literal_error", "enum"}:
         options = _expected_from_ctx(error)
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
@@ -243,34 +297,22 @@ def _message(
             return f"expected {listed} or a list, got {got}{hint}{example}", False
         return f"expected one of {', '.join(repr(o) for o in options)}, got {got}{hint}", False
     if kind == "string_pattern_mismatch":
-        return (
-            f"expected a short id of lowercase letters, digits, '-' and '_', got {got}",
-            False,
-        )
+        return f"expected a short id of lowercase letters, digits, '-' and '_', got {got}", False
     if kind in {"too_short", "string_too_short"}:
-        ctx = error.get("ctx") or {}
         minimum = ctx.get("min_length", 1)
         what = "character" if kind == "string_too_short" else "item"
         return f"expected at least {minimum} {what}{'s' if minimum != 1 else ''}, got {got}", False
     if kind in {"too_long", "string_too_long"}:
-        ctx = error.get("ctx") or {}
         what = "characters" if kind == "string_too_long" else "items"
         return f"too long: at most {ctx.get('max_length')} {what}", False
-    if kind in {"greater_than_equal", "less_than_equal", "greater_than", "less_than"}:
-        ctx = error.get("ctx") or {}
-        bound = {
-            "greater_than_equal": ">=",
-            "less_than_equal": "<=",
-            "greater_than": ">",
-            "less_than": "<",
-        }[kind]
-        limit = next(iter(ctx.values()), "?")
-        return f"expected a number {bound} {limit}, got {got}", False
+    if kind in _BOUNDS:
+        return (
+            f"expected a number {_BOUNDS[kind]} {next(iter(ctx.values()), '?')}, got {got}",
+            False,
+        )
     if kind == "value_error":
-        msg = error["msg"].removeprefix("Value error, ")
-        return msg, False
-    msg = error["msg"].replace("Input should be", "expected")
-    return f"{msg}, got {got}", False
+        return error["msg"].removeprefix("Value error, "), False
+    return None
 
 
 def diagnostics_from(

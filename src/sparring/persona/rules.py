@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from sparring.formats.common import METER_MAX, METER_MIN
-from sparring.formats.moves import Category, primary_category
+from sparring.formats.moves import Category, effective_categories, primary_category
 from sparring.formats.scenario import Condition, Scenario
 
 TURN_LIMIT_ENDING = "turn_limit"
@@ -50,17 +50,6 @@ class Transition:
     effects: Mapping[str, int] = field(default_factory=dict)
     revealed: str | None = None
     ending: str | None = None
-
-
-def effective_categories(categories: Iterable[Category]) -> frozenset[Category]:
-    """What a reply counts as: a defensive reply counts only as defensive, however much
-    listening came with it; a reply with no recognised move counts as minimal."""
-    cats = frozenset(categories) - {Category.minimal}
-    if not cats:
-        return frozenset({Category.minimal})
-    if Category.defensive in cats:
-        return frozenset({Category.defensive})
-    return cats
 
 
 def initial_state(scenario: Scenario) -> PersonaState:

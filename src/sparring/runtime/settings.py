@@ -34,8 +34,8 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 from sparring.formats.diagnostics import Diagnostic, LoadError, did_you_mean
+from sparring.runtime.sources import ENVIRONMENT, config_path
 
-APP_NAME = "sparring"
 MAX_CONFIG_BYTES = 100_000
 
 Seconds = Annotated[float, Field(gt=0, le=600)]
@@ -111,27 +111,6 @@ class LoadedSettings:
 
     def source(self, key: str) -> str:
         return self.sources.get(key, "default")
-
-
-# Environment variables, as every OpenAI tool reads them, plus sparring's own.
-ENVIRONMENT = {
-    "OPENAI_API_KEY": "llm.api_key",
-    "OPENAI_BASE_URL": "llm.base_url",
-    "SPARRING_MODEL": "llm.model",
-    "SPARRING_VOICE": "voice.kind",
-    "SPARRING_JUDGE": "judge.kind",
-}
-
-
-def config_path(env: Mapping[str, str] | None = None) -> Path:
-    """The settings file: $SPARRING_CONFIG, else config.toml in the platform config folder."""
-    env = os.environ if env is None else env
-    override = env.get("SPARRING_CONFIG")
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_config_path
-
-    return user_config_path(APP_NAME, appauthor=False) / "config.toml"
 
 
 def _set(data: dict[str, Any], dotted: str, value: Any) -> None:

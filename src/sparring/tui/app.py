@@ -6,6 +6,7 @@ Build it with `make_app(...)` (the tests use the same factory).
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,13 +28,15 @@ if TYPE_CHECKING:
     from sparring.formats.diagnostics import LoadError
     from sparring.runtime.settings import Settings
     from sparring.session.live import Session
+    from sparring.tui.screens.rehearsal import RehearsalScreen
 
 # The engine (judge rules, transcripts) is imported after the first screen is up, so the
 # picker paints as fast as a bare Textual app; a background thread warms it meanwhile.
 
 
 def _warm_engine() -> None:
-    import sparring.session.live
+    import sparring.judge.offline
+    import sparring.runtime.rehearsal
     import sparring.tui.screens.rehearsal  # noqa: F401
 
 
@@ -43,6 +46,8 @@ class AppOptions:
 
     settings: Settings | None = None
     scenario: str | None = None
+    entry: ScenarioEntry | None = None
+    """The scenario as lists show it, when known: its screen is drawn before it is loaded."""
     seed: int | None = None
     out: Path | None = None
     replay: Path | None = None
@@ -88,7 +93,7 @@ class SparringApp(App[None]):
         elif self.options.history:
             self.open_history()
         elif self.options.scenario is not None:
-            self._open_rehearsal(scenario=self.options.scenario)
+            self._start(self.options.scenario, self.options.entry)
         else:
             self.show_picker()
 
@@ -101,11 +106,8 @@ class SparringApp(App[None]):
         from sparring.adapters.files import scenario_index
 
         self._close_session()
-        listed = scenario_index.cached(self.options.scenario_dirs)
-        if listed is None:
-            found, problems = self.library.scenarios(full=False)
-            listed = found, len(problems)
-        picker = PickerScreen(*listed)
+        listed = scenario_index.listing(self.options.scenario_dirs)
+        picker = PickerScreen(listed.entries, len(listed.problems))
         self._show(picker)
         self.set_timer(0.2, lambda: self._find_unfinished(picker))
 
@@ -120,7 +122,21 @@ class SparringApp(App[None]):
             self.call_from_thread(picker.offer_resume, found)
 
     def start_rehearsal(self, entry: ScenarioEntry) -> None:
-        self._open_rehearsal(scenario=str(entry.path))
+        self._start(str(entry.path), entry)
+
+    def _start(self, scenario: str, entry: ScenarioEntry | None) -> None:
+        """A new rehearsal. With the scenario's entry, its screen is up at once and the
+        conversation arrives when the session is ready (loading and the judge come after the
+        first frame)."""
+        screen = None
+        if entry is not None:
+            from sparring.tui.screens.rehearsal import RehearsalScreen
+
+            self._close_session()
+            screen = RehearsalScreen(entry=entry, coach=self.options.coach)
+            self._show(screen)
+        # after the screen is drawn: loading and the judge must not hold up the first frame
+        self.call_after_refresh(lambda: self._open_rehearsal(scenario=scenario, screen=screen))
 
     def resume(self, transcript: Path) -> None:
         self._open_rehearsal(transcript=transcript)
@@ -136,8 +152,10 @@ class SparringApp(App[None]):
         scenario: str | None = None,
         transcript: Path | None = None,
         from_turn: int | None = None,
+        screen: RehearsalScreen | None = None,
     ) -> None:
         """Start, resume or rewind a rehearsal (runtime.rehearsal builds it)."""
+        await asyncio.to_thread(_warm_engine)  # the imports, off the event loop
         from sparring.formats.diagnostics import LoadError
         from sparring.runtime.rehearsal import RehearsalSpec, open_rehearsal
 
@@ -161,13 +179,24 @@ class SparringApp(App[None]):
             session = await open_rehearsal(spec, library=self.library)
         except LoadError as exc:
             self._report(exc, what)
+            self._fall_back(screen)
             return
         except OSError as exc:  # an unwritable folder, a full disk, a transcript in use
             self._report_os_error(exc, what)
+            self._fall_back(screen)
             return
         if scenario is not None:
             self.options.out = None  # only the first session goes to --out
-        self._begin(session)
+        if screen is not None and screen.is_attached:
+            self.active_session = session
+            await screen.attach(session)
+        else:
+            self._begin(session)
+
+    def _fall_back(self, screen: RehearsalScreen | None) -> None:
+        """A rehearsal that could not open leaves its waiting screen for the picker."""
+        if screen is not None and self.screen is screen:
+            self.show_picker()
 
     def open_replay(self, transcript: Path, *, from_debrief: bool = False) -> None:
         """Replay a saved conversation. From its debrief, the replay opens on top of it, so

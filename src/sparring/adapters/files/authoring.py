@@ -16,6 +16,7 @@ from sparring.authoring.checks import check_rubric, check_scenario
 from sparring.authoring.schema import schema_for, slugify
 from sparring.formats.diagnostics import Diagnostic, LoadError, display_path
 from sparring.formats.loading import guess_kind
+from sparring.formats.rubric import Rubric
 
 
 @dataclass
@@ -35,6 +36,25 @@ class ValidationReport:
 def validate_paths(targets: Sequence[Path]) -> ValidationReport:
     """Check every scenario and rubric file in `targets` (files or folders)."""
     report = ValidationReport()
+    files = _collect(targets, report)
+    kinds = {file: _kind(file) for file in files}
+    rubric_files = [f for f in files if kinds[f] == "rubric"]
+    shared = Library(rubric_dirs=[], include_user=True, include_shipped=True).rubrics(
+        extra_files=rubric_files
+    )
+    for file in files:
+        report.files += 1
+        if kinds[file] == "rubric":
+            report.diagnostics.extend(_check_rubric_file(file))
+        elif kinds[file] == "scenario":
+            report.diagnostics.extend(_check_scenario_file(file, shared))
+        else:
+            report.diagnostics.extend(_unknown_kind(file))
+    return report
+
+
+def _collect(targets: Sequence[Path], report: ValidationReport) -> list[Path]:
+    """The YAML files the targets name (folders are searched), reporting missing ones."""
     files: list[Path] = []
     for target in targets:
         if target.is_dir():
@@ -50,55 +70,52 @@ def validate_paths(targets: Sequence[Path]) -> ValidationReport:
             report.diagnostics.append(
                 Diagnostic(display_path(target), 1, 1, "no such file or folder")
             )
+    return files
 
-    kinds: dict[Path, Literal["scenario", "rubric"] | None] = {}
-    for file in files:
-        try:
-            data: Any = read_yaml(file, display=display_path(file)).data
-        except LoadError:
-            data = None
-        kinds[file] = guess_kind(file, data)
 
-    rubric_files = [f for f in files if kinds[f] == "rubric"]
-    shared_rubrics = Library(rubric_dirs=[], include_user=True, include_shipped=True).rubrics(
-        extra_files=rubric_files
-    )
+def _kind(file: Path) -> Literal["scenario", "rubric"] | None:
+    try:
+        data: Any = read_yaml(file, display=display_path(file)).data
+    except LoadError:
+        data = None
+    return guess_kind(file, data)
 
-    for file in files:
-        report.files += 1
-        kind = kinds[file]
-        if kind == "rubric":
-            loaded_r = load_rubric(file)
-            report.diagnostics.extend(loaded_r.diagnostics)
-            if loaded_r.model is not None and loaded_r.doc is not None:
-                report.diagnostics.extend(check_rubric(loaded_r.model, loaded_r.doc))
-        elif kind == "scenario":
-            loaded_s = load_scenario(file)
-            report.diagnostics.extend(loaded_s.diagnostics)
-            if loaded_s.model is not None and loaded_s.doc is not None:
-                near = Library(
-                    rubric_dirs=[file.parent, file.parent.parent / "rubrics"],
-                    include_user=False,
-                    include_shipped=False,
-                ).rubrics()
-                rubrics = {**shared_rubrics, **near}
-                report.diagnostics.extend(check_scenario(loaded_s.model, loaded_s.doc, rubrics))
-        else:
-            loaded_any = load_scenario(file)  # reports syntax problems first, if any
-            syntax = [d for d in loaded_any.diagnostics if "expected a mapping" not in d.message]
-            if loaded_any.doc is None and syntax:
-                report.diagnostics.extend(syntax)
-            else:
-                report.diagnostics.append(
-                    Diagnostic(
-                        display_path(file),
-                        1,
-                        1,
-                        "cannot tell whether this is a scenario or a rubric: a scenario has a "
-                        "'persona' key, a rubric has 'dimensions'",
-                    )
-                )
-    return report
+
+def _check_rubric_file(file: Path) -> list[Diagnostic]:
+    loaded = load_rubric(file)
+    found = list(loaded.diagnostics)
+    if loaded.model is not None and loaded.doc is not None:
+        found.extend(check_rubric(loaded.model, loaded.doc))
+    return found
+
+
+def _check_scenario_file(file: Path, shared: dict[str, Rubric]) -> list[Diagnostic]:
+    loaded = load_scenario(file)
+    found = list(loaded.diagnostics)
+    if loaded.model is not None and loaded.doc is not None:
+        near = Library(
+            rubric_dirs=[file.parent, file.parent.parent / "rubrics"],
+            include_user=False,
+            include_shipped=False,
+        ).rubrics()
+        found.extend(check_scenario(loaded.model, loaded.doc, {**shared, **near}))
+    return found
+
+
+def _unknown_kind(file: Path) -> list[Diagnostic]:
+    loaded = load_scenario(file)  # reports syntax problems first, if any
+    syntax = [d for d in loaded.diagnostics if "expected a mapping" not in d.message]
+    if loaded.doc is None and syntax:
+        return syntax
+    return [
+        Diagnostic(
+            display_path(file),
+            1,
+            1,
+            "cannot tell whether this is a scenario or a rubric: a scenario has a "
+            "'persona' key, a rubric has 'dimensions'",
+        )
+    ]
 
 
 def write_schema_file(kind: Literal["scenario", "rubric"], folder: Path | None = None) -> Path:

@@ -24,6 +24,7 @@ from sparring.formats.diagnostics import (
 from sparring.formats.entries import ScenarioEntry
 from sparring.formats.rubric import Rubric
 from sparring.formats.scenario import Scenario
+from sparring.formats.yamlsource import YamlDocument
 
 YAML_SUFFIXES = (".yaml", ".yml")
 DIFFICULTY_RANK = {"easy": 0, "medium": 1, "hard": 2}
@@ -83,6 +84,8 @@ class Library:
             self.rubric_sources.append(("shipped", paths.shipped_rubrics_dir()))
         self._rubrics: dict[str, Rubric] | None = None
         self.rubric_problems: list[Diagnostic] = []
+        self.indexed = include_user and include_shipped and not rubric_dirs
+        """Whether listings are remembered in the scenario index (the usual sources only)."""
 
     # rubrics -------------------------------------------------------------------------------
 
@@ -123,47 +126,33 @@ class Library:
 
     # scenarios -----------------------------------------------------------------------------
 
-    def scenarios(self, *, full: bool = True) -> tuple[list[ScenarioEntry], list[Diagnostic]]:
+    def scenarios(self) -> tuple[list[ScenarioEntry], list[Diagnostic]]:
         """Every usable scenario (first source wins per id), and the problems of the rest.
-        `full=False` skips the reachability analysis (the picker's fast path; a scenario is
-        fully checked when it is started)."""
+        Remembered in the scenario index, so the next listing needs none of this."""
         entries: dict[str, ScenarioEntry] = {}
         problems: list[Diagnostic] = []
         for source, folder in self.scenario_sources:
             for file in yaml_files(folder, problems):
                 try:
-                    scenario = self.load_checked(file, full=full)
+                    scenario = self.load_checked(file)
                 except LoadError as exc:
                     problems.extend(exc.diagnostics)
                     continue
-                entries.setdefault(
-                    scenario.id,
-                    ScenarioEntry(
-                        id=scenario.id,
-                        title=scenario.title,
-                        summary=scenario.summary,
-                        difficulty=scenario.difficulty,
-                        you_play=scenario.you_play,
-                        persona=f"{scenario.persona.name}, {scenario.persona.role}",
-                        source=source,
-                        path=file,
-                        order=scenario.order,
-                    ),
-                )
+                entries.setdefault(scenario.id, entry_for(scenario, source, file))
         ranked = sorted(
             entries.values(),
             key=lambda e: (e.order, DIFFICULTY_RANK.get(e.difficulty, 3), e.title.lower()),
         )
-        if not full:
+        if self.indexed:
             from sparring.adapters.files import scenario_index
 
-            scenario_index.store(
-                ranked, len(problems), [d for k, d in self.scenario_sources if k == "folder"]
-            )
+            folders = [d for k, d in self.scenario_sources if k == "folder"]
+            scenario_index.store(ranked, problems, folders)
         return ranked, problems
 
-    def load_checked(self, path: Path, *, full: bool = True) -> Scenario:
-        """Load a scenario file and run every check; raise LoadError on any error."""
+    def load_checked(self, path: Path) -> Scenario:
+        """Load a scenario file and run every check (remembered by content); raise LoadError
+        on any error."""
         loaded = load_scenario(path)
         if not loaded.ok or loaded.model is None or loaded.doc is None:
             raise LoadError(errors(loaded.diagnostics) or loaded.diagnostics)
@@ -171,10 +160,26 @@ class Library:
         rubrics = Library(rubric_dirs=near, include_user=False, include_shipped=False).rubrics()
         for rubric_id, rubric in self.rubrics().items():
             rubrics.setdefault(rubric_id, rubric)
-        problems = errors(check_scenario(loaded.model, loaded.doc, rubrics, reachability=full))
+        problems = errors(self._checks(path, loaded.model, loaded.doc, rubrics))
         if problems:
             raise LoadError(problems)
         return loaded.model
+
+    @staticmethod
+    def _checks(
+        path: Path, scenario: Scenario, doc: YamlDocument, rubrics: dict[str, Rubric]
+    ) -> list[Diagnostic]:
+        from sparring.adapters.files import check_cache
+
+        try:
+            cache_key = check_cache.key(doc.path, path.read_bytes(), rubrics)
+        except OSError:
+            return check_scenario(scenario, doc, rubrics)
+        found = check_cache.lookup(cache_key)
+        if found is None:
+            found = check_scenario(scenario, doc, rubrics)
+            check_cache.store(cache_key, found)
+        return found
 
     def resolve_scenario(self, ref: str) -> tuple[Scenario, Path]:
         """A scenario from a path or an id. Raises LoadError with a helpful message."""
@@ -221,3 +226,21 @@ class Library:
         turn = rubrics[scenario.rubric]
         session = rubrics.get(scenario.session_rubric) if scenario.session_rubric else None
         return turn, session
+
+
+def entry_for(scenario: Scenario, source: str, path: Path) -> ScenarioEntry:
+    return ScenarioEntry(
+        id=scenario.id,
+        title=scenario.title,
+        summary=scenario.summary,
+        difficulty=scenario.difficulty,
+        you_play=scenario.you_play,
+        persona=f"{scenario.persona.name}, {scenario.persona.role}",
+        source=source,
+        path=path,
+        order=scenario.order,
+        persona_name=scenario.persona.name,
+        user_name=scenario.user_name,
+        setting=(scenario.setting or "").strip(),
+        turn_limit=scenario.turn_limit,
+    )

@@ -51,6 +51,16 @@ def transcripts_dir() -> Path:
     return data_home() / "transcripts"
 
 
+def cache_dir() -> Path:
+    """Things sparring can always rebuild (the scenario index, check results). Inside
+    SPARRING_HOME when that is set, else the platform's cache folder."""
+    if os.environ.get("SPARRING_HOME"):
+        return data_home() / "cache"
+    from platformdirs import user_cache_path
+
+    return user_cache_path(APP_NAME, appauthor=False)
+
+
 def trials_dir() -> Path:
     """Headless runs (`sparring run` without --out): kept apart from rehearsals."""
     return data_home() / "trials"

@@ -66,10 +66,10 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from sparring.adapters.files import paths
-    from sparring.adapters.files.library import Library
+    from sparring.adapters.files import paths, scenario_index
 
-    entries, problems = Library(scenario_dirs=args.scenarios).scenarios()
+    listed = scenario_index.listing(args.scenarios)
+    entries, problems = listed.entries, listed.problems
     if args.json:
         print(json.dumps({"scenarios": [e.to_json() for e in entries]}, indent=2))
     else:

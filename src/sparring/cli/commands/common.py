@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sparring.formats.diagnostics import Diagnostic, LoadError
-from sparring.runtime.settings import LoadedSettings, load_settings
+
+if TYPE_CHECKING:
+    from sparring.runtime.settings import LoadedSettings
 
 
 def print_problems(problems: Iterable[Diagnostic | str]) -> None:
@@ -19,6 +21,8 @@ def print_problems(problems: Iterable[Diagnostic | str]) -> None:
 def settings_from(args: argparse.Namespace, **flags: Any) -> LoadedSettings | None:
     """Settings with this command's flags on top (`flags` maps dotted keys with '__' for '.',
     e.g. judge__kind=...); None, with the problems printed, when the settings are broken."""
+    from sparring.runtime.settings import load_settings
+
     flags = {key.replace("__", "."): value for key, value in flags.items()}
     try:
         return load_settings(flags)
@@ -29,3 +33,15 @@ def settings_from(args: argparse.Namespace, **flags: Any) -> LoadedSettings | No
 
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
+
+
+def settings_given(args: argparse.Namespace, **flags: Any) -> bool:
+    """Whether anything sets a setting (a flag, the environment, the settings file): if not,
+    the defaults are in force and nothing needs loading before the app starts."""
+    from sparring.runtime.sources import config_path, environment_settings
+
+    return (
+        any(value is not None for value in flags.values())
+        or bool(environment_settings())
+        or config_path().exists()
+    )

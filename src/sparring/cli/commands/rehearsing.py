@@ -7,10 +7,14 @@ import asyncio
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from sparring.adapters.files.errors import explain_os_error
-from sparring.cli.commands.common import plural, print_problems, settings_from
+from sparring.cli.commands.common import plural, print_problems, settings_from, settings_given
 from sparring.formats.diagnostics import LoadError
+
+if TYPE_CHECKING:
+    from sparring.formats.entries import ScenarioEntry
 
 
 def _can_save_to(out: Path | None, *, trial: bool = False) -> bool:
@@ -95,24 +99,61 @@ def _run_app(options: object) -> int:
     return 0 if app.return_code in (None, 0) else int(app.return_code)
 
 
-def cmd_rehearse(args: argparse.Namespace) -> int:
-    from sparring.adapters.files.library import Library
-    from sparring.tui.app import AppOptions
+def _scenario_entry(ref: str, scenario_dirs: list[Path]) -> ScenarioEntry | None:
+    """The scenario a `rehearse` argument names, as lists show it; None with the problem
+    printed. An id is found in the scenario index (nothing is loaded when no file changed);
+    a file is loaded and checked here, so its problems print as text before the app starts."""
+    from sparring.adapters.files import scenario_index
+    from sparring.formats.diagnostics import Diagnostic, did_you_mean
 
-    loaded = settings_from(args)
-    if loaded is None or not _can_save_to(args.out):
-        return 1
-    # Check the scenario before the screen takes over, so problems print as text.
-    if args.scenario is not None:
+    candidate = Path(ref).expanduser()
+    if candidate.suffix in (".yaml", ".yml") or "/" in ref or candidate.exists():
+        from sparring.adapters.files.library import Library, entry_for
+
         try:
-            Library(scenario_dirs=args.scenarios).resolve_scenario(args.scenario)
+            scenario, path = Library(scenario_dirs=scenario_dirs).resolve_scenario(ref)
         except LoadError as exc:
             print_problems(exc.diagnostics)
+            return None
+        return entry_for(scenario, "folder", path)
+    listing = scenario_index.listing(scenario_dirs)
+    entry = listing.find(ref)
+    if entry is None:
+        ids = [e.id for e in listing.entries]
+        print(
+            Diagnostic(
+                ref,
+                1,
+                1,
+                f"no scenario with the id '{ref}'{did_you_mean(ref, ids)}; "
+                "`sparring list` shows the scenarios you can use",
+            ),
+            file=sys.stderr,
+        )
+    return entry
+
+
+def cmd_rehearse(args: argparse.Namespace) -> int:
+    from sparring.tui.app import AppOptions
+
+    settings = None
+    if settings_given(args):  # else the defaults, without loading anything before the app
+        loaded = settings_from(args)
+        if loaded is None:
+            return 1
+        settings = loaded.settings
+    if not _can_save_to(args.out):
+        return 1
+    entry = None
+    if args.scenario is not None:
+        entry = _scenario_entry(args.scenario, args.scenarios)
+        if entry is None:
             return 1
     return _run_app(
         AppOptions(
-            settings=loaded.settings,
-            scenario=args.scenario,
+            settings=settings,
+            scenario=str(entry.path) if entry else None,
+            entry=entry,
             seed=args.seed,
             out=args.out,
             scenario_dirs=args.scenarios,
@@ -124,18 +165,21 @@ def cmd_replay(args: argparse.Namespace) -> int:
     from sparring.adapters.files.transcripts import read_transcript
     from sparring.tui.app import AppOptions
 
-    loaded = settings_from(args)
-    if loaded is None:
-        return 1
+    settings = None
+    if settings_given(args):
+        loaded = settings_from(args)
+        if loaded is None:
+            return 1
+        settings = loaded.settings
     if args.transcript is None:
-        return _run_app(AppOptions(settings=loaded.settings, history=True))
+        return _run_app(AppOptions(settings=settings, history=True))
     try:
         data = read_transcript(args.transcript)
     except LoadError as exc:
         print_problems(exc.diagnostics)
         return 1
     print_problems(data.warnings)
-    return _run_app(AppOptions(settings=loaded.settings, replay=args.transcript))
+    return _run_app(AppOptions(settings=settings, replay=args.transcript))
 
 
 def cmd_history(args: argparse.Namespace) -> int:

@@ -9,7 +9,8 @@ from sparring.cli.commands.common import settings_from
 
 
 def cmd_config(args: argparse.Namespace) -> int:
-    from sparring.runtime.settings import config_path, describe
+    from sparring.runtime.settings import describe
+    from sparring.runtime.sources import config_path
 
     if args.action == "path":
         path = config_path()

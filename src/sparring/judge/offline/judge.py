@@ -6,13 +6,12 @@ from __future__ import annotations
 
 import asyncio
 
-from sparring.formats.moves import categories_of
+from sparring.formats.moves import categories_of, effective_categories
 from sparring.formats.rubric import Rubric
 from sparring.judge.base import Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline.detect import Detection, detect
 from sparring.judge.offline.suggest import suggest
 from sparring.judge.scoring import score_dimension
-from sparring.persona.rules import effective_categories
 
 # How many of the persona's lines before the last one a reflection may refer back to.
 EARLIER_LINES = 3

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import events, on, work
@@ -12,14 +13,15 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Footer, Static
 
-from sparring.adapters.files.saved import load_draft, save_draft
-from sparring.formats.common import MAX_REPLY_CHARS
-from sparring.session.live import ReplyTooLong, Session, SessionOver, Turn
+from sparring.formats.entries import ScenarioEntry
 from sparring.tui.widgets.conversation import Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
 from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
+
+if TYPE_CHECKING:
+    from sparring.session.live import Session, Turn
 
 DRAFT_SAVE_DELAY = 0.4
 
@@ -56,19 +58,50 @@ class RehearsalScreen(Screen[None]):
         Binding("escape", "focus_editor", "Back to reply", show=False),
     ]
 
-    def __init__(self, session: Session, *, coach: bool = True) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        *,
+        entry: ScenarioEntry | None = None,
+        coach: bool = True,
+    ) -> None:
+        """`session`: the rehearsal to show. Without one, the screen is drawn at once from the
+        scenario's `entry` (the reply box is there to type into) and the conversation appears
+        when the app `attach`es the session, so nothing heavy stands before the first frame."""
         super().__init__()
-        self.session = session
+        assert session is not None or entry is not None, "a session or a scenario entry"
+        self._session = session
+        self.entry = entry
         self.coach = coach
         self._pending = False
         self._hint_up = False
         self._draft_timer: object | None = None
         self._draft = ""
 
+    @property
+    def session(self) -> Session:
+        assert self._session is not None, "the session is not attached yet"
+        return self._session
+
+    @property
+    def ready(self) -> bool:
+        return self._session is not None
+
+    def _names(self) -> tuple[str, str, str, str, int]:
+        """(title, persona name, their role, who the user plays, turn limit)."""
+        if self._session is not None:
+            s = self._session.scenario
+            return s.title, s.persona.name, s.persona.role, s.you_play, s.turn_limit
+        assert self.entry is not None
+        e = self.entry
+        name = e.persona_name or e.persona.split(",")[0]
+        role = e.persona.removeprefix(name).lstrip(", ")
+        return e.title, name, role, e.you_play, e.turn_limit
+
     # -- layout ------------------------------------------------------------------------------
 
     def compose(self) -> ComposeResult:
-        scenario = self.session.scenario
+        _, persona, _, _, _ = self._names()
         yield TitleBar()
         with Horizontal(id="rehearsal"):
             with Vertical(id="talk"):
@@ -76,50 +109,76 @@ class RehearsalScreen(Screen[None]):
                 yield Static(self._intro(), id="intro")
                 yield Conversation(id="conversation")
                 yield ReplyEditor(
-                    placeholder=(
-                        f"Your reply to {scenario.persona.name} (Enter sends, Ctrl+J new line)"
-                    ),
+                    placeholder=f"Your reply to {persona} (Enter sends, Ctrl+J new line)",
                     id="reply",
                 )
                 yield Static("", id="status")
             with Vertical(id="side"):
-                yield StatePanel(id="state")
-                yield FeedbackPanel(id="feedback")
+                if self.ready:  # else mounted just after the first frame (see on_mount)
+                    yield StatePanel(id="state")
+                    yield FeedbackPanel(id="feedback")
         yield Footer()
 
     def _intro(self) -> Text:
-        s = self.session.scenario
+        _, persona, role, you_play, turn_limit = self._names()
         text = Text()
         text.append("You play ", style="dim")
-        text.append(s.you_play, style="bold")
+        text.append(you_play, style="bold")
         text.append(". ", style="dim")
-        text.append(f"{s.persona.name}", style="bold")
-        text.append(f", {s.persona.role}.\n", style="dim")
+        text.append(persona, style="bold")
+        text.append(f", {role}.\n" if role else ".\n", style="dim")
+        limit = f"after {turn_limit} replies" if turn_limit else "when the time runs out"
         text.append(
             "Listen, don't defend, ask before you adjust. It ends when "
-            f"{s.persona.name} opens up, walks out, or after {s.turn_limit} replies.",
+            f"{persona} opens up, walks out, or {limit}.",
             style="italic dim",
         )
         return text
 
     async def on_mount(self) -> None:
-        self.title = self.session.scenario.title
-        self.sub_title = f"with {self.session.scenario.persona.name}"
+        title, persona, _, _, _ = self._names()
+        self.title = title
+        self.sub_title = f"with {persona}"
+        self.query_one(ReplyEditor).focus()
+        if self._session is not None:
+            await self._show_session()
+        else:
+            if self.entry is not None and self.entry.setting:
+                await self.query_one(Conversation).add("narration", "", self.entry.setting)
+            self._status(Text(f"{persona} is about to speak…", style="dim italic"))
+            self.call_after_refresh(self._mount_side)
+
+    async def _mount_side(self) -> None:
+        """The state and feedback panels (empty until the first reply), after the frame
+        that shows the reply box."""
+        if not self.query(StatePanel):
+            side = self.query_one("#side", Vertical)
+            await side.mount(StatePanel(id="state"), FeedbackPanel(id="feedback"))
+
+    async def attach(self, session: Session) -> None:
+        """Show the rehearsal that was being prepared while the screen was drawn."""
+        self._session = session
+        await self._mount_side()
+        self.query_one("#intro", Static).update(self._intro())
+        await self._show_session(setting_shown=self.entry is not None and bool(self.entry.setting))
+        self._status("")
+
+    async def _show_session(self, *, setting_shown: bool = False) -> None:
+        session = self.session
         conversation = self.query_one(Conversation)
-        if self.session.scenario.setting and not self.session.turns:
-            await conversation.add("narration", "", self.session.scenario.setting.strip())
-        persona = self.session.scenario.persona.name
-        for event in self.session.opening:
+        if session.scenario.setting and not session.turns and not setting_shown:
+            await conversation.add("narration", "", session.scenario.setting.strip())
+        persona = session.scenario.persona.name
+        for event in session.opening:
             await conversation.add("persona", persona, event.text)
-        for turn in self.session.turns:
+        for turn in session.turns:
             await self._render_turn(turn, scroll=False)
         self._show_state()
-        if self.session.turns:
-            last = self.session.turns[-1]
+        if session.turns:
+            last = session.turns[-1]
             self.query_one(FeedbackPanel).show(last.user_text, last.assessment, coach=self.coach)
         self._restore_draft()
-        self.query_one(ReplyEditor).focus()
-        if self.session.over:
+        if session.over:
             self._offer_debrief()
 
     def on_resize(self) -> None:
@@ -130,6 +189,13 @@ class RehearsalScreen(Screen[None]):
 
     @on(ReplyEditor.Submitted)
     def send(self, event: ReplyEditor.Submitted) -> None:
+        from sparring.formats.common import MAX_REPLY_CHARS
+        from sparring.session.live import ReplyTooLong
+
+        if not self.ready:
+            _, persona, _, _, _ = self._names()
+            self.notify(f"One moment: {persona} is about to speak.", severity="warning")
+            return
         if self.session.over:
             self.action_end()
             return
@@ -150,6 +216,8 @@ class RehearsalScreen(Screen[None]):
 
     @work(exclusive=True, group="turn", exit_on_error=False)
     async def play(self, text: str) -> None:
+        from sparring.session.live import SessionOver
+
         conversation = self.query_one(Conversation)
         editor = self.query_one(ReplyEditor)
         bubble = await conversation.add(
@@ -224,6 +292,11 @@ class RehearsalScreen(Screen[None]):
 
     # -- actions -----------------------------------------------------------------------------
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("hint", "end", "toggle_coach"):
+            return self.ready  # nothing to hint at or finish until the session is there
+        return True
+
     def action_hint(self) -> None:
         # In the status line under the editor only: a toast would cover the feedback.
         hint = self.session.hint()
@@ -290,6 +363,10 @@ class RehearsalScreen(Screen[None]):
         self._draft_timer = self.set_timer(DRAFT_SAVE_DELAY, self.save_draft)
 
     def save_draft(self) -> None:
+        if not self.ready:
+            return
+        from sparring.adapters.files.saved import save_draft
+
         path = self.session.transcript_path
         if path is None:
             return
@@ -297,6 +374,8 @@ class RehearsalScreen(Screen[None]):
             save_draft(path, self._draft)
 
     def _restore_draft(self) -> None:
+        from sparring.adapters.files.saved import load_draft
+
         path = self.session.transcript_path
         if path is None:
             return
@@ -307,6 +386,8 @@ class RehearsalScreen(Screen[None]):
             editor.move_cursor(editor.document.end)  # typing continues the draft
 
     def _delete_draft(self) -> None:
+        from sparring.adapters.files.saved import save_draft
+
         path = self.session.transcript_path
         if path is not None:
             with contextlib.suppress(OSError):

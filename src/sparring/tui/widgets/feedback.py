@@ -3,14 +3,18 @@ try next and a better reply, then the user's own words with the evidence highlig
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.widgets import Static
 
 from sparring.formats.moves import MOVE_CATEGORY, MOVE_DESCRIPTION, Category, Move
-from sparring.judge.base import Assessment
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.reading_pane import ReadingPane
+
+if TYPE_CHECKING:
+    from sparring.judge.base import Assessment
 
 SCORE_STYLE = {1: "bold red", 2: "red", 3: "yellow", 4: "green", 5: "bold green"}
 EVIDENCE_STYLE = {

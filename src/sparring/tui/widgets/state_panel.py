@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.widgets import Static
 
-from sparring.formats.scenario import Scenario
-from sparring.persona.rules import PersonaState
 from sparring.tui.widgets.doc import Doc
+
+if TYPE_CHECKING:
+    from sparring.formats.scenario import Scenario
+    from sparring.persona.rules import PersonaState
 
 METER_MAX = 10  # meters run from 0 to 10
 BAR_WIDTH = METER_MAX
