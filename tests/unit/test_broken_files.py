@@ -24,7 +24,8 @@ import pytest
 
 from sparring.adapters.files.authoring import validate_paths
 from sparring.cli.main import main
-from sparring.formats.diagnostics import Diagnostic, display_path
+from sparring.formats.diagnostics import Diagnostic, LoadError, display_path
+from sparring.formats.yamlsource import parse_yaml
 from tests.conftest import FLAGSHIP, REPO, RUBRICS
 
 BROKEN = Path(__file__).resolve().parents[1] / "data" / "broken"
@@ -69,11 +70,22 @@ CORPUS = [
     # --- YAML syntax -------------------------------------------------------------------------
     _case(
         S + "syntax-bad-indentation.yaml",
-        "22:8",
+        "22:4",
         "YAML syntax error",
-        "mapping values are not allowed",
+        "this key starts at column 4",
+        "deeper than 'name' on line 21",
+        "move it to column 3",
+        never=("mapping values are not allowed",),
     ),
-    _case(S + "syntax-bad-dedent.yaml", "22:2", "YAML syntax error", "did not find expected key"),
+    _case(
+        S + "syntax-bad-dedent.yaml",
+        "22:2",
+        "YAML syntax error",
+        "this key starts at column 2",
+        "'name' on line 21 starts at column 3",
+        "'persona' on line 20 at column 1",
+        never=("did not find expected key",),
+    ),
     _case(
         S + "syntax-unclosed-quote.yaml", "201:9", "quoted text that starts here is never closed"
     ),
@@ -84,15 +96,138 @@ CORPUS = [
         "did not find expected ',' or ']'",
         "started at line 18, column 7",
     ),
-    _case(S + "syntax-tab-indentation.yaml", "21:1", "YAML syntax error", "tab"),
     _case(
-        S + "syntax-stray-colon.yaml", "7:37", "YAML syntax error", "mapping values are not allowed"
+        S + "syntax-tab-indentation.yaml",
+        "21:1",
+        "YAML syntax error",
+        "a tab indents this line",
+        "replace the tab with spaces",
+    ),
+    _case(
+        S + "syntax-stray-colon.yaml",
+        "7:8",
+        "YAML syntax error",
+        "the text after 'title:' contains ': ' (at column 37)",
+        'put the whole text in quotes: title: "The frustrated sales director: take two"',
+        never=("mapping values are not allowed",),
     ),
     _case(S + "syntax-stray-colon-in-line.yaml", "156:9", "reactions.defensive.lines[4]", "quote"),
     _case(
         S + "syntax-duplicate-key.yaml", "15:1", "duplicate key 'difficulty'", "first at line 12"
     ),
     _case(S + "multi-document.yaml", "269:1", "more than one YAML document"),
+    # quotes inside quotes
+    _case(
+        S + "syntax-apostrophe-in-single-quotes.yaml",
+        "13:47",
+        "the apostrophe in Sarah's ends the 'single-quoted' text early",
+        "put the text in double quotes",
+        "write the apostrophe twice (Sarah''s)",
+        never=("did not find expected key",),
+    ),
+    _case(
+        S + "syntax-quotes-in-double-quotes.yaml",
+        "176:46",
+        'a " inside "double-quoted" text ends it early',
+        'write each " inside as \\"',
+        "or leave out the outer quotes",
+        never=("did not find expected",),
+    ),
+    # a colon followed by a space in unquoted text
+    _case(
+        S + "syntax-colon-in-text.yaml",
+        "157:15",
+        "the text after 'text:' contains ': ' (at column 85)",
+        "put the whole text in quotes",
+        never=("mapping values are not allowed",),
+    ),
+    # a list item at the wrong depth, or a list where a mapping is expected
+    _case(
+        S + "syntax-list-item-shallower.yaml",
+        "153:6",
+        "this list item is indented 5 spaces",
+        "the item on line 152 is indented 6",
+        "line its '-' up with that one",
+        never=("did not find expected key",),
+    ),
+    _case(
+        S + "syntax-list-item-deeper.yaml",
+        "64:5",
+        "this list item is indented 4 spaces",
+        "the item on line 44 is indented 2",
+        never=("did not find expected key",),
+    ),
+    _case(
+        S + "syntax-list-item-deeper-in-text.yaml",
+        "153:9",
+        "this list item is indented 8 spaces",
+        "the item on line 152 is indented 6",
+        "YAML reads it as more of that item's text",
+    ),
+    _case(
+        S + "syntax-list-for-mapping.yaml",
+        "21:3",
+        "this '- ' makes 'persona' a list",
+        "line 22 is a key of a mapping",
+        "remove the '- '",
+        never=("did not find expected '-' indicator",),
+    ),
+    # tabs
+    _case(
+        S + "syntax-tab-after-dash.yaml",
+        "153:8",
+        "a tab after '-'",
+        "replace the tab with a space",
+        never=("indents",),
+    ),
+    # a missing space after a colon or a dash
+    _case(
+        S + "syntax-no-space-after-colon.yaml",
+        "21:8",
+        "'name:Sarah' has no space after the colon",
+        "one piece of text",
+        "write 'name: Sarah'",
+        never=("mapping values are not allowed",),
+    ),
+    _case(
+        S + "syntax-no-space-after-colon-top.yaml",
+        "7:7",
+        "'title:The' has no space after the colon",
+        "write 'title: The",
+        never=("could not find expected ':'",),
+    ),
+    _case(
+        S + "syntax-no-space-after-dash.yaml",
+        "153:8",
+        "has no space after the '-'",
+        "not a list item",
+        "write '- Don't",
+        never=("could not find expected ':'",),
+    ),
+    _case(
+        S + "syntax-no-space-after-dash-first.yaml",
+        "152:8",
+        "has no space after the '-'",
+        "write '- See,",
+        never=("mapping values are not allowed",),
+    ),
+    # a mapping key deeper or shallower than its siblings
+    _case(
+        S + "syntax-key-shallower-than-siblings.yaml",
+        "36:3",
+        "'better' starts at column 3",
+        "the keys around it ('start' on line 35, 'description' on line 37) start at column 5",
+        "move it to column 5",
+        never=("mapping values are not allowed",),
+    ),
+    _case(
+        S + "syntax-key-deeper-in-list-item.yaml",
+        "45:7",
+        "this key starts at column 7",
+        "deeper than 'id' on line 44",
+        "move it to column 5",
+        never=("mapping values are not allowed",),
+    ),
     # --- wrong types -------------------------------------------------------------------------
     _case(
         S + "type-text-for-number.yaml",
@@ -588,3 +723,44 @@ def test_a_utf8_bom_is_fine(tmp_path: Path) -> None:
     target.write_bytes(b"\xef\xbb\xbf" + FLAGSHIP.read_bytes())
     report = validate_paths([target])
     assert report.errors == 0, _describe(report.diagnostics)
+
+
+# --- the mistakes from the issue, as short as they come ----------------------------------------
+
+SHORT_MISTAKES = [
+    (
+        "title: 'Jordan's review'\n",
+        "1:15",
+        "the apostrophe in Jordan's ends the 'single-quoted' text early; put the text in double "
+        "quotes instead, or write the apostrophe twice (Jordan''s)",
+    ),
+    ('title: "The "real" story"\n', "1:13", 'a " inside "double-quoted" text ends it early'),
+    (
+        "title: Sales: the sequel\n",
+        "1:8",
+        'put the whole text in quotes: title: "Sales: the sequel"',
+    ),
+    ("a:\n\tb: 1\n", "2:1", "a tab indents this line", "replace the tab with spaces"),
+    ("title:Foo\nsummary: x\n", "1:7", "'title:Foo' has no space after the colon"),
+    ("lines:\n  - a\n  -b\n  - c\n", "3:4", "'-b' has no space after the '-'"),
+    ("lines:\n  -a\n  - b\n", "2:4", "'-a' has no space after the '-'"),
+    ("lines:\n  - a\n   - b\n", "3:4", "this list item is indented 3 spaces"),
+    ("persona:\n  name: A\n   role: B\n", "3:4", "deeper than 'name' on line 2"),
+    ("persona:\n  name: A\n role: B\n", "3:2", "lines up with no key above it"),
+    ("a: b\nc\n", "2:1", "this line is text on its own"),
+]
+
+
+@pytest.mark.parametrize(("text", "at", "says"), [(t, a, s) for t, a, *s in SHORT_MISTAKES])
+def test_short_mistakes_in_plain_words(text: str, at: str, says: list[str]) -> None:
+    try:
+        problems = parse_yaml(text, "short.yaml").problems
+    except LoadError as exc:
+        problems = exc.diagnostics
+    shown = _describe(problems)
+    assert problems, shown
+    first = problems[0]
+    assert f"{first.line}:{first.col}" == at, shown
+    assert all(words in first.message for words in says), shown
+    for raw in ("did not find expected", "could not find expected", "mapping values are not"):
+        assert raw not in first.message, shown

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from sparring import __version__
+from sparring.cli.commands.docs import TOPICS as DOC_TOPICS
 
 EPILOG = """\
 examples:
@@ -21,8 +22,10 @@ examples:
   sparring replay ~/.local/share/sparring/transcripts/FILE.jsonl
   sparring validate scenarios rubrics
   sparring new scenario "My difficult boss"
+  sparring docs authoring                     how to write scenarios and rubrics
 
-Your own scenarios go in the folder `sparring list` names; docs/authoring.md explains the format.
+Your own scenarios go in the folder `sparring list` names; `sparring docs authoring` explains
+the format.
 """
 
 
@@ -46,7 +49,9 @@ def _parser() -> argparse.ArgumentParser:
         parents=[common],
     )
     parser.add_argument("--version", action="version", version=f"sparring {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(
+        dest="command", metavar="COMMAND", help="what to do (default: rehearse)"
+    )
 
     rehearse = sub.add_parser(
         "rehearse", parents=[common], help="rehearse a scenario in the terminal app (the default)"
@@ -78,14 +83,30 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")
 
     new = sub.add_parser("new", help="scaffold a new scenario from a commented template")
-    new_sub = new.add_subparsers(dest="kind", metavar="KIND", required=True)
+    new_sub = new.add_subparsers(dest="kind", metavar="KIND", required=True, help="what to make")
     new_scenario = new_sub.add_parser("scenario", help="a new scenario file")
     new_scenario.add_argument("name", help="a name for it, e.g. 'My difficult boss'")
     new_scenario.add_argument("-o", "--output", type=Path, help="where to write it")
     new_scenario.add_argument("--force", action="store_true", help="overwrite an existing file")
 
+    docs = sub.add_parser("docs", help="print a guide that ships with sparring")
+    docs.add_argument(
+        "topic",
+        nargs="?",
+        choices=sorted(DOC_TOPICS),
+        default="authoring",
+        metavar="TOPIC",
+        help="authoring (the default): how to write scenarios and rubrics",
+    )
+
     schema = sub.add_parser("schema", help="print the JSON Schema of a format")
-    schema.add_argument("kind", nargs="?", choices=["scenario", "rubric"], default="scenario")
+    schema.add_argument(
+        "kind",
+        nargs="?",
+        choices=["scenario", "rubric"],
+        default="scenario",
+        help="which format (default: scenario)",
+    )
     schema.add_argument("-o", "--output", type=Path, help="write to this file instead")
 
     listing = sub.add_parser("list", parents=[common], help="list the scenarios you can rehearse")
@@ -119,7 +140,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     config = sub.add_parser("config", help="where the settings file is, and what is in force")
-    config_sub = config.add_subparsers(dest="action", metavar="ACTION", required=True)
+    config_sub = config.add_subparsers(
+        dest="action", metavar="ACTION", required=True, help="what to show"
+    )
     config_sub.add_parser("path", help="print the settings file's path")
     show = config_sub.add_parser(
         "show", help="every setting in force and where it came from (the key is never shown)"

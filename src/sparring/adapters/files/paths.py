@@ -30,6 +30,11 @@ def shipped_rubrics_dir() -> Path:
     return _shipped("rubrics")
 
 
+def shipped_docs_dir() -> Path:
+    """The guides `sparring docs` prints (docs/ in a source checkout)."""
+    return _shipped("docs")
+
+
 def data_home() -> Path:
     override = os.environ.get("SPARRING_HOME")
     if override:

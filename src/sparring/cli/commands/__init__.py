@@ -17,6 +17,7 @@ _HANDLERS = {
     "new": "authoring",
     "schema": "authoring",
     "list": "authoring",
+    "docs": "docs",
     "judge-eval": "judging",
     "calibrate": "judging",
     "config": "settings",
