@@ -71,9 +71,11 @@ def authored(scenario: Scenario, key: str) -> tuple[str, list[Line], int]:
     if kind == "opening":
         lines = scenario.opening
     elif kind == "reactions":
-        lines = scenario.reactions.for_category(Category(name)).lines
+        lines = scenario.reactions.for_kind(name).lines
     elif kind == "concerns":
-        lines = scenario.concern(name).lines
+        concern_id, _, part = name.partition(".")
+        concern = scenario.concern(concern_id)
+        lines = {"": concern.lines, "recognised": concern.recognised}.get(part, concern.follow_up)
     elif kind == "endings":
         ending = scenario.ending(name)
         assert ending is not None, key
@@ -141,3 +143,21 @@ class StutteringVoice:
             return
         yield "Look, "
         raise ConnectionError("stream dropped")
+
+
+def stalemate(scenario: Scenario, turn_limit: int = 6) -> Scenario:
+    """The scenario with every reaction's effects removed and all the patience there is: nothing a
+    reply does moves her, so only the turn limit can end the conversation."""
+    reactions = scenario.reactions
+    still = {
+        name: reaction.model_copy(update={"effects": {}})
+        for name in type(reactions).model_fields
+        if (reaction := getattr(reactions, name)) is not None
+    }
+    return scenario.model_copy(
+        update={
+            "reactions": reactions.model_copy(update=still),
+            "patience": 12,
+            "turn_limit": turn_limit,
+        }
+    )

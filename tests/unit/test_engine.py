@@ -10,8 +10,10 @@ scenario to be completable with natural replies.
 
 from __future__ import annotations
 
+import itertools
 import json
 import os
+import random
 import subprocess
 import sys
 from collections.abc import Sequence
@@ -21,10 +23,11 @@ import pytest
 
 from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
 from sparring.formats.moves import Category
+from sparring.formats.scenario import Line, Scenario
 from sparring.judge.offline.judge import OfflineJudge
 from sparring.judge.scoring import quote
 from sparring.persona.rules import advance, holds, initial_state
-from sparring.persona.script import fill
+from sparring.persona.script import choose_line, fill
 from sparring.session.events import NoticeEvent, PersonaEvent, StateEvent, UserEvent
 from sparring.session.live import Session, SessionOver
 from sparring.session.record import ConversationRecord
@@ -37,6 +40,7 @@ from tests.support.engine import (
     load,
     play,
     spoken,
+    stalemate,
     transcript_lines,
 )
 from tests.support.replies import (
@@ -123,26 +127,63 @@ async def test_different_seeds_can_give_different_lines() -> None:
 # -- variety and placeholders ----------------------------------------------------------------
 
 
+def _line_lists(scenario: Scenario) -> list[tuple[str, Sequence[Line]]]:
+    """Every list of lines the script chooses from, with its key prefix."""
+    out: list[tuple[str, Sequence[Line]]] = [("opening", scenario.opening)]
+    for name in type(scenario.reactions).model_fields:
+        reaction = getattr(scenario.reactions, name)
+        if reaction is not None:
+            out.append((f"reactions.{name}", reaction.lines))
+    for c in scenario.concerns:
+        out += [(f"concerns.{c.id}", c.lines), (f"concerns.{c.id}.recognised", c.recognised)]
+        out.append((f"concerns.{c.id}.follow_up", c.follow_up))
+    out += [(f"endings.{e.id}", e.lines) for e in scenario.endings]
+    return [(prefix, lines) for prefix, lines in out if lines]
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
-async def test_minimal_replies_get_varied_lines(scenario_id: str, seed: int) -> None:
-    session = await play(scenario_id, [MINIMAL] * 12, seed=seed)
-    scenario = session.scenario
-    chosen = spoken(session)
-    assert len(chosen) >= 13
-
-    used: list[str] = []
-    for event, state, reply in chosen:
-        prefix, lines, _ = authored(scenario, event.line)
-        if used:
-            assert event.line != used[-1], f"{event.line} said twice in a row"
-        if event.line in used:
-            keyed = [(f"{prefix}[{i}]", line) for i, line in enumerate(lines)]
+def test_lines_vary_never_twice_in_a_row_nor_again_while_one_is_unused(
+    scenario_id: str, seed: int
+) -> None:
+    """Asked for a line of the same kind over and over, in a state where every condition that
+    can hold does, the script uses each line before repeating one and never says the same
+    line twice in a row."""
+    scenario, _, _ = load(scenario_id)
+    state = initial_state(scenario)
+    for prefix, lines in _line_lists(scenario):
+        for reply in (None, frozenset({Category.minimal}), frozenset({Category.listening})):
+            keyed = [(f"{prefix}[{i}]", ln) for i, ln in enumerate(lines)]
             eligible = [k for k, ln in keyed if holds(ln.when, state, scenario, reply)]
-            eligible = eligible or [k for k, ln in keyed if ln.when is None]
-            unused = [k for k in eligible if k not in used]
-            assert not unused, f"{event.line} repeated while {unused} were still unused"
-        used.append(event.line)
+            eligible = (
+                eligible or [k for k, ln in keyed if ln.when is None] or [k for k, _ in keyed]
+            )
+            used: list[str] = []
+            for n in range(2 * len(lines) + 1):
+                rng = random.Random(f"{seed}:{n}:{prefix}")
+                key, _ = choose_line(scenario, lines, prefix, state, reply, used, rng)
+                if used and len(keyed) > 1:
+                    assert key != used[-1], f"{key} said twice in a row"
+                if key in used:
+                    unused = [k for k in eligible if k not in used]
+                    assert not unused, f"{key} repeated while {unused} were still unused"
+                used.append(key)
+            assert set(eligible) <= set(used), f"{prefix}: some lines were never chosen"
+
+
+@pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
+async def test_a_conversation_never_says_the_same_line_twice_in_a_row(scenario_id: str) -> None:
+    for seed in range(3):
+        for replies in (
+            BREAKTHROUGH_REPLIES[scenario_id],
+            DEFENSIVE_REPLIES[scenario_id],
+            [MINIMAL] * 12,
+            ["Tell me more."] * 12,
+        ):
+            keys = [
+                event.line for event, _, _ in spoken(await play(scenario_id, replies, seed=seed))
+            ]
+            assert all(a != b for a, b in itertools.pairwise(keys)), keys
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
@@ -152,6 +193,7 @@ async def test_placeholders_are_filled(scenario_id: str) -> None:
         await play(scenario_id, replies, seed=0),
         await play(scenario_id, DEFENSIVE_REPLIES[scenario_id], seed=1),
         *[await play(scenario_id, [MINIMAL] * 12, seed=seed) for seed in range(3)],
+        await play(scenario_id, ["Tell me more."] * 12, seed=2),
     ]
     for session in sessions:
         scenario = session.scenario
@@ -166,12 +208,13 @@ async def test_placeholders_are_filled(scenario_id: str) -> None:
                 assert scenario.user_name in event.text
 
 
-async def test_user_name_fills_the_flagship_minimal_line() -> None:
-    """Twelve minimal replies to Sarah: her '{user}, say something' line names Ken."""
-    session = await play("frustrated-sales-director", [MINIMAL] * 12, seed=0)
-    said = [event for event, _, _ in spoken(session)]
-    named = [e for e in said if e.line == "reactions.minimal[1]"]
-    assert named, [e.line for e in said]
+async def test_user_name_fills_the_flagship_lines_that_name_him() -> None:
+    """Sarah's '{user}, say something' line, whenever a seed picks it, names Ken."""
+    named = []
+    for seed in range(12):
+        session = await play("frustrated-sales-director", [MINIMAL] * 3, seed=seed)
+        named += [e for e, _, _ in spoken(session) if e.line == "reactions.minimal[1]"]
+    assert named, "no seed chose the line"
     assert all(e.text.startswith("Ken, say something") for e in named)
 
 
@@ -293,8 +336,11 @@ async def test_listening_and_inquiry_reach_breakthrough(scenario_id: str, tmp_pa
 
 
 @pytest.mark.parametrize("scenario_id", SCENARIO_IDS)
-async def test_minimal_replies_end_at_the_turn_limit(scenario_id: str, tmp_path: Path) -> None:
+async def test_a_conversation_that_goes_nowhere_ends_at_the_turn_limit(
+    scenario_id: str, tmp_path: Path
+) -> None:
     scenario, rubric, session_rubric = load(scenario_id)
+    scenario = stalemate(scenario)
     path = tmp_path / "t.jsonl"
     session = await Session.start(
         scenario,

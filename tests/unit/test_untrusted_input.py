@@ -18,7 +18,7 @@ import pytest
 from sparring.adapters.files.library import Library
 from sparring.adapters.files.model_files import load_scenario
 from sparring.adapters.files.transcripts import TranscriptLocked, TranscriptWriter, read_transcript
-from sparring.authoring.reachability import REPLY_KINDS, explore
+from sparring.authoring.reachability import explore, reply_kinds
 from sparring.cli.main import main
 from sparring.formats.common import MAX_REPLY_CHARS
 from sparring.formats.diagnostics import LoadError
@@ -335,7 +335,7 @@ def _naive(scenario: Scenario) -> tuple[set[str], set[str]]:
     concerns: set[str] = set()
 
     def walk(state: PersonaState) -> Iterator[None]:
-        for kind in REPLY_KINDS:
+        for kind in reply_kinds(scenario):
             step = advance(scenario, state, kind)
             if step.revealed:
                 concerns.add(step.revealed)
@@ -343,7 +343,10 @@ def _naive(scenario: Scenario) -> tuple[set[str], set[str]]:
                 endings.add(step.ending)
                 continue
             after = PersonaState(
-                MappingProxyType(dict(step.after.meters)), step.after.revealed, step.after.turn
+                MappingProxyType(dict(step.after.meters)),
+                step.after.revealed,
+                step.after.turn,
+                idle_run=step.after.idle_run,
             )
             yield from walk(after)
         yield None

@@ -9,10 +9,10 @@ from __future__ import annotations
 import string
 from collections.abc import Iterator, Mapping
 
-from sparring.authoring.reachability import explore
+from sparring.authoring.reachability import EMPTY_KINDS, explore
 from sparring.formats.diagnostics import Diagnostic, Severity, did_you_mean
 from sparring.formats.rubric import Rubric
-from sparring.formats.scenario import Condition, Line, Scenario
+from sparring.formats.scenario import REACTION_FALLBACK, Condition, Line, Scenario
 from sparring.formats.validation_errors import field_path as _dotted
 from sparring.formats.yamlsource import Loc, YamlDocument
 from sparring.persona.rules import STOPPED_ENDING, TURN_LIMIT_ENDING
@@ -35,15 +35,26 @@ def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition]]:
             yield (*loc, "when"), line.when
 
 
+_KIND_HELP = {
+    "confused": "an empty reply, gibberish or another language",
+    "repeated": "'ok' or 'Tell me more' in a run, or the same words again",
+    "apology": "an apology for something specific",
+    "check": "a check of her meaning, to confirm or correct",
+    "not_yet": "a question about a concern she is not ready to talk about",
+}
+
+
 def _lines(scenario: Scenario) -> Iterator[tuple[Loc, Line]]:
     for i, line in enumerate(scenario.opening):
         yield ("opening", i), line
     for kind in type(scenario.reactions).model_fields:
-        for i, line in enumerate(getattr(scenario.reactions, kind).lines):
+        reaction = getattr(scenario.reactions, kind)
+        for i, line in enumerate(reaction.lines if reaction is not None else []):
             yield ("reactions", kind, "lines", i), line
     for c, concern in enumerate(scenario.concerns):
-        for i, line in enumerate(concern.lines):
-            yield ("concerns", c, "lines", i), line
+        for field_name in ("lines", "recognised", "follow_up"):
+            for i, line in enumerate(getattr(concern, field_name) or []):
+                yield ("concerns", c, field_name, i), line
     for e, ending in enumerate(scenario.endings):
         for i, line in enumerate(ending.lines):
             yield ("endings", e, "lines", i), line
@@ -97,6 +108,13 @@ def check_scenario(
         _condition(scenario, loc, condition, found)
     _placeholders(scenario, found)
     _endings(scenario, found)
+    for i, concern in enumerate(scenario.concerns):
+        if not concern.about:
+            found.warn(
+                ("concerns", i, "id"),
+                f"concerns[{i}]: no 'about' words, so no question can reach '{concern.id}' "
+                "directly: it only comes out in its turn; list the words and phrases it is about",
+            )
     if not scenario.concerns:
         found.warn(
             ("persona",),
@@ -131,6 +149,15 @@ def _unknown_meter(scenario: Scenario, name: str) -> str:
 def _reactions(scenario: Scenario, found: Findings) -> None:
     for kind in type(scenario.reactions).model_fields:
         reaction = getattr(scenario.reactions, kind)
+        if reaction is None:
+            fallback = REACTION_FALLBACK[kind]
+            found.warn(
+                ("reactions",),
+                f"reactions.{kind}: not written, so her {fallback} lines answer these replies; "
+                f"write {kind} lines so she answers what was said ({_KIND_HELP[kind]})",
+                key=True,
+            )
+            continue
         for name in reaction.effects:
             if name not in scenario.meters:
                 found.error(
@@ -257,13 +284,16 @@ def _reachability(scenario: Scenario, doc: YamlDocument) -> list[Diagnostic]:
         ]
     out = []
     for i, ending in enumerate(scenario.endings):
-        if ending.id not in reach.endings:
+        unmet = ending.when is not None and ending.id not in reach.met
+        if ending.id not in reach.endings or unmet:
             why = (
                 "the conversation always ends another way first"
                 if ending.id == TURN_LIMIT_ENDING
                 else f"no sequence of replies meets its condition within the turn limit of "
                 f"{scenario.turn_limit} before another ending triggers"
             )
+            if ending.id in reach.endings:
+                why += " (only a run of empty or repeated replies can end it this way)"
             out.append(
                 doc.diagnostic(
                     ("endings", i, "when") if ending.when else ("endings", i),
@@ -281,7 +311,36 @@ def _reachability(scenario: Scenario, doc: YamlDocument) -> list[Diagnostic]:
                     prefer_key=True,
                 )
             )
+        elif concern.about and concern.id not in reach.asked:
+            out.append(
+                doc.diagnostic(
+                    ("concerns", i, "reveal_when"),
+                    f"concerns[{i}]: no question that touches '{concern.id}' can bring it out "
+                    "(it only comes out in its turn): ease its reveal_when",
+                    prefer_key=True,
+                    severity=Severity.warning,
+                )
+            )
+    out.extend(_farming(scenario, doc))
     return out
+
+
+def _farming(scenario: Scenario, doc: YamlDocument) -> list[Diagnostic]:
+    """Whether empty or repeated replies alone ("Tell me more" twelve times) can reach a good
+    ending: then the scenario rewards gaming instead of listening."""
+    farmed = explore(scenario, kinds=EMPTY_KINDS)
+    good = [e.id for e in scenario.endings if e.outcome == "good" and e.id in farmed.endings]
+    return [
+        doc.diagnostic(
+            ("endings",),
+            f"endings: the '{ending}' ending can be reached with empty or repeated replies "
+            "alone ('ok', 'Tell me more', the same words again): give reactions.repeated "
+            "effects that cost trust, or lower the persona's patience",
+            prefer_key=True,
+            severity=Severity.warning,
+        )
+        for ending in good
+    ]
 
 
 def _placeholder_problems(text: str) -> list[str]:

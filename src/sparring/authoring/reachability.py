@@ -23,7 +23,8 @@ from types import MappingProxyType
 
 from sparring.formats.moves import Category, effective_categories
 from sparring.formats.scenario import Scenario
-from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, advance
+from sparring.persona.reply import Reply
+from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, advance, holds
 from sparring.persona.rules import initial_state as _initial
 
 # Every distinct way a reply can count, after effective_categories(), in a fixed order so the
@@ -43,8 +44,43 @@ REPLY_KINDS: tuple[frozenset[Category], ...] = tuple(
     dict.fromkeys(effective_categories(kind) for kind in _KINDS)
 )
 
-Path = list[frozenset[Category]]
-Key = tuple[tuple[int, ...], frozenset[str], int]
+_INQUIRY = frozenset({Category.inquiry})
+_LISTENING = frozenset({Category.listening})
+_BOTH = frozenset({Category.listening, Category.inquiry})
+_MINIMAL = frozenset({Category.minimal})
+
+# Replies that add nothing: what a user farming the persona would send.
+EMPTY_KINDS: tuple[Reply, ...] = (
+    Reply(_MINIMAL, content_free=True),
+    Reply(_INQUIRY, content_free=True),
+    Reply(_BOTH, repeats=1),
+    Reply(_INQUIRY, repeats=1),
+)
+
+
+def reply_kinds(scenario: Scenario) -> tuple[Reply, ...]:
+    """Every distinct way a reply can move this scenario's persona, in a fixed order (so the
+    example paths found are the same on every run)."""
+    kinds = [Reply(kind) for kind in REPLY_KINDS]
+    reactions = scenario.reactions
+    kinds.append(Reply(frozenset({Category.defensive}), low_confidence=True))
+    if reactions.apology is not None and reactions.apology.effects:
+        kinds.append(Reply(_LISTENING, apology=True))
+    if reactions.check is not None and reactions.check.effects:
+        kinds.append(Reply(_BOTH, check=True))
+    kinds += [Reply(_MINIMAL, intelligible=False), *EMPTY_KINDS]
+    for concern in (c for c in scenario.concerns if c.about):
+        touch = frozenset({concern.id})
+        kinds += [
+            Reply(_INQUIRY, touches=touch),
+            Reply(_BOTH, touches=touch),
+            Reply(_LISTENING, touches=touch, names=touch),
+        ]
+    return tuple(kinds)
+
+
+Path = list[Reply]
+Key = tuple[tuple[int, ...], frozenset[str], int, int]
 
 
 @dataclass
@@ -53,6 +89,11 @@ class Reach:
 
     endings: dict[str, Path] = field(default_factory=dict)
     concerns: dict[str, Path] = field(default_factory=dict)
+    met: set[str] = field(default_factory=set)
+    """Endings whose own condition some sequence of replies meets (a bad ending can also come
+    from a run of empty replies, whatever its condition)."""
+    asked: set[str] = field(default_factory=set)
+    """Concerns some question or reflection that touches them can bring out."""
     complete: bool = True
     """False when the search stopped at its limit: then absence proves nothing."""
     states: int = 0
@@ -67,10 +108,12 @@ def _turn_horizon(scenario: Scenario) -> int:
 
 def explore(
     scenario: Scenario,
-    kinds: Sequence[frozenset[Category]] = REPLY_KINDS,
+    kinds: Sequence[Reply | frozenset[Category]] | None = None,
     max_states: int = 200_000,
 ) -> Reach:
-    """Every ending and concern that some sequence of `kinds` reaches within the turn limit."""
+    """Every ending and concern that some sequence of `kinds` (default: every kind of reply)
+    reaches within the turn limit."""
+    replies = [k if isinstance(k, Reply) else Reply(k) for k in kinds or reply_kinds(scenario)]
     reach = Reach()
     horizon = _turn_horizon(scenario)
     names = list(scenario.meters)
@@ -87,19 +130,30 @@ def explore(
             out = edges.setdefault(key, [])
             if level >= scenario.turn_limit:
                 continue  # replies after the limit never happen
-            for kind in kinds:
+            for kind in replies:
+                if kind.touches and kind.touches <= state.revealed_set:
+                    continue  # touching what is already out moves nothing a plain reply doesn't
                 reach.states += 1
                 step = advance(scenario, state, kind, turn_limit=False)
                 path = [*paths[key], kind]
                 if step.revealed and step.revealed not in reach.concerns:
                     reach.concerns[step.revealed] = path
+                if step.revealed and step.credit in ("asked", "named"):
+                    reach.asked.add(step.revealed)
                 if step.ending is not None:
                     reach.endings.setdefault(step.ending, path)
+                    ending = scenario.ending(step.ending)
+                    if ending is not None and holds(
+                        ending.when, step.after, scenario, step.categories
+                    ):
+                        reach.met.add(step.ending)
                     continue
                 after = PersonaState(
                     MappingProxyType({n: step.after.meters[n] for n in names}),
                     step.after.revealed,
                     min(step.after.turn, horizon),
+                    None,
+                    min(step.after.idle_run, scenario.patience),
                 )
                 after_key = _key(after, horizon)
                 out.append(after_key)
@@ -117,7 +171,12 @@ def explore(
 
 
 def _key(state: PersonaState, horizon: int) -> Key:
-    return tuple(state.meters.values()), frozenset(state.revealed), min(state.turn, horizon)
+    return (
+        tuple(state.meters.values()),
+        frozenset(state.revealed),
+        min(state.turn, horizon),
+        state.idle_run,
+    )
 
 
 def _can_last(start: Key, edges: dict[Key, list[Key]], turns: int) -> bool:

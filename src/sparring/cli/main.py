@@ -129,6 +129,15 @@ def _parser() -> argparse.ArgumentParser:
     judge_eval.add_argument(
         "--errors", action="store_true", help="also list every misjudged record, per signal"
     )
+    judge_eval.add_argument(
+        "--assume-not",
+        metavar="SIGNAL",
+        action="append",
+        choices=("listening", "inquiry", "defensive"),
+        default=[],
+        help="count records that say nothing about SIGNAL as negatives (e.g. defensive on "
+        "supportive conversations, to measure false alarms); may be repeated",
+    )
 
     calibrate = sub.add_parser(
         "calibrate", help="check the judge against a rubric's calibration examples"

@@ -46,6 +46,7 @@ class Move(StrEnum):
     deflect = "deflect"
     yes_but = "yes_but"
     sarcasm = "sarcasm"
+    defend = "defend"
     # reactive adjustment
     capitulate = "capitulate"
     quick_fix = "quick_fix"
@@ -76,6 +77,7 @@ MOVE_CATEGORY: dict[Move, Category | None] = {
     Move.deflect: Category.defensive,
     Move.yes_but: Category.defensive,
     Move.sarcasm: Category.defensive,
+    Move.defend: Category.defensive,
     Move.capitulate: Category.reactive_adjustment,
     Move.quick_fix: Category.reactive_adjustment,
     # Once every concern is out, proposing a next step is a response to what was heard.
@@ -105,6 +107,7 @@ MOVE_DESCRIPTION: dict[Move, str] = {
     Move.deflect: "postpones or changes the subject",
     Move.yes_but: "acknowledges, then cancels it with 'but'",
     Move.sarcasm: "mocks or says the opposite of what is meant",
+    Move.defend: "pushes back on their point instead of taking it in",
     Move.capitulate: "concedes everything at once to end the discomfort",
     Move.quick_fix: "promises a fix before understanding the problem",
     Move.commit: "commits to a concrete next step once the problem is understood",

@@ -91,6 +91,11 @@ class Meter(StrictModel):
     description: Text | None = None
     """What the meter means, shown to the user as help."""
 
+    held_back: Annotated[int, Field(ge=0, le=5)] = 0
+    """How far each concern still hidden keeps this meter from its best value: with `1` on
+    trust and four hidden concerns, trust cannot rise above 6 until something comes out. So the
+    meter cannot be maxed out without the conversation getting anywhere."""
+
 
 class Reaction(StrictModel):
     """How the persona reacts to one kind of reply."""
@@ -124,9 +129,53 @@ class Reactions(StrictModel):
     minimal: Reaction
     """Nothing of the above: a generic or off-topic reply, or silence."""
 
+    confused: Reaction | None = None
+    """A reply the persona cannot make sense of: empty, gibberish, or another language. Its
+    effects replace the usual ones (impatience). Without it, the minimal lines are used."""
+
+    repeated: Reaction | None = None
+    """An empty reply in a run, or the same reply again ("Tell me more", "ok", the same words
+    twice): she notices. Its effects replace the usual ones. Without it, the minimal lines."""
+
+    apology: Reaction | None = None
+    """The user apologised for something specific: her lines react to the apology. Its effects
+    add to those of the reply's kind. Without it, the listening lines."""
+
+    check: Reaction | None = None
+    """The user checked their understanding ("so it's the visits, is that right?"): her lines
+    confirm or correct. Its effects add to those of the reply's kind. Without it, the
+    listening lines."""
+
+    not_yet: Reaction | None = None
+    """The user asked about a concern she is not ready to talk about yet: her lines hold back.
+    Its effects add to those of the reply's kind. Without it, the inquiry lines."""
+
     def for_category(self, category: Category) -> Reaction:
         reaction: Reaction = getattr(self, category.value)
         return reaction
+
+    def for_kind(self, kind: str) -> Reaction:
+        """The reaction whose lines answer a kind of reply, falling back as documented."""
+        own: Reaction | None = getattr(self, kind, None)
+        if own is not None:
+            return own
+        fallback = REACTION_FALLBACK.get(kind, "minimal")
+        reaction: Reaction = getattr(self, fallback)
+        return reaction
+
+
+# Kinds of reply the persona answers beyond the five categories, and whose lines stand in
+# for theirs when a scenario does not write them.
+REACTION_FALLBACK = {
+    "confused": "minimal",
+    "repeated": "minimal",
+    "apology": "listening",
+    "check": "listening",
+    "not_yet": "inquiry",
+}
+
+
+Topic = Annotated[str, Field(min_length=2, max_length=60)]
 
 
 class Concern(StrictModel):
@@ -141,12 +190,26 @@ class Concern(StrictModel):
     detail: Text
     """What is really going on, for the debrief, trainers and the LLM voice."""
 
+    about: Annotated[list[Topic], Field(max_length=40)] = []
+    """Words and phrases the concern is about, e.g. `[Halvorsen, customer visits, cancelled]`.
+    A question or reflection that uses one of them touches the concern: it comes out as soon
+    as its `reveal_when` allows, before the others (in any order); asked too early, she holds
+    back; named by the user first, she recognises it. A word matches its other forms (`visit`
+    matches `visits`); a phrase matches when all its words appear."""
+
     reveal_when: Condition
-    """When the persona reveals it, e.g. `{reply: [inquiry], at_least: {trust: 5}}`. At most
-    one concern is revealed per turn, in the order they are listed."""
+    """When the persona may reveal it, e.g. `{reply: [inquiry], at_least: {trust: 5}}`. At
+    most one concern comes out per turn: one the reply touched, else the first listed."""
 
     lines: Lines
     """How the persona says it when it comes out."""
+
+    recognised: Lines | None = None
+    """What she says when the user names it before she has said it ("Yes. That's exactly
+    it."): it then counts as surfaced, credited to the user. Without these, her `lines`."""
+
+    follow_up: Lines | None = None
+    """What she says when asked about it again once it is out."""
 
     hint: Text | None = None
     """A nudge the hint action may give while this concern is hidden, without writing the
@@ -239,6 +302,11 @@ class Scenario(StrictModel):
 
     turn_limit: Annotated[int, Field(ge=2, le=60)] = 12
     """The most replies the user gets; reaching it ends the conversation with `turn_limit`."""
+
+    patience: Annotated[int, Field(ge=2, le=12)] = 4
+    """How many empty or repeated replies in a row ("ok", "Tell me more", the same words again,
+    ones she cannot make sense of) she sits through before she leaves: the conversation then
+    ends with the ending whose outcome is bad. One that says something specific resets it."""
 
     tags: list[Annotated[str, Field(min_length=1, max_length=40)]] = []
     """Free tags for the picker, e.g. `peer`, `customer`."""

@@ -55,6 +55,13 @@ class Assessment(_Frozen):
     advice: Annotated[str, Field(max_length=4000)]
     confidence: Confidence = "high"
     notes: Annotated[list[Annotated[str, Field(max_length=4000)]], Field(max_length=20)] = []
+    content_free: bool = False
+    """Nothing in it is specific to this conversation: "ok", "I see", "Tell me more", a stock
+    "I hear you, I understand how you feel". It earns no listening, and in a run it wears thin."""
+    repeats: Annotated[int, Field(ge=0, le=10_000)] = 0
+    """How many earlier replies in this conversation it repeats (the same words, or nearly)."""
+    intelligible: bool = True
+    """False for an empty reply, gibberish, or a language the judge does not read."""
 
     def score(self, dimension: str) -> int | None:
         return next((s.score for s in self.scores if s.dimension == dimension), None)
@@ -88,6 +95,9 @@ class Exchange:
     """Everything said before this reply, as (speaker, text); speaker "persona" or "user"."""
     understood: bool = False
     turn: int = 1
+    confrontation: bool | None = None
+    """Whether the other person is upset with the replier: the app knows (always); None lets
+    a judge estimate it from their lines (labelled data from elsewhere)."""
 
 
 class Judge(Protocol):

@@ -68,7 +68,7 @@ async def calibrate(rubric: Rubric, judge: Judge) -> CalibrationReport:
     report = CalibrationReport(rubric.id)
     for i, example in enumerate(rubric.calibration):
         assessment = await judge.assess(
-            Exchange(reply=example.reply, persona_line=example.context), rubric
+            Exchange(reply=example.reply, persona_line=example.context, confrontation=True), rubric
         )
         moves = assessment.move_set
         got = {

@@ -139,16 +139,26 @@ def signals_of(assessment: Assessment) -> dict[str, bool]:
 
 
 async def evaluate(
-    records: Iterable[Record], judge: Judge, rubric: Rubric, *, keep_errors: bool = False
+    records: Iterable[Record],
+    judge: Judge,
+    rubric: Rubric,
+    *,
+    keep_errors: bool = False,
+    assume_not: Iterable[str] = (),
 ) -> EvalReport:
-    """Every record through `judge`, as the app would call it; tallies per signal."""
+    """Every record through `judge`, as the app would call it; tallies per signal.
+    `assume_not`: signals a record that says nothing about counts as a negative (a supportive
+    conversation has no defensiveness to label, but every defensive verdict there is a false
+    alarm)."""
     report = EvalReport(tallies={s: Tally() for s in SIGNALS})
+    assumed = dict.fromkeys(assume_not, False)
     for record in records:
         report.records += 1
-        if not record.labels:
+        labels = {**assumed, **record.labels}
+        if not labels:
             continue
         predicted = signals_of(await judge.assess(exchange_for(record), rubric))
-        for signal, gold in record.labels.items():
+        for signal, gold in labels.items():
             guess = predicted[signal]
             tally = report.tallies[signal]
             if gold and guess:

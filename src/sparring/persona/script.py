@@ -15,10 +15,14 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from sparring.formats.moves import Category
-from sparring.formats.scenario import Line, Scenario
+from sparring.formats.scenario import REACTION_FALLBACK, Line, Scenario
 from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, Transition, holds
 
 Purpose = Literal["opening", "reaction", "reveal", "closing"]
+
+REACTION_KINDS = frozenset(
+    {"defensive", "reactive_adjustment", "inquiry", "listening", "minimal", *REACTION_FALLBACK}
+)
 
 DEFAULT_TURN_LIMIT_LINE = (
     "{persona} checks the time. \"I have to get to my next meeting. We'll pick this up another "
@@ -64,13 +68,20 @@ def choose_line(
     reply: frozenset[Category] | None,
     used: Sequence[str],
     rng: random.Random,
+    *,
+    prefer_specific: bool = False,
 ) -> tuple[str, Line]:
     """Pick a line whose condition holds: never the line said last, and no line repeated in a
-    session while an unused one remains. Deterministic for a given `rng`."""
+    session while an unused one remains. Deterministic for a given `rng`. With
+    `prefer_specific`, lines whose condition names the reply's kind win over the rest."""
     keyed = [(f"{prefix}[{i}]", line) for i, line in enumerate(lines)]
     eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply)]
     if not eligible:
         eligible = [(k, ln) for k, ln in keyed if ln.when is None] or keyed
+    elif prefer_specific:
+        # a line written for this kind of reply answers it better than a line for any reply
+        specific = [(k, ln) for k, ln in eligible if ln.when is not None and ln.when.reply]
+        eligible = specific or eligible
     last = used[-1] if used else None
     fresh = [(k, ln) for k, ln in eligible if k not in used]
     if fresh:
@@ -101,19 +112,31 @@ class LineScript:
         closing line, or else a reaction of the reply's kind."""
         scenario, state, reply, turn = self.scenario, step.after, step.categories, step.after.turn
         out = []
+        lines: Sequence[Line]
         if step.revealed:
             concern = scenario.concern(step.revealed)
-            prefix = f"concerns.{concern.id}"
-            out.append(
-                self._choose("reveal", concern.lines, prefix, state, reply, turn, concern.id)
-            )
+            prefix, lines = f"concerns.{concern.id}", concern.lines
+            if step.kind == "named" and concern.recognised:
+                prefix, lines = f"{prefix}.recognised", concern.recognised
+            out.append(self._choose("reveal", lines, prefix, state, reply, turn, concern.id))
         if step.ending is not None:
             out.extend(self.closing(step))
         if not out:
-            lines = scenario.reactions.for_category(step.reaction).lines
-            prefix = f"reactions.{step.reaction.value}"
+            prefix, lines = self._reaction_lines(step)
             out.append(self._choose("reaction", lines, prefix, state, reply, turn))
         return out
+
+    def _reaction_lines(self, step: Transition) -> tuple[str, Sequence[Line]]:
+        """The lines that answer the kind of reply (see `persona.rules.advance`)."""
+        reactions = self.scenario.reactions
+        if step.kind == "follow_up" and step.subject is not None:
+            concern = self.scenario.concern(step.subject)
+            if concern.follow_up:
+                return f"concerns.{concern.id}.follow_up", concern.follow_up
+        kind = step.kind if step.kind in REACTION_KINDS else step.reaction.value
+        if getattr(reactions, kind, None) is None:
+            kind = REACTION_FALLBACK.get(kind, step.reaction.value)
+        return f"reactions.{kind}", reactions.for_kind(kind).lines
 
     def closing(self, step: Transition) -> list[Utterance]:
         """The closing line of the ending `step` reached (none if it reached no ending)."""
@@ -149,6 +172,15 @@ class LineScript:
         # Seeded by the seed, the turn and the kind of line: the same replies give the same
         # lines, and a resumed session continues exactly as the original would have.
         rng = random.Random(f"{self.seed}:{turn}:{prefix}")
-        key, line = choose_line(self.scenario, lines, prefix, state, reply, self.used, rng)
+        key, line = choose_line(
+            self.scenario,
+            lines,
+            prefix,
+            state,
+            reply,
+            self.used,
+            rng,
+            prefer_specific=purpose == "closing",
+        )
         self.used.append(key)
         return Utterance(purpose, key, self._fill(line.text), reveals)

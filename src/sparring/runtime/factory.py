@@ -20,7 +20,13 @@ def _offline(settings: Settings) -> Judge:
     return OfflineJudge()
 
 
-JUDGES: dict[str, Callable[[Settings], Judge]] = {"offline": _offline}
+def _rules(settings: Settings) -> Judge:
+    from sparring.judge.offline import OfflineJudge
+
+    return OfflineJudge(learned=False)
+
+
+JUDGES: dict[str, Callable[[Settings], Judge]] = {"offline": _offline, "rules": _rules}
 """Every judge by name. LLM judges join when the LLM adapter is configured."""
 
 VOICES: dict[str, Callable[[Settings], Voice]] = {"offline": lambda settings: ScriptedVoice()}

@@ -174,5 +174,6 @@ def _describe(move: str) -> str:
         "invites": "invited",
         "links": "linked",
         "commits": "committed",
+        "pushes": "pushed",
     }
     return f"{verbs[first]} {rest}" if first in verbs else text

@@ -68,6 +68,9 @@ class PersonaEvent(_Event):
     line: Short
     """Which authored line was used, e.g. `reactions.defensive[2]` (for variety on resume)."""
     reveals: Short | None = None
+    how: Short | None = None
+    """How the revealed concern came out: asked, named (the user named it first) or
+    volunteered (listening earned it without touching it)."""
 
 
 class UserEvent(_Event):
@@ -90,6 +93,10 @@ class StateEvent(_Event):
     stage: Short | None = None
     reaction: Category
     effects: Annotated[dict[Short, Effect], Field(max_length=20)] = {}
+    idle_run: Annotated[int, Field(ge=0, le=10_000)] = 0
+    """Empty or repeated replies in a row so far."""
+    kind: Short | None = None
+    """Which of her reactions answered the reply (confused, check, follow_up, ...)."""
 
 
 class NoticeEvent(_Event):

@@ -23,6 +23,7 @@ from sparring.formats.rubric import Rubric
 from sparring.formats.scenario import Scenario
 from sparring.formats.untrusted import visible
 from sparring.judge.base import Assessment, Exchange, Judge
+from sparring.persona.reply import read_reply
 from sparring.persona.rules import STOPPED_ENDING, PersonaState, Transition, advance
 from sparring.persona.script import LineScript, Utterance
 from sparring.persona.voices import ScriptedVoice, SpeechContext, Voice
@@ -229,11 +230,12 @@ class Session:
             conversation=tuple(record.conversation),
             understood=record.understood,
             turn=number,
+            confrontation=True,  # every scenario is someone upset with the user
         )
         notices: list[str] = []
         assessment = await self._assess(exchange, notices)
         self.recorder.record(AssessmentEvent(turn=number, assessment=assessment))
-        step = advance(self.scenario, record.state, assessment.categories)
+        step = advance(self.scenario, record.state, read_reply(self.scenario, assessment, text))
         state = StateEvent(
             turn=number,
             meters=dict(step.after.meters),
@@ -241,6 +243,8 @@ class Session:
             stage=step.after.stage,
             reaction=step.reaction,
             effects=dict(step.effects),
+            idle_run=step.after.idle_run,
+            kind=step.kind,
         )
         self.recorder.record(state)
         turn = Turn(number, text, assessment, state)
@@ -248,7 +252,7 @@ class Session:
         for notice in notices:
             self._apply(NoticeEvent(turn=number, text=notice))
         for utterance in self.script.respond(step):
-            await self._say(utterance, number, on_text, step.reaction)
+            await self._say(utterance, number, on_text, step.reaction, step.credit)
         if step.ending is not None:
             self._record_ending(number, step.ending)
         await self._commit()
@@ -259,10 +263,11 @@ class Session:
         the ending was recorded): finish the turn as it would have finished."""
         record = self.record
         turn = record.turns[-1]
-        step = advance(self.scenario, record.state_before_last, turn.assessment.categories)
+        reply = read_reply(self.scenario, turn.assessment, turn.user_text)
+        step = advance(self.scenario, record.state_before_last, reply)
         if not turn.persona:
             for utterance in self.script.respond(step):
-                await self._say(utterance, turn.number, on_text, step.reaction)
+                await self._say(utterance, turn.number, on_text, step.reaction, step.credit)
         elif (
             step.ending is not None
             and not record.over
@@ -330,7 +335,12 @@ class Session:
             return await fallback.assess(exchange, self.rubric)
 
     async def _say(
-        self, utterance: Utterance, number: int, on_text: OnText | None, reaction: Category | None
+        self,
+        utterance: Utterance,
+        number: int,
+        on_text: OnText | None,
+        reaction: Category | None,
+        credit: str | None = None,
     ) -> None:
         context = SpeechContext(
             self.scenario, self.state, tuple(self.record.conversation), reaction
@@ -353,8 +363,11 @@ class Session:
             )
             text = utterance.text
             await _emit(on_text, "\n" + text if parts else text)
+        how = credit if utterance.reveals else None
         self._apply(
-            PersonaEvent(turn=number, text=text, line=utterance.line, reveals=utterance.reveals)
+            PersonaEvent(
+                turn=number, text=text, line=utterance.line, reveals=utterance.reveals, how=how
+            )
         )
 
 

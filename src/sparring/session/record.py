@@ -141,7 +141,11 @@ class ConversationRecord:
         self.conversation.append(("user", turn.user_text))
         state = turn.state
         self.state = PersonaState(
-            MappingProxyType(dict(state.meters)), tuple(state.revealed), state.turn, state.stage
+            MappingProxyType(dict(state.meters)),
+            tuple(state.revealed),
+            state.turn,
+            state.stage,
+            state.idle_run,
         )
 
     # -- reading -----------------------------------------------------------------------------
@@ -172,6 +176,16 @@ class ConversationRecord:
             for event in turn.persona:
                 if event.reveals:
                     found.setdefault(event.reveals, turn.number)
+        return found
+
+    def revealed_how(self) -> dict[str, str]:
+        """For each concern revealed, how: asked, named or volunteered (older transcripts
+        did not say)."""
+        found: dict[str, str] = {}
+        for turn in self.turns:
+            for event in turn.persona:
+                if event.reveals and event.how:
+                    found.setdefault(event.reveals, event.how)
         return found
 
     def debrief(self) -> Debrief:

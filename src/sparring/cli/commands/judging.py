@@ -44,7 +44,9 @@ def cmd_judge_eval(args: argparse.Namespace) -> int:
     if not records:
         print(f"{args.file}: no usable records", file=sys.stderr)
         return 1
-    report = asyncio.run(evaluate(records, judge, rubric, keep_errors=args.errors))
+    report = asyncio.run(
+        evaluate(records, judge, rubric, keep_errors=args.errors, assume_not=args.assume_not)
+    )
     if args.json:
         print(json.dumps({"judge": judge.name, **report.to_json()}, indent=2))
         return 0

@@ -3,7 +3,9 @@ account of our side with nothing heard), plus 'yes, but'."""
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 
 from sparring.formats.moves import Move
@@ -98,7 +100,7 @@ _CONTRAST = re.compile(
 
 _YOU_ACTION = re.compile(
     r"^(?:(?:well|look|honestly|and|but)[,]?\s+)?(?:you|your \w+) (?:(?:also|just|yourself|never|always|even|then|first|actually|only|still) )?"
-    r"(?:chose|decided|volunteered|went|left|signed|agreed|came|missed|forgot|ignored|sent|took|made|said|told|asked|started|stopped|refused|skipped|complained|posted|emailed|rang|called|booked|picked|never|didn'?t (?!get|have|receive|hear|know|deserve)|haven'?t (?!been|had|got|heard)|weren'?t|wasn'?t|won'?t|wouldn'?t)\b"
+    r"(?:chose|decided|volunteered|went|left|signed|agreed|came|missed|forgot|ignored|sent|took|made|said(?!,? (?:that )?(?:i|i'm|i've|i'd|we|we're|we've|my|our|nobody|no one|none of)\b)|told(?! me (?:that )?(?:i|i'm|i've|we|my|our)\b)|asked|started|stopped|refused|skipped|complained|posted|emailed|rang|called|booked|picked|never|didn'?t (?!get|have|receive|hear|know|deserve)|haven'?t (?!been|had|got|heard)|weren'?t|wasn'?t|won'?t|wouldn'?t)\b"
 )
 
 
@@ -295,3 +297,21 @@ _OTHER_POINT = {Move.counterattack, Move.deflect, Move.dismiss, Move.sarcasm}
 _ALSO_ARGUMENT = re.compile(
     r"(?<=[.!]\s)(?:i'?m|i am|we'?re|we are|i|we) also (?:the one|the ones|have|had|paying|doing|working|got|been|under|dealing|trying)\b[^.!?]*"
 )
+
+
+_QUOTED_ECHO = re.compile(r"^\W*[\"'][^\"'?]{1,60}[\"']\s*\?+\W*$")
+_ECHO_ACCOUNT = re.compile(
+    r"^(?:(?:well|look|honestly|and|but|come on)[,]?\s+)?(?:i|we)(?:'ve| have| had)? "
+    r"(?:(?:always|already|also|just|only|actually|literally) )?(?:did|was|were|am|'m|listened|"
+    r"sat|spent|stayed|came|went|rang|called|told|said|gave|sent|asked|checked|made|put|have)\b"
+)
+
+
+def quoted_echo(sents: Sequence[Sentence], col: Collector) -> None:
+    """Their words quoted back as a question and then knocked down by an account of oneself:
+    "'Never listen'? I listened to you for an hour on Monday." A refutation, not a check."""
+    for s, after in itertools.pairwise(sents):
+        if s.question and _QUOTED_ECHO.match(s.text) and _ECHO_ACCOUNT.match(after.text.strip()):
+            col.drop({Move.closed_question, Move.open_question, Move.check}, (s.start, s.end))
+            col.drop({Move.reflect_content, Move.reflect_feeling}, (after.start, after.end))
+            col.add(Move.deny, s.start, after.end)

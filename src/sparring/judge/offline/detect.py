@@ -16,6 +16,7 @@ from sparring.judge.offline.cues import SECOND_PERSON, Collector, Hit
 from sparring.judge.offline.defence import (
     COMPLAINT,
     phrase_moves,
+    quoted_echo,
     structural_defence,
     unheard_assertion,
     yes_but,
@@ -117,6 +118,7 @@ def detect(
         if COMPLAINT.search(ctx_low) and result.english:
             unheard_assertion(sents, col, ctx_stems)
     yes_but(low, col)
+    quoted_echo(sents, col)
     _resolve(col, understood, low)
     result.hits = sorted(set(col.hits), key=lambda h: (h.start, h.end, h.move.value))
     return result
@@ -132,6 +134,16 @@ def _resolve(col: Collector, understood: bool, low: str) -> None:
         if not (
             h.move in {Move.deny, Move.counterattack}
             and any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in owns)
+        )
+    ]
+    # A check echoes their words back to be corrected ("So nobody asked you?"): the echo is
+    # not a denial of them.
+    checks = [h for h in hits if h.move in {Move.check, Move.open_question}]
+    hits = [
+        h
+        for h in hits
+        if not (
+            h.move is Move.deny and any(c.start <= h.start and h.end <= c.end for c in checks)
         )
     ]
     mocking = [h for h in hits if h.move in {Move.sarcasm, Move.leading_question}]

@@ -1,6 +1,10 @@
 """The offline judge: deterministic, explainable, no network. Moves are detected by rules
-(detect.py), scored by the rubric's own rules (scoring.py), and followed by a suggested better
-reply built from what the persona just said (suggest.py)."""
+(detect.py), weighed against a learned text model (learned.py, reconcile.py), discounted for
+repeats and stock phrases (judge/repetition.py), scored by the rubric's own rules, and followed
+by a suggested better reply built from what the persona just said (suggest.py).
+
+Two judges share this code: `offline` (rules and model together, the default) and `rules`
+(the rules alone, for comparison)."""
 
 from __future__ import annotations
 
@@ -9,18 +13,25 @@ import asyncio
 from sparring.formats.moves import categories_of, effective_categories
 from sparring.formats.rubric import Rubric
 from sparring.judge.base import Assessment, Confidence, Evidence, Exchange
+from sparring.judge.offline import learned
 from sparring.judge.offline.detect import Detection, detect
+from sparring.judge.offline.reconcile import reconcile, rule_signals
 from sparring.judge.offline.suggest import suggest
+from sparring.judge.repetition import discount
 from sparring.judge.scoring import score_dimension
 
 # How many of the persona's lines before the last one a reflection may refer back to.
 EARLIER_LINES = 3
+# A verdict this close to the model's threshold (in probability) is a coin toss.
+UNSURE_MARGIN = 0.08
 
 
 class OfflineJudge:
-    """Scores replies with rules; the same reply always gets the same assessment."""
+    """Scores replies offline; the same reply always gets the same assessment."""
 
-    name = "offline"
+    def __init__(self, *, learned: bool = True) -> None:
+        self.learned = learned
+        self.name = "offline" if learned else "rules"
 
     async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment:
         # off the event loop, so the screen keeps drawing while a long reply is read
@@ -42,6 +53,23 @@ class OfflineJudge:
             Evidence(move=h.move, start=h.start, end=h.end, quote=exchange.reply[h.start : h.end])
             for h in found.hits
         ]
+        unsure = False
+        if self.learned and exchange.reply.strip():
+            model = learned.model()
+            verdict = model.verdict(
+                exchange.reply,
+                rule_signals(evidence),
+                english=found.english,
+                their_lines=persona_lines,
+                confrontation=exchange.confrontation,
+            )
+            evidence = reconcile(exchange.reply, evidence, verdict, model)
+            # a verdict the reply is scored by that was a coin toss (a signal narrowly absent
+            # changes nothing the user or the persona acts on)
+            unsure = any(
+                verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN for s in learned.SIGNALS
+            )
+        evidence, notes, empty, repeated = discount(evidence, exchange.reply, exchange.conversation)
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
         suggestion, advice = suggest(
@@ -58,14 +86,19 @@ class OfflineJudge:
             scores=scores,
             suggestion=suggestion,
             advice=advice,
-            confidence=_confidence(exchange.reply, found),
-            notes=found.notes,
+            confidence=_confidence(exchange.reply, found, unsure),
+            notes=[*found.notes, *notes],
+            content_free=empty,
+            repeats=repeated,
+            intelligible=found.english and bool(exchange.reply.strip()),
         )
 
 
-def _confidence(reply: str, found: Detection) -> Confidence:
+def _confidence(reply: str, found: Detection, unsure: bool) -> Confidence:
+    """Low: the judge cannot read it, or the model's verdict on some signal is a coin toss
+    (the persona then takes it as weak evidence). Medium: very short, very long, or shouted."""
     words = reply.split()
-    if not found.english:
+    if not found.english or unsure:
         return "low"
     if not words:
         return "high"

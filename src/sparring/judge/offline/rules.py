@@ -188,6 +188,10 @@ INVITE_STATEMENT = rules(
     r"\bi(?:'m| am)? ?wonder(?:ing)? (?:what|how|why|whether|if you|if there)\b",
     r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
     r"^(?:go on|keep going|carry on|i'?m listening)\b",
+    r"\b(?:say|tell me|let me have|get) (?:all of it|it all|the lot|everything|all of that)\b",
+    r"\bi(?:'m| am) (?:all )?(?:listening|ears)\b",
+    r"\b(?:give|show) me (?:an|some) examples?\b",
+    r"\bsay more\b",
     r"\bi(?:'d| would) (?:value|appreciate|welcome) (?:hearing|your (?:view|perspective|take|thoughts))\b",
     r"\bgo ahead(?:,| and)? (?:tell|say)\b",
 )
@@ -348,6 +352,8 @@ OWN = rules(
     r"\byou(?:'re| are) right,? you(?:'ve| have| were| are|'re| did)\b",
     r"\b(?:that|it|this) should(?:'ve| have| of) been (?:right|better|done|handled|sorted|fixed|sent|there|checked)\b",
     r"\b<<SORRY>> about (?:the|your|my|what|how) \w+(?<!inconvenience)(?<!trouble)\b",
+    # an admission that needs no apology word: "I've been away a lot, I know."
+    r"\bi(?:'ve| have) been (?:(?:away|absent|distracted|elsewhere|missing|unavailable|invisible|short with (?:you|people|everyone)|hard to (?:reach|get hold of|find))(?: (?:a lot|too much|too often|lately|recently|a fair bit))?|out of (?:the loop|touch))\b(?=[^.?!]*\bi know\b)|\bi know i(?:'ve| have) been (?:away|absent|distracted|elsewhere|missing|unavailable|invisible|hard to (?:reach|get hold of)|out of (?:the loop|touch)|short with)\b",
 )
 
 APPRECIATE = rules(
@@ -478,7 +484,8 @@ COUNTERATTACK = rules(
     r"\byou(?:'ve| have)? (?:never|didn'?t|did not|haven'?t|have not|hardly|barely) (?:once |even |ever |actually )?(?:told|asked|said|mentioned|rang|called|came|offered|bothered|thanked|helped|visited|checked|replied|answered|read|turned up|showed up|lifted|done|paid)\b",
     r"\byou (?:chose|decided|agreed|signed up|wanted) (?:to|this|that|it)\b",
     r"\byou(?:'ve| have)? (?:hardly|not exactly|barely) been\b",
-    r"\bif (?:you|your \w+) (?:came|did|had|were|went|showed|put|made|took|listened|trained|tried|bothered|turned)\b[^.?!]*\b(?:would|'d|might|could)\b",
+    # "If you had listened, you'd know" - but not "If you were running it, what would you keep?"
+    r"\bif (?:you|your \w+) (?:came|did|had|were|went|showed|put|made|took|listened|trained|tried|bothered|turned)\b(?![^.?!]*\b(?:what|how|which) (?:would|could|might) you\b)[^.?!]*\b(?:would|'d|might|could)\b",
     r"\bor (?:is it |was it )?(?:what )?you (?:want|wanted|need|think)\b(?=.*\?)",
     r"\b(?:you|u) (?:do|did|have|had) (?:the same|it too|that too|it yourself|worse)\b",
     r"\byou(?:'ve| have) done (?:the same|it too|that too|exactly the same|worse)\b",
@@ -565,6 +572,9 @@ MINIMISE = rules(
 )
 
 DISMISS = rules(
+    # their upset declared unreasonable: "I can't see why a schedule change would upset anyone"
+    r"\bi (?:can'?t|cannot|don'?t|do not|really don'?t) (?:see|understand|get|imagine) (?:why|how) (?:\w+ ){0,6}(?:would|should|could|is going to|does) (?:upset|bother|annoy|offend|worry|matter to|hurt) (?:anyone|anybody|you|people|them|a grown)\b",
+    r"\bwhy (?:would|should) (?:that|this|it|a \w+(?: \w+)?) (?:upset|bother|annoy|offend) (?:anyone|anybody|you)\b",
     r"\b(?:calm|settle|simmer|cool) down\b",
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",

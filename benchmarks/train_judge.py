@@ -1,0 +1,422 @@
+"""Train the learned half of the offline judge and write its weights into the package.
+
+    pip install -e '.[train]'                 # scikit-learn, numpy, scipy (training only)
+    python benchmarks/train_judge.py          # writes src/sparring/judge/offline/weights.json
+    python benchmarks/train_judge.py --cv     # also: grouped cross-validation figures
+
+What it learns from (all written for this project; CC BY 4.0):
+- the text model: every labelled set of ours except the locked test part of the multi-writer
+  set, which is never read here;
+- the combiner, which weighs the text model against the rules: only the sets the rules were
+  never written or tuned on (the second and third multi-writer waves and the final held-out set), from
+  out-of-fold text scores, so it learns how far to trust the rules instead of copying them;
+- the gate: the upset lines of our sets and `benchmarks/gate/grievance.jsonl` against
+  `benchmarks/gate/confiding*.jsonl`.
+
+The same inputs give byte-identical weights (fixed folds, deterministic solvers). The weights
+record a hash of the rules' source: a test fails when the rules change and the weights were not
+trained again.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import math
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+from sparring.adapters.files.library import Library
+from sparring.adapters.files.records import read_records
+from sparring.judge.evaluation import Record, exchange_for
+from sparring.judge.offline import OfflineJudge, learned
+from sparring.judge.offline.reconcile import rule_signals
+
+REPO = Path(__file__).resolve().parents[1]
+WEIGHTS = REPO / "src" / "sparring" / "judge" / "offline" / "weights.json"
+LOCKED = REPO / "benchmarks" / "multiwriter" / "test.jsonl"
+SETS = {
+    "judge-dev": REPO / "tests" / "data" / "judge-dev.jsonl",
+    "difficult-feedback": REPO / "benchmarks" / "data" / "difficult-feedback.jsonl",
+    "heldout": REPO / "benchmarks" / "heldout" / "heldout.jsonl",
+    "final-heldout": REPO / "benchmarks" / "final-heldout" / "final-heldout.jsonl",
+    "multiwriter-dev": REPO / "benchmarks" / "multiwriter" / "dev.jsonl",
+    "multiwriter2": REPO / "benchmarks" / "multiwriter2" / "train.jsonl",
+    "multiwriter3": REPO / "benchmarks" / "multiwriter3" / "train.jsonl",
+}
+# The rules were never written or tuned on these.
+COMBINER_SETS = ("multiwriter2", "multiwriter3", "final-heldout", "multiwriter-dev")
+CONFIDING = (
+    REPO / "benchmarks" / "gate" / "confiding.jsonl",
+    REPO / "benchmarks" / "gate" / "confiding2.jsonl",
+)
+GRIEVANCE = REPO / "benchmarks" / "gate" / "grievance.jsonl"
+SIGNALS = learned.SIGNALS
+MIN_COUNT = 2
+TEXT_C = 3.0
+COMBINER_C = 0.3
+GATE_C = 1.0
+FOLDS = 5
+# What the combiner sees of the rules: their verdict per signal, whether they heard hostility,
+# and the moves whose precision differs most from their signal's (an apology that owns a
+# specific failing is listening far more often than a reflection is).
+RULE_INPUTS = (
+    *SIGNALS,
+    "hostile",
+    *(
+        f"move:{m}"
+        for m in (
+            "own",
+            "reflect_content",
+            "reflect_feeling",
+            "check",
+            "open_question",
+            "closed_question",
+            "acknowledge",
+            "name_own_reaction",
+            "justify",
+            "yes_but",
+            "deny",
+            "dismiss",
+            "deflect",
+            "counterattack",
+            "blame",
+            "minimise",
+            "quick_fix",
+        )
+    ),
+)
+RULE_SOURCES = ("detect", "rules", "listening", "defence", "questions", "cues", "text", "lexicon")
+
+
+@dataclass
+class Item:
+    record: Record
+    set: str
+    group: str
+    labels: dict[str, bool]
+    lines: list[str] = field(default_factory=list)
+    rules: dict[str, bool] = field(default_factory=dict)
+    english: bool = True
+
+
+def _group(set_name: str, line: str) -> str:
+    data = json.loads(line)
+    meta = data.get("meta") or {}
+    return f"{set_name}:{meta.get('situation') or meta.get('scenario') or data.get('context')}"
+
+
+def load() -> list[Item]:
+    items = []
+    for name, path in SETS.items():
+        assert path.resolve() != LOCKED.resolve()
+        records, problems = read_records(path)
+        assert not problems, problems
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for record in records:
+            if set(record.labels) != set(SIGNALS):
+                continue
+            group = _group(name, lines[record.line - 1])
+            their = [*record.earlier, record.context or ""]
+            items.append(Item(record, name, group, record.labels, [x for x in their if x]))
+    return items
+
+
+def read_rules(items: list[Item]) -> None:
+    """What the rules alone say about each reply, exactly as the app would ask them."""
+    judge = OfflineJudge(learned=False)
+    rubric = Library().rubric("difficult-feedback")
+    for item in items:
+        assessment = judge.assess_now(exchange_for(item.record), rubric)
+        item.rules = rule_signals(assessment.moves)
+        item.english = assessment.intelligible or not item.record.reply.strip()
+
+
+class Vocabulary:
+    """Features seen in at least MIN_COUNT training replies, in first-seen order."""
+
+    def __init__(self, docs: list[set[str]]) -> None:
+        counts: dict[str, int] = defaultdict(int)
+        for doc in docs:
+            for gram in doc:
+                counts[gram] += 1
+        order: dict[str, int] = {}
+        for doc in docs:
+            for gram in sorted(doc):
+                if counts[gram] >= MIN_COUNT and gram not in order:
+                    order[gram] = len(order)
+        self.index = order
+
+    def matrix(self, docs: list[set[str]]) -> sparse.csr_matrix:
+        rows, cols, vals = [], [], []
+        for i, doc in enumerate(docs):
+            ids = sorted(self.index[g] for g in doc if g in self.index)
+            scale = 1.0 / math.sqrt(len(ids)) if ids else 0.0
+            rows += [i] * len(ids)
+            cols += ids
+            vals += [scale] * len(ids)
+        return sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(self.index)))
+
+
+def _fit(x: sparse.csr_matrix | np.ndarray, y: np.ndarray, c: float) -> LogisticRegression:
+    model = LogisticRegression(C=c, solver="liblinear", max_iter=1000, random_state=0)
+    model.fit(x, y)
+    return model
+
+
+def text_features(items: list[Item]) -> tuple[list[set[str]], list[set[str]]]:
+    lows = [learned.normalise(i.record.reply[: learned.MAX_CHARS]) for i in items]
+    return [learned.word_grams(low) for low in lows], [learned.char_grams(low) for low in lows]
+
+
+class TextModel:
+    def __init__(self, words: list[set[str]], chars: list[set[str]], y: dict[str, np.ndarray]):
+        self.vw, self.vc = Vocabulary(words), Vocabulary(chars)
+        x = self.x(words, chars)
+        self.models = {s: _fit(x, y[s], TEXT_C) for s in SIGNALS}
+
+    def x(self, words: list[set[str]], chars: list[set[str]]) -> sparse.csr_matrix:
+        return sparse.hstack([self.vw.matrix(words), self.vc.matrix(chars)]).tocsr()
+
+    def logits(self, words: list[set[str]], chars: list[set[str]]) -> np.ndarray:
+        x = self.x(words, chars)
+        return np.column_stack([self.models[s].decision_function(x) for s in SIGNALS])
+
+
+def folds(groups: list[str], k: int = FOLDS) -> list[int]:
+    """A fold per group, assigned by a hash of its name (stable across runs)."""
+    return [int(hashlib.sha256(g.encode()).hexdigest(), 16) % k for g in groups]
+
+
+def out_of_fold_text(
+    items: list[Item], words: list[set[str]], chars: list[set[str]], rows: list[int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Text logits for `rows` (whole reply, and strongest sentence), each from a model that
+    never saw its group."""
+    y = {s: np.array([i.labels[s] for i in items]) for s in SIGNALS}
+    fold = folds([items[r].group for r in range(len(items))])
+    out = np.zeros((len(rows), 3))
+    strongest = np.zeros((len(rows), 3))
+    for k in range(FOLDS):
+        train = [r for r in range(len(items)) if fold[r] != k]
+        test = [j for j, r in enumerate(rows) if fold[r] == k]
+        if not test:
+            continue
+        model = TextModel(
+            [words[r] for r in train], [chars[r] for r in train], {s: y[s][train] for s in SIGNALS}
+        )
+        picked = [rows[j] for j in test]
+        out[test] = model.logits([words[r] for r in picked], [chars[r] for r in picked])
+        strongest[test] = sentence_max(model, [items[r] for r in picked], out[test])
+    return out, strongest
+
+
+def sentence_max(model: TextModel, items: Iterable[Item], whole: np.ndarray) -> np.ndarray:
+    """Per reply and signal, the highest text score of any one sentence or clause."""
+    out = np.array(whole, dtype=float)
+    for n, item in enumerate(items):
+        low = learned.normalise(item.record.reply[: learned.MAX_CHARS])
+        parts = learned.spans(low)
+        if len(parts) > 1:
+            words = [learned.word_grams(low[a:b]) for a, b in parts]
+            chars = [learned.char_grams(low[a:b]) for a, b in parts]
+            out[n] = model.logits(words, chars).max(axis=0)
+    return out
+
+
+def combiner_inputs(text: np.ndarray, items: list[Item], strongest: np.ndarray) -> np.ndarray:
+    """The combiner's inputs, in the order `learned.Model.verdict` builds them."""
+    rows = []
+    for n, i in enumerate(items):
+        low = learned.normalise(i.record.reply[: learned.MAX_CHARS])
+        rows.append(
+            [float(i.rules.get(k, False)) for k in RULE_INPUTS]
+            + [float(not i.english)]
+            + learned.heard(low, i.lines)
+            + list(strongest[n])
+        )
+    return np.hstack([text, np.array(rows)])
+
+
+def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
+    """The probability cut that maximises F1 (ties: the one nearest 0.5)."""
+    best = (-1.0, 0.5)
+    for t in np.round(np.arange(0.2, 0.81, 0.01), 2):
+        guess = p >= t
+        tp = float(np.sum(guess & y))
+        fp = float(np.sum(guess & ~y))
+        fn = float(np.sum(~guess & y))
+        f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+        if f1 > best[0] + 1e-9 or (abs(f1 - best[0]) <= 1e-9 and abs(t - 0.5) < abs(best[1] - 0.5)):
+            best = (f1, float(t))
+    return best[1]
+
+
+def train_combiner(x: np.ndarray, y: dict[str, np.ndarray], groups: list[str]) -> dict[str, object]:
+    """One small logistic model per signal, and its threshold from out-of-fold probabilities."""
+    weights, bias, thresholds = [], [], []
+    fold = folds(groups)
+    for s in SIGNALS:
+        oof = np.zeros(len(groups))
+        for k in range(FOLDS):
+            train = [i for i, f in enumerate(fold) if f != k]
+            test = [i for i, f in enumerate(fold) if f == k]
+            oof[test] = _fit(x[train], y[s][train], COMBINER_C).predict_proba(x[test])[:, 1]
+        thresholds.append(best_threshold(oof, y[s]))
+        final = _fit(x, y[s], COMBINER_C)
+        weights.append([round(float(w), 6) for w in final.coef_[0]])
+        bias.append(round(float(final.intercept_[0]), 6))
+    return {
+        "inputs": [
+            *(f"text_{s}" for s in SIGNALS),
+            *(f"rules_{k}" for k in RULE_INPUTS),
+            "not_english",
+            "share_of_their_words",
+            "no_context",
+            *(f"strongest_sentence_{s}" for s in SIGNALS),
+        ],
+        "rule_inputs": list(RULE_INPUTS),
+        "weights": weights,
+        "bias": bias,
+        "threshold": thresholds,
+    }
+
+
+def train_gate(items: list[Item]) -> dict[str, object]:
+    """Their lines (each conversation once) and lines said to someone the speaker is upset
+    with, against lines confided by someone not upset with the listener."""
+    seen: dict[str, list[str]] = {}
+    for item in items:
+        seen.setdefault(" ".join(item.lines), item.lines)
+    confiding = [
+        [json.loads(line)["context"]]
+        for path in CONFIDING
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    upset = [*seen.values()] + [
+        [json.loads(line)["context"]]
+        for line in GRIEVANCE.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    docs = [learned.context_words(lines) for lines in [*upset, *confiding]]
+    y = np.array([True] * len(upset) + [False] * len(confiding))
+    vocabulary = Vocabulary(docs)
+    model = _fit(vocabulary.matrix(docs), y, GATE_C)
+    words = {
+        gram: round(float(model.coef_[0][i]), 4)
+        for gram, i in vocabulary.index.items()
+        if abs(model.coef_[0][i]) >= 1e-4
+    }
+    return {"word": words, "bias": round(float(model.intercept_[0]), 6)}
+
+
+def export(model: TextModel) -> tuple[dict[str, list[float]], dict[str, list[float]]]:
+    def table(vocabulary: Vocabulary, offset: int) -> dict[str, list[float]]:
+        out = {}
+        for gram, i in vocabulary.index.items():
+            row = [round(float(model.models[s].coef_[0][offset + i]), 4) for s in SIGNALS]
+            if any(abs(w) >= 1e-4 for w in row):
+                out[gram] = row
+        return out
+
+    return table(model.vw, 0), table(model.vc, len(model.vw.index))
+
+
+def rules_hash() -> str:
+    folder = REPO / "src" / "sparring" / "judge" / "offline"
+    digest = hashlib.sha256()
+    for name in RULE_SOURCES:
+        digest.update((folder / f"{name}.py").read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def evaluate(
+    items: list[Item], text: np.ndarray, x: np.ndarray, combiner: dict[str, object]
+) -> dict[str, dict[str, dict[str, float]]]:
+    """Rules, text model and combined, per signal, on the combiner's out-of-fold rows."""
+    groups = [i.group for i in items]
+    fold = folds(groups)
+    y = {s: np.array([i.labels[s] for i in items]) for s in SIGNALS}
+    result: dict[str, dict[str, dict[str, float]]] = {}
+    thresholds = combiner["threshold"]
+    assert isinstance(thresholds, list)
+    for j, s in enumerate(SIGNALS):
+        oof = np.zeros(len(items))
+        for k in range(FOLDS):
+            train = [i for i, f in enumerate(fold) if f != k]
+            test = [i for i, f in enumerate(fold) if f == k]
+            oof[test] = _fit(x[train], y[s][train], COMBINER_C).predict_proba(x[test])[:, 1]
+        base = dict(zip(SIGNALS, thresholds, strict=True))
+        cut = np.array([learned._stance_thresholds(base, i.rules)[s] for i in items])
+        guesses = {
+            "rules": np.array([i.rules[s] for i in items]),
+            "text model": text[:, j] >= 0,
+            "combined": oof >= cut,
+        }
+        result[s] = {name: _figures(guess, y[s]) for name, guess in guesses.items()}
+    return result
+
+
+def _figures(guess: np.ndarray, y: np.ndarray) -> dict[str, float]:
+    tp, fp = int(np.sum(guess & y)), int(np.sum(guess & ~y))
+    fn, tn = int(np.sum(~guess & y)), int(np.sum(~guess & ~y))
+    f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    specificity = tn / (tn + fp) if tn + fp else 0.0
+    return {"f1": round(f1, 3), "balanced_accuracy": round((recall + specificity) / 2, 3)}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cv", action="store_true", help="print cross-validated figures")
+    args = parser.parse_args()
+    items = load()
+    read_rules(items)
+    words, chars = text_features(items)
+    y = {s: np.array([i.labels[s] for i in items]) for s in SIGNALS}
+    final_text = TextModel(words, chars, y)
+    rows = [n for n, i in enumerate(items) if i.set in COMBINER_SETS]
+    oof, strongest = out_of_fold_text(items, words, chars, rows)
+    chosen = [items[r] for r in rows]
+    x = combiner_inputs(oof, chosen, strongest)
+    combiner = train_combiner(x, {s: y[s][rows] for s in SIGNALS}, [i.group for i in chosen])
+    word_table, char_table = export(final_text)
+    bias = [round(float(final_text.models[s].intercept_[0]), 6) for s in SIGNALS]
+    cv = evaluate(chosen, oof, x, combiner) if args.cv else None
+    data = {
+        "meta": {
+            "version": 1,
+            "rules": rules_hash(),
+            "trained_on": {name: sum(i.set == name for i in items) for name in SETS},
+            "combiner_on": list(COMBINER_SETS),
+            "features": {"word": len(word_table), "char": len(char_table)},
+        },
+        "bias": bias,
+        "word": word_table,
+        "char": char_table,
+        "combiner": combiner,
+        "gate": train_gate(items),
+    }
+    WEIGHTS.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
+    size = WEIGHTS.stat().st_size
+    print(f"wrote {WEIGHTS.relative_to(REPO)} ({size / 1000:.0f} kB): {data['meta']}")
+    if cv is not None:
+        print("grouped 5-fold CV on the combiner's sets (never tuned on by the rules):")
+        for s, rows_ in cv.items():
+            for name, fig in rows_.items():
+                f1, ba = fig["f1"], fig["balanced_accuracy"]
+                print(f"  {s:<10} {name:<11} F1 {f1:.3f}  bal.acc {ba:.3f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""The learned half of the offline judge: a linear text model, and a combiner that weighs it
+against the rules, each where it is strong.
+
+- The text model reads the reply's words (1-2-grams, how each sentence starts, what each
+  question asks) and its character 4-grams, and gives one score (a logit) per signal:
+  listening, inquiry, defensive. It was trained only on replies written for this project
+  (`benchmarks/train_judge.py`).
+- The combiner turns the text scores and the rules' verdicts into one probability per signal.
+  It learned from replies the rules were never tuned on, so it knows how far to trust each.
+- The gate estimates, from the other person's lines, whether they are upset with the replier
+  at all: nobody defends themselves against a friend's story about their boss.
+
+Inference is plain Python over a small table of weights shipped in the package
+(`weights.json`): no training library, no download, deterministic, linear in the reply's
+length. Scores of single sentences point at the words that carried a verdict (evidence).
+"""
+
+from __future__ import annotations
+
+import itertools
+import json
+import math
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib.resources import files
+
+SIGNALS = ("listening", "inquiry", "defensive")
+MAX_CHARS = 20_000
+
+_TRANSLATE = str.maketrans(
+    {
+        "’": "'",
+        "‘": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "–": "-",
+        "—": "-",
+        "\n": " ",
+        "\t": " ",
+        "\r": " ",
+        "\u00a0": " ",
+    }
+)
+
+
+def normalise(text: str) -> str:
+    """Lower case, straight quotes, all whitespace as spaces; same length as `text`."""
+    low = text.translate(_TRANSLATE).lower()
+    if len(low) == len(text):
+        return low
+    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text.translate(_TRANSLATE))
+
+
+WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*|[?!]")
+_SENTENCE = re.compile(r"[^.!?;]+[.!?;]*")
+
+
+def word_grams(low: str) -> set[str]:
+    """Word 1-2-grams; per sentence, its first one and two words ("^ what's"); per question,
+    its words marked ("q what") and its last word, so what a question asks is told apart from
+    what a statement says."""
+    toks = WORD.findall(low)
+    out = set(toks)
+    out.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
+    for match in _SENTENCE.finditer(low):
+        words = WORD.findall(match.group())
+        if not words:
+            continue
+        out.add("^ " + words[0])
+        if len(words) > 1:
+            out.add(f"^ {words[0]} {words[1]}")
+        if words[-1] == "?":
+            out.update("q " + w for w in words[:-1])
+            out.add("q$ " + (words[-2] if len(words) > 1 else ""))
+    return out
+
+
+def char_grams(low: str, n: int = 4) -> set[str]:
+    text = " " + " ".join(low.split()) + " "
+    return {text[i : i + n] for i in range(len(text) - n + 1)}
+
+
+def context_words(lines: Iterable[str]) -> set[str]:
+    """Word 1-2-grams of the other person's lines (for the gate)."""
+    out: set[str] = set()
+    for line in lines:
+        toks = WORD.findall(normalise(line))
+        out.update(toks)
+        out.update(f"{a} {b}" for a, b in itertools.pairwise(toks))
+    return out
+
+
+_CLAUSE = re.compile(r",\s+(?=but\b|though\b|although\b|however\b|because\b|so\b)|\s-\s")
+
+
+def spans(text: str) -> list[tuple[int, int]]:
+    """Sentences, cut at clause breaks (', but', ' - '): the units evidence can point at."""
+    out = []
+    for match in re.finditer(r"[^.!?;\n]+[.!?;]*", text):
+        start, end = match.start(), match.end()
+        cut = start
+        for clause in _CLAUSE.finditer(text, start, end):
+            out.append((cut, clause.start()))
+            cut = clause.end()
+        out.append((cut, end))
+    trimmed = []
+    for start, end in out:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            trimmed.append((start, end))
+    return trimmed or [(0, len(text))]
+
+
+def heard(low: str, their_lines: Sequence[str]) -> list[float]:
+    """How much of the reply comes from their lines: the share of its content words that they
+    used, and whether there were any lines to compare with. (A text model alone cannot tell a
+    paraphrase of what they said from a confident misreading.)"""
+    from sparring.judge.offline.lexicon import content_stems
+
+    mine = content_stems(low)
+    theirs: frozenset[str] = frozenset().union(*(content_stems(line) for line in their_lines))
+    if not theirs:
+        return [0.0, 1.0]
+    return [len(mine & theirs) / len(mine) if mine else 0.0, 0.0]
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """The learned judge's view of one reply."""
+
+    probability: dict[str, float]
+    threshold: dict[str, float]
+    gate: float
+    """How likely the other person is upset with the replier (1 when it is known)."""
+
+    def says(self, signal: str) -> bool:
+        return self.probability[signal] >= self.threshold[signal]
+
+    def margin(self, signal: str) -> float:
+        """How far from the threshold, in probability: small means unsure."""
+        return abs(self.probability[signal] - self.threshold[signal])
+
+
+def _sigmoid(z: float) -> float:
+    if z < -60:
+        return 0.0
+    if z > 60:
+        return 1.0
+    return 1.0 / (1.0 + math.exp(-z))
+
+
+# How far a clear stance the rules found moves the model's thresholds (see below).
+STANCE_MARGIN = 0.2
+_TAKES_IN = ("move:open_question", "move:check", "move:own", "move:reflect_content")
+
+
+def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> dict[str, float]:
+    """Where the rules found a reply taking their point in (asking, checking, owning,
+    reflecting) and no defence at all, the model must be surer to call it defensive, and
+    less sure to agree that it asks or owns: the text model alone tends to hear a challenge
+    in a sincere question unlike those it learned from. Cross-validated on replies the rules
+    were never tuned on, this trades a few missed defences for fewer false alarms at about
+    the same F1 (`benchmarks/train_judge.py --cv`)."""
+    if rules.get("defensive") or not any(rules.get(k) for k in _TAKES_IN):
+        return threshold
+    out = dict(threshold)
+    out["defensive"] = min(0.95, out["defensive"] + STANCE_MARGIN)
+    if rules.get("move:open_question") or rules.get("move:check"):
+        out["inquiry"] = max(0.05, out["inquiry"] - STANCE_MARGIN)
+    if rules.get("move:own"):
+        out["listening"] = max(0.05, out["listening"] - STANCE_MARGIN)
+    return out
+
+
+class Model:
+    """The weights written by `benchmarks/train_judge.py`."""
+
+    def __init__(self, data: dict[str, object]) -> None:
+        self.meta = data["meta"]
+        self.word: dict[str, list[float]] = data["word"]  # type: ignore[assignment]
+        self.char: dict[str, list[float]] = data["char"]  # type: ignore[assignment]
+        self.bias: list[float] = data["bias"]  # type: ignore[assignment]
+        combiner: dict[str, list[list[float]] | list[float]] = data["combiner"]  # type: ignore[assignment]
+        self.combine_w: list[list[float]] = combiner["weights"]  # type: ignore[assignment]
+        self.combine_b: list[float] = combiner["bias"]  # type: ignore[assignment]
+        self.threshold: list[float] = combiner["threshold"]  # type: ignore[assignment]
+        self.rule_inputs: list[str] = combiner["rule_inputs"]  # type: ignore[assignment]
+        gate: dict[str, object] = data["gate"]  # type: ignore[assignment]
+        self.gate_w: dict[str, float] = gate["word"]  # type: ignore[assignment]
+        self.gate_b: float = gate["bias"]  # type: ignore[assignment]
+
+    @staticmethod
+    def _sum(weights: dict[str, list[float]], grams: set[str], out: list[float]) -> None:
+        rows = [row for row in map(weights.get, grams) if row is not None]
+        if not rows:
+            return
+        scale = 1.0 / math.sqrt(len(rows))
+        for i in range(3):
+            out[i] += scale * math.fsum(row[i] for row in rows)
+
+    def text_logits(self, low: str) -> list[float]:
+        out = list(self.bias)
+        self._sum(self.word, word_grams(low), out)
+        self._sum(self.char, char_grams(low), out)
+        return out
+
+    def strongest_sentence(self, low: str, whole: list[float]) -> list[float]:
+        """Per signal, the highest score of any one sentence or clause: a reply asks if any
+        one of its questions asks, and defends if any one clause defends."""
+        parts = spans(low)
+        if len(parts) == 1:
+            return list(whole)
+        scores = [self.text_logits(low[start:end]) for start, end in parts]
+        return [max(row[i] for row in scores) for i in range(3)]
+
+    def gate(self, lines: Sequence[str]) -> float:
+        """The probability that these lines are aimed at the listener (a grievance)."""
+        grams = context_words(lines)
+        rows = [w for w in map(self.gate_w.get, grams) if w is not None]
+        z = self.gate_b + (math.fsum(rows) / math.sqrt(len(rows)) if rows else 0.0)
+        return _sigmoid(z)
+
+    def combine(self, text: list[float], rules: Sequence[float]) -> list[float]:
+        features = [*text, *rules]
+        return [
+            _sigmoid(b + math.fsum(w * x for w, x in zip(ws, features, strict=True)))
+            for ws, b in zip(self.combine_w, self.combine_b, strict=True)
+        ]
+
+    def verdict(
+        self,
+        reply: str,
+        rule_signals: dict[str, bool],
+        *,
+        english: bool,
+        their_lines: Sequence[str] = (),
+        confrontation: bool | None = None,
+    ) -> Verdict:
+        """`rule_signals`: what the rules found; `their_lines`: the other person's lines
+        (latest last); `confrontation`: known from the situation (the app: always), or None
+        to estimate it from their lines."""
+        low = normalise(reply[:MAX_CHARS])
+        text = self.text_logits(low)
+        rules = [float(rule_signals.get(k, False)) for k in self.rule_inputs]
+        rules.append(float(not english))
+        inputs = rules + heard(low, their_lines) + self.strongest_sentence(low, text)
+        probability = dict(zip(SIGNALS, self.combine(text, inputs), strict=True))
+        if confrontation is None:
+            # with nothing of theirs to read, the gate's prior (its bias) is all there is
+            gate = self.gate(their_lines) if their_lines else _sigmoid(self.gate_b)
+        else:
+            gate = 1.0 if confrontation else 0.0
+        # P(defensive) = P(defensive | upset with the replier) x P(upset with the replier)
+        probability["defensive"] *= gate
+        threshold = dict(zip(SIGNALS, self.threshold, strict=True))
+        return Verdict(probability, _stance_thresholds(threshold, rule_signals), gate)
+
+    def best_span(
+        self, reply: str, signal: str, among: Sequence[tuple[int, int]] = ()
+    ) -> tuple[int, int]:
+        """The sentence or clause whose own text score for `signal` is highest."""
+        low = normalise(reply[:MAX_CHARS])
+        index = SIGNALS.index(signal)
+        candidates = list(among) or spans(low)
+        return max(candidates, key=lambda span: self.text_logits(low[span[0] : span[1]])[index])
+
+
+@lru_cache(maxsize=1)
+def model() -> Model:
+    """The shipped weights (read once)."""
+    raw = files("sparring.judge.offline").joinpath("weights.json").read_text(encoding="utf-8")
+    return Model(json.loads(raw))

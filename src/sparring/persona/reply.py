@@ -1,0 +1,110 @@
+"""What the persona hears in a reply: its kind (from the judge), whether it says anything, and
+which of her concerns it touches (from the concerns' `about` words).
+
+The judge decides what a reply does; the persona decides what that means to her: a question
+that touches a hidden concern is what earns it, a statement that names one before she has
+said it is recognised, and a run of empty or repeated replies wears her patience out.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from sparring.formats.moves import Category, Move, effective_categories
+from sparring.formats.scenario import Concern, Scenario
+from sparring.judge.base import Assessment
+
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|my fault|my mistake|on me)\b", re.I)
+_STOP = frozenset(
+    "the a an and or of to in on at for with is are was were be it its this that you your i "
+    "me my we our they them their he she his her not no do did does what how why when where "
+    "who".split()
+)
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A reply as the persona's rules see it."""
+
+    categories: frozenset[Category]
+    """Its effective kinds (defensive, listening, ...) as the judge read them."""
+    content_free: bool = False
+    """It says nothing specific ("ok", "Tell me more", "I hear you")."""
+    repeats: int = 0
+    """How many earlier replies it repeats."""
+    intelligible: bool = True
+    """False: empty, gibberish, or a language she does not speak."""
+    low_confidence: bool = False
+    """The judge was unsure: the reply moves her less, and cannot end the conversation."""
+    touches: frozenset[str] = frozenset()
+    """The concerns whose `about` words it uses."""
+    names: frozenset[str] = frozenset()
+    """The concerns it names in a statement (as opposed to asking about them)."""
+    check: bool = False
+    """It checks the user's understanding of what she said."""
+    apology: bool = False
+    """It apologises for something specific."""
+
+    @property
+    def idle(self) -> bool:
+        """Adds nothing: no recognised move, the same words again, or nonsense to her."""
+        return (
+            self.categories == frozenset({Category.minimal})
+            or self.repeats > 0
+            or not self.intelligible
+        )
+
+
+def plain_reply(categories: Iterable[Category]) -> Reply:
+    """A reply known only by its kinds (the reachability search, tests, old transcripts)."""
+    return Reply(effective_categories(categories))
+
+
+def _stem(word: str) -> str:
+    word = word.lower().replace("'", "")
+    return word if len(word) <= 4 else word[:5]
+
+
+def stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
+
+
+@lru_cache(maxsize=256)
+def _topics(about: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    return tuple(t for topic in about if (t := stems(topic)))
+
+
+def touches(concern: Concern, words: frozenset[str]) -> bool:
+    """Whether words (stems) use one of the concern's `about` words or phrases."""
+    return any(topic <= words for topic in _topics(tuple(concern.about)))
+
+
+def touched(scenario: Scenario, text: str) -> frozenset[str]:
+    """The concerns whose `about` words or phrases `text` uses."""
+    words = stems(text)
+    return frozenset(c.id for c in scenario.concerns if touches(c, words))
+
+
+def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
+    """The persona's reading of a judged reply."""
+    moves = assessment.move_set
+    categories = effective_categories(assessment.categories)
+    found = touched(scenario, text) if assessment.intelligible else frozenset()
+    statement = bool(moves & {Move.reflect_content, Move.reflect_feeling, Move.own})
+    defensive = Category.defensive in categories
+    own_quotes = " ".join(e.quote for e in assessment.moves if e.move is Move.own)
+    return Reply(
+        categories=categories,
+        content_free=assessment.content_free,
+        repeats=assessment.repeats,
+        intelligible=assessment.intelligible,
+        low_confidence=assessment.confidence == "low",
+        touches=found,
+        names=found if statement and not defensive else frozenset(),
+        check=Move.check in moves and not defensive,
+        apology=bool(own_quotes and _APOLOGY.search(own_quotes)) and not defensive,
+    )
