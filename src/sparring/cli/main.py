@@ -59,6 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     rehearse.add_argument("scenario", nargs="?", help="a scenario id or file (omit to pick one)")
     rehearse.add_argument("--seed", type=int, help="seed for the persona's choices")
     rehearse.add_argument("--out", type=Path, help="write the transcript to this file")
+    rehearse.add_argument(
+        "--resume",
+        type=Path,
+        metavar="FILE",
+        help="go on with a saved, unfinished conversation (Ctrl+Q says where it was saved)",
+    )
 
     run = sub.add_parser(
         "run", parents=[common], help="play a scenario headless with replies from a file"
