@@ -14,7 +14,6 @@ from __future__ import annotations
 import ast
 import json
 import random
-import time
 from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
@@ -380,39 +379,20 @@ def test_odd_input_does_not_crash(text: str) -> None:
     assert conf in CONFIDENCES
 
 
-def test_long_replies_are_linear_and_fast() -> None:
+def test_long_replies_are_read_as_english() -> None:
+    """(Speed, linear in length, is measured in benchmarks/bench_judge.py, not here.)"""
     sentence = "I hear you, and I want to understand what happened with the rota last week. "
     punct = (sentence * 400)[:20_000]
     unpunct = (sentence.replace(",", "").replace(".", "") * 400)[:20_000]
     for text in (punct, unpunct):
-        t = time.perf_counter()
         assert english_verdict(text) == (True, "high")
-        assert time.perf_counter() - t < 0.05
 
 
-def test_chat_replies_are_fast() -> None:
-    texts = [it.text for it in all_items() if it.kind == "english"]
-    best = float("inf")
-    for _ in range(5):
-        t = time.perf_counter()
-        for x in texts:
-            english_verdict(x)
-        best = min(best, (time.perf_counter() - t) / len(texts))
-    # budget 0.05 ms per reply on average; 2x headroom for a loaded test machine
-    assert best < 100e-6, f"{best * 1e6:.1f} us per reply"
-
-
-def test_word_list_is_read_once_on_first_use_and_quickly() -> None:
-    took = float("inf")
-    for _ in range(3):  # best of three: a garbage collection may land in one
-        L.word_lists.cache_clear()
-        t = time.perf_counter()
-        english_verdict("hello there")
-        took = min(took, time.perf_counter() - t)
-        english_verdict("and again")
-        assert L.word_lists.cache_info().misses == 1
-    # about 10 ms alone; 5x headroom for a loaded test machine
-    assert took < 0.05, f"reading the word list took {took * 1000:.1f} ms"
+def test_word_list_is_read_once_on_first_use() -> None:
+    L.word_lists.cache_clear()
+    english_verdict("hello there")
+    english_verdict("and again")
+    assert L.word_lists.cache_info().misses == 1
 
 
 def test_the_module_needs_the_standard_library_only() -> None:

@@ -171,10 +171,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sparring.cli.output import guard_streams
 
     guard_streams()  # nothing printed can act on the terminal or fail to encode
-    args = _parser().parse_args(argv)
-    command = args.command or "rehearse"
-    if command == "rehearse" and not hasattr(args, "scenario"):
-        args.scenario, args.seed, args.out = None, None, None
+    parser = _parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(words)
+    if args.command is None:  # `sparring` alone rehearses: read as `sparring ... rehearse`
+        given = {k: v for k, v in vars(args).items() if v not in (None, [], False)}
+        args = parser.parse_args([*words, "rehearse"])
+        for key, value in given.items():  # options given before the (absent) command
+            setattr(args, key, value)
+    command = args.command
     try:
         from sparring.cli.commands import handler_for
 
