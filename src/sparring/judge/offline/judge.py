@@ -12,7 +12,7 @@ import asyncio
 
 from sparring.formats.moves import categories_of, effective_categories
 from sparring.formats.rubric import Rubric
-from sparring.judge.base import Assessment, Confidence, Evidence, Exchange
+from sparring.judge.base import MAX_EVIDENCE, Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline import learned
 from sparring.judge.offline.detect import Detection, detect
 from sparring.judge.offline.reconcile import ADDED, reconcile, rule_signals
@@ -102,7 +102,7 @@ class OfflineJudge:
         )
         return Assessment(
             judge=self.name,
-            moves=evidence,
+            moves=evidence[:MAX_EVIDENCE],
             categories=sorted(effective_categories(categories_of(moves))),
             scores=scores,
             suggestion=suggestion,
