@@ -882,6 +882,13 @@ async def test_the_rehearsal_is_usable_at_60x20(sparring_home: Path) -> None:
         assert inside(editor, screen)
         assert "turn 1/12" in text_of(summary)
         assert re.search(r"Trust \d+/10 [▲▼]\d", text_of(summary)), "the last change is shown"
+        # the footer offers the rehearsal's keys once it is ready, and Quit still fits
+        await pilot.pause()
+        keys = {k.key: k for k in screen.query("FooterKey")}
+        assert {"ctrl+g", "ctrl+o", "ctrl+f", "ctrl+q"} <= set(keys), sorted(keys)
+        assert all(0 < k.region.right <= SMALL[0] for k in keys.values()), [
+            (name, k.region) for name, k in keys.items()
+        ]
     assert len(of_type(only_transcript(sparring_home), UserEvent)) == 1
 
 

@@ -165,6 +165,7 @@ class RehearsalScreen(Screen[None]):
         self.query_one("#intro", Static).update(self._intro())
         await self._show_session(setting_shown=self.entry is not None and bool(self.entry.setting))
         self._status("")
+        self.refresh_bindings()  # Hint, Coach and Debrief are offered from now on
         if self._send_when_ready:
             self._send_when_ready = False
             self._submit(self.query_one(ReplyEditor).text)
