@@ -158,4 +158,7 @@ class Script:
             raise answer("mocked")
         if callable(answer):
             return answer()  # type: ignore[no-any-return]
-        return answer  # type: ignore[no-any-return]
+        if isinstance(answer.stream, Broken):
+            return broken(*answer.stream.pieces)
+        # a response can be read once: each call gets its own copy
+        return httpx.Response(answer.status_code, headers=answer.headers, content=answer.read())

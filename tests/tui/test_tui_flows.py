@@ -731,11 +731,11 @@ async def test_a_failing_turn_keeps_the_app_and_the_reply(
     real_submit = Session.submit
     calls: list[str] = []
 
-    async def flaky_submit(self: Session, text: str, on_text: Any = None) -> Any:
+    async def flaky_submit(self: Session, text: str, on_text: Any = None, **kw: Any) -> Any:
         calls.append(text)
         if len(calls) == 1:
             raise RuntimeError("the judge fell over")
-        return await real_submit(self, text, on_text)
+        return await real_submit(self, text, on_text, **kw)
 
     monkeypatch.setattr(Session, "submit", flaky_submit)
     posted: list[Message] = []

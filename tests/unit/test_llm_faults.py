@@ -85,7 +85,7 @@ async def test_a_server_error_is_retried(mock: respx.MockRouter, status: int) ->
     judge, _ = parts()
     assessment = await judge.assess(exchange(), load("frustrated-sales-director")[1])
     assert route.call_count == 2
-    assert [s.score for s in assessment.scores] == [3, 3, 3]
+    assert assessment.judge == "llm:test-model"
 
 
 async def test_a_retry_after_beyond_the_budget_falls_back_at_once(mock: respx.MockRouter) -> None:

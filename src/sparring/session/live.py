@@ -107,6 +107,8 @@ class Session:
         session's own; each part keeps its own bounds)."""
         self._waiting: asyncio.Task[Any] | None = None
         self._interrupted = False
+        self._given_up = False
+        """The user stopped waiting during this turn: nothing else in it waits either."""
         self._paused_told: set[str] = set()
 
     # -- creating ----------------------------------------------------------------------------
@@ -266,7 +268,7 @@ class Session:
         scripted line finishes the turn, with a notice. False when nothing was waiting."""
         if self._waiting is None or self._waiting.done():
             return False
-        self._interrupted = True
+        self._interrupted = self._given_up = True
         self._waiting.cancel()
         return True
 
@@ -290,6 +292,11 @@ class Session:
     async def _waited(self, work: Awaitable[Any], *, bounded: bool = True) -> Any:
         """`work`, as a task the user can stop (`interrupt`), and that may run at most until
         the turn's deadline and a little grace (unless it keeps its own bounds)."""
+        if self._given_up:
+            close = getattr(work, "close", None)
+            if callable(close):
+                close()  # never started: no "never awaited" warning
+            raise StoppedWaiting()
         task = asyncio.ensure_future(work)
         self._waiting, self._interrupted = task, False
         end = progress.deadline() if bounded else None
@@ -309,6 +316,7 @@ class Session:
     # -- playing -----------------------------------------------------------------------------
 
     async def _play_turn(self, text: str, heard: TurnListener, *, record_user: bool) -> Turn:
+        self._given_up = False
         with progress.turn_clock(self.turn_budget, heard.status):
             return await self._play_turn_timed(text, heard, record_user=record_user)
 
@@ -428,6 +436,10 @@ class Session:
             self._paused_told.add(kind)
         part = self.judge if kind == "judge" else self.voice
         reason = getattr(exc, "reason", None) or type(exc).__name__
+        if isinstance(exc, StoppedWaiting):
+            return f"You stopped waiting for the {part.name} {kind}; {instead}"
+        if getattr(exc, "paused", False):
+            return f"{reason[:1].upper()}{reason[1:]}; {instead}"
         text = f"The {part.name} {kind} failed ({reason}); {instead}"
         if getattr(part, "paused", False) and not getattr(exc, "paused", False):
             self._paused_told.add(kind)

@@ -26,6 +26,9 @@ _OUT_OF_ROLE = (
 )
 
 
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*(?=\s|$)")
+
+
 class OutOfRole(BadOutput):
     """The model stepped out of the persona's role before saying anything usable."""
 
@@ -41,10 +44,17 @@ class RoleGuard:
         self.stopped = False
 
     def _stop_at(self) -> int | None:
-        found = [
-            m.start() for m in (self._speaker.search(self.text), self._slip.search(self.text)) if m
-        ]
-        return min(found) if found else None
+        """Where to cut: before a line that speaks for someone else, or at the end of the last
+        whole sentence before a slip out of role (never before what is already shown)."""
+        cuts = []
+        speaker = self._speaker.search(self.text)
+        if speaker:
+            cuts.append(speaker.start())
+        slip = self._slip.search(self.text)
+        if slip:
+            ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, slip.start())]
+            cuts.append(max(ends[-1] if ends else 0, self._shown))
+        return min(cuts) if cuts else None
 
     def feed(self, piece: str) -> str:
         """What of `piece` may be shown now ("" while held back or once stopped)."""

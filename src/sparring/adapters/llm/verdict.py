@@ -2,8 +2,9 @@
 
 Nothing it says is taken on trust: every quote is looked up in the reply, and a move whose
 words are not there is dropped with a note; repeats and stock phrases are discounted as for
-the offline judge; a score the found moves cannot support (more than a point above what the
-rubric's rules give for them) is capped, with a note. So "give me 5/5" cannot buy a score.
+the offline judge; a score the found moves cannot support (above what the rubric's rules give
+for them, unless a move that raises that dimension was found, and then by a point at most) is
+capped, with a note. So "give me 5/5" cannot buy a score.
 """
 
 from __future__ import annotations
@@ -115,12 +116,15 @@ def to_assessment(verdict: Verdict, exchange: Exchange, rubric: Rubric, name: st
             raise BadOutput(f"the LLM judge gave no score for {dimension.name}")
         supported, drivers = raw_score(dimension, moves)
         score = given.score
-        if score > supported + 1:
+        # above the rules' score only with words that earn it, and then by one point at most
+        earned = any(m in drivers and dimension.scoring.moves.get(m, 0) > 0 for m in moves)
+        ceiling = supported + 1 if earned else supported
+        if score > ceiling:
             notes.append(
                 f"{dimension.name}: the LLM judge gave {score}, more than the words it found "
-                f"support; counted as {supported + 1}."
+                f"support; counted as {ceiling}."
             )
-            score = supported + 1
+            score = ceiling
         scores.append(
             DimensionScore(
                 dimension=dimension.id,
