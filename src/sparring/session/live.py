@@ -526,6 +526,9 @@ class Session:
                     if piece:
                         parts.append(piece)
                         await heard.text(piece)
+                    # a fast stream arrives already buffered, so awaiting it need not pause:
+                    # let keys and frames through after every piece
+                    await asyncio.sleep(0)
                     if self.turn_budget is not None:
                         bound.reschedule(loop.time() + self.turn_budget + GRACE)
         finally:

@@ -15,6 +15,7 @@ import re
 from sparring.adapters.llm.errors import BadOutput
 
 HOLD_BACK = 48
+LOOK_BACK = 64
 MIN_KEPT_WORDS = 3
 
 _OUT_OF_ROLE = (
@@ -47,10 +48,12 @@ class RoleGuard:
         """Where to cut: before a line that speaks for someone else, or at the end of the last
         whole sentence before a slip out of role (never before what is already shown)."""
         cuts = []
-        speaker = self._speaker.search(self.text)
+        # only what may hold a new match: the text not yet shown, and a little before it
+        start = max(0, self._shown - LOOK_BACK)
+        speaker = self._speaker.search(self.text, start)
         if speaker:
             cuts.append(speaker.start())
-        slip = self._slip.search(self.text)
+        slip = self._slip.search(self.text, start)
         if slip:
             ends = [m.end() for m in _SENTENCE_END.finditer(self.text, 0, slip.start())]
             cuts.append(max(ends[-1] if ends else 0, self._shown))

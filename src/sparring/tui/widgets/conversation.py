@@ -1,6 +1,7 @@
 """The conversation: persona and user messages, clearly told apart. A persona line can grow as
-it streams in (redrawn at most STREAM_FPS times a second, however fast the pieces come), and a
-line that broke off is marked as cut."""
+it streams in, redrawn at most STREAM_FPS times a second however fast the pieces come (enough
+to read it as it comes, and a long line's layout never crowds out the keys); a line that broke
+off is marked as cut."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from textual.widgets import Static
 from sparring.tui.widgets.reading_pane import ReadingPane
 
 Speaker = Literal["persona", "user", "narration", "notice"]
-STREAM_FPS = 30
+STREAM_FPS = 10
 CUT_MARK = " — cut off"
 
 
