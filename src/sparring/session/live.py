@@ -11,7 +11,6 @@ never lost. Everything is recorded through a `Recorder`; what happened so far is
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Awaitable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -44,19 +43,11 @@ from sparring.session.events import (
 from sparring.session.listener import OnText, TextListener, TurnListener
 from sparring.session.record import ConversationRecord, TranscriptData, Turn
 from sparring.session.recorder import NullRecorder, Recorder
-
-# A judge or voice that does not keep to the turn's budget itself is stopped this much later.
-GRACE = 1.0
+from sparring.session.waiting import StoppedWaiting, Waiter, stream
 
 
 class SessionOver(RuntimeError):
     """Raised when a reply is submitted after the conversation has ended."""
-
-
-class StoppedWaiting(Exception):
-    """The user stopped waiting for a judge or a voice (Esc): the turn goes on without it."""
-
-    reason = "you stopped waiting for it"
 
 
 class ReplyTooLong(ValueError):
@@ -105,10 +96,7 @@ class Session:
         self.turn_budget = turn_budget
         """The most one turn waits for its judge and voice, in seconds (None: no bound of the
         session's own; each part keeps its own bounds)."""
-        self._waiting: asyncio.Task[Any] | None = None
-        self._interrupted = False
-        self._given_up = False
-        """The user stopped waiting during this turn: nothing else in it waits either."""
+        self.waiter = Waiter()
         self._paused_told: set[str] = set()
 
     # -- creating ----------------------------------------------------------------------------
@@ -265,12 +253,9 @@ class Session:
 
     def interrupt(self) -> bool:
         """Stop waiting for the judge or voice now at work (Esc): the offline judge or the
-        scripted line finishes the turn, with a notice. False when nothing was waiting."""
-        if self._waiting is None or self._waiting.done():
-            return False
-        self._interrupted = self._given_up = True
-        self._waiting.cancel()
-        return True
+        scripted line finishes the turn, with a notice, and nothing else in this turn waits
+        for the endpoint. False when nothing was waiting."""
+        return self.waiter.interrupt()
 
     @property
     def paused(self) -> list[str]:
@@ -289,34 +274,10 @@ class Session:
     def _parts(self) -> list[tuple[str, Any]]:
         return [("judge", self.judge), ("voice", self.voice)]
 
-    async def _waited(self, work: Awaitable[Any], *, bounded: bool = True) -> Any:
-        """`work`, as a task the user can stop (`interrupt`), and that may run at most until
-        the turn's deadline and a little grace (unless it keeps its own bounds)."""
-        if self._given_up:
-            close = getattr(work, "close", None)
-            if callable(close):
-                close()  # never started: no "never awaited" warning
-            raise StoppedWaiting()
-        task = asyncio.ensure_future(work)
-        self._waiting, self._interrupted = task, False
-        end = progress.deadline() if bounded else None
-        try:
-            async with asyncio.timeout_at(None if end is None else end + GRACE):
-                return await task
-        except asyncio.CancelledError:
-            current = asyncio.current_task()
-            if self._interrupted and not (current and current.cancelling()):
-                raise StoppedWaiting() from None
-            raise
-        finally:
-            self._waiting = None
-            if not task.done():
-                task.cancel()
-
     # -- playing -----------------------------------------------------------------------------
 
     async def _play_turn(self, text: str, heard: TurnListener, *, record_user: bool) -> Turn:
-        self._given_up = False
+        self.waiter.new_turn()
         with progress.turn_clock(self.turn_budget, heard.status):
             return await self._play_turn_timed(text, heard, record_user=record_user)
 
@@ -448,7 +409,9 @@ class Session:
 
     async def _assess(self, exchange: Exchange, notices: list[str]) -> Assessment:
         try:
-            assessment: Assessment = await self._waited(self.judge.assess(exchange, self.rubric))
+            assessment: Assessment = await self.waiter.wait(
+                self.judge.assess(exchange, self.rubric)
+            )
             self._paused_told.discard("judge")
             return assessment
         except Exception as exc:  # a judge failure must never cost the user their turn
@@ -479,7 +442,7 @@ class Session:
         await heard.speaking()
         try:
             speech = self.voice.speak(utterance, context)
-            await self._waited(self._stream(speech, parts, heard), bounded=False)
+            await self.waiter.wait(stream(speech, parts, heard, self.turn_budget), bounded=False)
             text = visible("".join(parts).strip())
             voice = self.voice.name
             if not text:  # nothing said: the authored line
@@ -512,29 +475,6 @@ class Session:
         )
         self._apply(event)
         await heard.spoken(event)
-
-    async def _stream(
-        self, pieces: AsyncIterator[str], parts: list[str], heard: TurnListener
-    ) -> None:
-        """Show each piece as it comes. The first may take the rest of the turn's budget;
-        after it, no piece may take longer than a whole budget (a voice that trickles is cut)."""
-        loop = asyncio.get_running_loop()
-        end = progress.deadline()
-        try:
-            async with asyncio.timeout_at(None if end is None else end + GRACE) as bound:
-                async for piece in pieces:
-                    if piece:
-                        parts.append(piece)
-                        await heard.text(piece)
-                    # a fast stream arrives already buffered, so awaiting it need not pause:
-                    # let keys and frames through after every piece
-                    await asyncio.sleep(0)
-                    if self.turn_budget is not None:
-                        bound.reschedule(loop.time() + self.turn_budget + GRACE)
-        finally:
-            close = getattr(pieces, "aclose", None)
-            if close is not None:
-                await close()
 
 
 def _listener(on_text: OnText | None, listener: TurnListener | None) -> TurnListener:
