@@ -700,6 +700,9 @@ async def test_quit_saves_the_draft_and_the_next_start_resumes_it(sparring_home:
     path = transcripts(sparring_home)[0]
     assert path.with_suffix(".draft").read_text(encoding="utf-8") == draft
     assert len(of_type(read_transcript(path), UserEvent)) == 1
+    assert app.exit_note == (
+        f"Conversation saved to {path}; resume it with: sparring rehearse --resume {path}"
+    )
 
     app = new_app()
     async with app.run_test(size=SIZE) as pilot:
@@ -716,6 +719,9 @@ async def test_quit_saves_the_draft_and_the_next_start_resumes_it(sparring_home:
         assert screen.query_one(ReplyEditor).text == draft
         assert [m.body for m in messages(screen, "user")] == [GOOD[0]]
         assert turn_counter(screen) == 1
+        await pilot.press(*"?")  # typing continues the draft, at its end
+        assert screen.query_one(ReplyEditor).text == draft + "?"
+        await pilot.press("backspace")
         await pilot.press("enter")  # send the restored draft
         await settle(pilot)
         assert [m.body for m in messages(screen, "user")] == [GOOD[0], draft]
@@ -723,6 +729,48 @@ async def test_quit_saves_the_draft_and_the_next_start_resumes_it(sparring_home:
     assert not path.with_suffix(".draft").exists(), "a sent draft is removed"
     assert transcripts(sparring_home) == [path], "resuming appends to the same file"
     assert [e.text for e in of_type(read_transcript(path), UserEvent)] == [GOOD[0], draft]
+
+
+async def test_rehearse_resume_opens_the_saved_conversation_where_it_stopped(
+    sparring_home: Path,
+) -> None:
+    app = new_app()
+    async with app.run_test(size=SIZE) as pilot:
+        await start_flagship(pilot)
+        await send(pilot, GOOD[0])
+        await pilot.press(*"And what")
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    path = transcripts(sparring_home)[0]
+
+    app = make_app(AppOptions(resume=path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, RehearsalScreen)
+        await wait_until(pilot, lambda: screen.session is not None, "the session")
+        assert screen.session.transcript_path == path
+        assert [m.body for m in messages(screen, "user")] == [GOOD[0]]
+        await pilot.press(*" else?")
+        assert screen.query_one(ReplyEditor).text == "And what else?"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+    assert app.exit_note is not None
+    assert "--resume" in app.exit_note
+
+
+async def test_rehearse_resume_refuses_a_finished_conversation(
+    sparring_home: Path, tmp_path: Path
+) -> None:
+    from tests.support.cli import run_cli
+
+    path = tmp_path / "done.jsonl"
+    await play_flagship(path, BREAKTHROUGH_REPLIES["frustrated-sales-director"], datetime.now())
+    out = run_cli("rehearse", "--resume", str(path))
+    assert out.returncode == 1
+    assert "this conversation has ended; replay it with: sparring replay" in out.stderr
+    out = run_cli("rehearse", "--resume", str(tmp_path / "missing.jsonl"))
+    assert out.returncode == 1
+    assert "missing.jsonl" in out.stderr
+    assert "Traceback" not in out.stderr
 
 
 async def test_a_failing_turn_keeps_the_app_and_the_reply(

@@ -206,7 +206,7 @@ def test_ten_thousand_characters() -> None:
     reply = ("So the offsites keep pulling you away from customers. " * 200)[:10_000]
     a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
     assert a.score("listening") == 4
-    assert a.confidence == "medium"
+    assert a.confidence != "high"  # very long: at best medium
 
 
 def test_capitals_read_as_shouting() -> None:

@@ -57,6 +57,18 @@ def test_llm_mode_without_an_endpoint_says_what_to_set(
     assert "Traceback" not in ran.stderr
 
 
+def test_sparring_alone_opens_the_app_with_the_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
+    from sparring.cli.commands import rehearsing
+
+    opened: list[object] = []
+    monkeypatch.setattr(rehearsing, "_run_app", lambda options: opened.append(options) or 0)
+    ran = run_cli()
+    assert ran.returncode == 0, ran.stderr
+    [options] = opened
+    assert getattr(options, "resume", "?") is None
+    assert getattr(options, "settings", "?") is None, "nothing set: nothing loaded first"
+
+
 def test_a_base_url_that_is_not_one_is_refused_in_plain_words(tmp_path: Path) -> None:
     ran = run_cli("llm", "check", "--base-url", "localhost:11434", "--model", "m")
     assert ran.returncode == 1

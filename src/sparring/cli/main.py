@@ -87,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     rehearse.add_argument("scenario", nargs="?", help="a scenario id or file (omit to pick one)")
     rehearse.add_argument("--seed", type=int, help="seed for the persona's choices")
     rehearse.add_argument("--out", type=Path, help="write the transcript to this file")
+    rehearse.add_argument(
+        "--resume",
+        type=Path,
+        metavar="FILE",
+        help="go on with a saved, unfinished conversation (Ctrl+Q says where it was saved)",
+    )
 
     run = sub.add_parser(
         "run", parents=[common, modes], help="play a scenario headless with replies from a file"
@@ -211,7 +217,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     command = args.command or "rehearse"
     if command == "rehearse" and not hasattr(args, "scenario"):
-        args.scenario, args.seed, args.out = None, None, None
+        args.scenario, args.seed, args.out, args.resume = None, None, None, None
         args.voice = args.judge = args.model = args.base_url = None
     try:
         from sparring.cli.commands import handler_for

@@ -56,6 +56,7 @@ class OfflineJudge:
         unsure = False
         if self.learned and exchange.reply.strip():
             model = learned.model()
+            evidence_before = evidence
             verdict = model.verdict(
                 exchange.reply,
                 rule_signals(evidence),
@@ -69,7 +70,13 @@ class OfflineJudge:
             unsure = any(
                 verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN for s in learned.SIGNALS
             )
-        evidence, notes, empty, repeated = discount(evidence, exchange.reply, exchange.conversation)
+            # a defence only the model hears, in words the rules read as engaging, is a call
+            # the two halves of the judge disagree on: weaker evidence for the persona
+            rules_say = rule_signals(evidence_before)
+            unsure = unsure or (verdict.says("defensive") and not rules_say["defensive"])
+        evidence, notes, empty, repeated = discount(
+            evidence, exchange.reply, exchange.conversation, exchange.persona_line
+        )
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
         suggestion, advice = suggest(
@@ -78,6 +85,9 @@ class OfflineJudge:
             names=(exchange.user_name, exchange.persona_name),
             understood=exchange.understood,
             turn=exchange.turn,
+            scores=scores,
+            dimensions=rubric.turn_dimensions,
+            reply=exchange.reply,
         )
         return Assessment(
             judge=self.name,
