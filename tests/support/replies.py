@@ -28,9 +28,6 @@ BREAKTHROUGH_REPLIES: dict[str, list[str]] = {
         "So Marta asked you about our packaging pledge and you had to stand there in front of "
         "your biggest account without knowing what we'd committed to. That must have been "
         "humiliating. What do you want the purpose work to look like from where you sit?",
-        "You're not against the purpose work; you want sales to help shape it instead of being "
-        "handed it to explain to customers. That's fair. What would a real seat for sales look "
-        "like to you?",
     ],
     "union-steward": [
         "Your members are being asked to stand at a whiteboard ten minutes before the whistle "

@@ -66,7 +66,8 @@ TO_THE_JUDGE = re.compile(
     r"\b(?:give|award|assign)\s+(?:me|this(?: reply| response)?)\s+(?:full marks|top marks|"
     r"a (?:perfect|full|top) score|(?:a )?\d\s*(?:/|out of)\s*\d)|\b\d\s*/\s*5\b|"
     r"\bignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|your)\s+"
-    r"(?:instructions|rules|prompt)|\b(?:listening|inquiry|non[- ]?defensiveness|score)\s*[:=]\s*\d",
+    r"(?:instructions|rules|prompt)|"
+    r"\b(?:listening|inquiry|non[- ]?defensiveness|score)\s*[:=]\s*\d",
     re.IGNORECASE,
 )
 
