@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -15,16 +16,20 @@ from textual.pilot import Pilot
 from sparring.runtime.settings import Settings
 from sparring.tui.app import AppOptions, make_app
 from sparring.tui.screens.rehearsal import RehearsalScreen
+from sparring.tui.screens.replay import ReplayScreen
 from sparring.tui.widgets.conversation import Conversation
+from tests.support.cli import run_cli
 from tests.support.fake_llm import FakeLLM
 from tests.tui.test_tui_flows import (
     SIZE,
     feedback,
     messages,
     paste,
+    replay_body,
     settle,
     start_flagship,
     status,
+    wait_for_screen,
     wait_until,
 )
 
@@ -125,3 +130,43 @@ async def test_a_failed_endpoint_pauses_llm_mode_and_ctrl_l_tries_again(
         await settle(pilot)
         assert screen.session.paused == []
         assert screen.session.turns[-1].assessment.judge == "llm:M"
+
+
+async def test_why_the_opening_was_scripted_is_shown_again_in_replay_and_on_resume(
+    server: FakeLLM, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text("[llm]\nturn_timeout = 2\n", encoding="utf-8")
+    monkeypatch.setenv("SPARRING_CONFIG", str(config))
+    server.mode = "fail"
+    out = tmp_path / "t.jsonl"
+    ran = run_cli(
+        "run",
+        "frustrated-sales-director",
+        "--replies",
+        "-",
+        "--voice",
+        "llm",
+        "--base-url",
+        server.url,
+        "--model",
+        "M",
+        "--out",
+        out,
+        stdin="What has been going on with the team?\n",
+    )
+    assert ran.returncode == 0, ran.stderr
+    said = "The llm:M voice failed (the endpoint answered 500"
+    assert said in ran.stdout
+
+    replay_app = make_app(AppOptions(replay=out))
+    async with replay_app.run_test(size=SIZE) as pilot:
+        replay = await wait_for_screen(pilot, ReplayScreen)
+        await wait_until(pilot, lambda: said in replay_body(replay), "the opening's notice")
+
+    resumed = make_app(AppOptions(resume=out, settings=Settings()))
+    async with resumed.run_test(size=SIZE) as pilot:
+        screen = await wait_for_screen(pilot, RehearsalScreen)
+        await wait_until(pilot, lambda: screen.ready, "the session", timeout=15)
+        shown = [m.body for m in screen.query_one(Conversation).messages]
+        assert any(said in body for body in shown), shown

@@ -135,6 +135,26 @@ def test_run_with_the_llm_prints_who_said_and_scored_what(
     assert (header["voice"], header["judge"]) == ("llm:test-model", "llm:test-model")
 
 
+@pytest.mark.parametrize("as_json", [False, True], ids=["text", "json"])
+def test_run_says_why_the_opening_was_the_scripted_line(
+    mock: respx.MockRouter, fast: Path, as_json: bool
+) -> None:
+    mock.post(URL).mock(side_effect=Script(voice=[error(503, "overloaded")]))
+    flags = ("--json",) if as_json else ()
+    ran = run_cli("run", "frustrated-sales-director", "--replies", "-", *flags, *LLM, stdin=REPLIES)
+    assert ran.returncode == 0, ran.stderr
+    said = "The llm:test-model voice failed (the endpoint answered 503 (overloaded))"
+    if as_json:
+        data = json.loads(ran.stdout)
+        assert said in data["opening_notices"][0]
+        assert [line["voice"] for line in data["opening_lines"]] == ["scripted"]
+        return
+    lines = ran.stdout.splitlines()
+    notice = next(i for i, line in enumerate(lines) if said in line)
+    assert lines[notice].startswith("    ! ")
+    assert notice < next(i for i, line in enumerate(lines) if line.startswith("[1] "))
+
+
 def test_judge_eval_and_calibrate_measure_the_llm_judge(
     mock: respx.MockRouter, fast: Path, tmp_path: Path
 ) -> None:

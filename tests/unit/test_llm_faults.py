@@ -13,7 +13,13 @@ import httpx
 import pytest
 import respx
 
-from sparring.adapters.llm.errors import AuthFailed, BadOutput, ModelNotFound, TimedOut
+from sparring.adapters.llm.errors import (
+    AuthFailed,
+    BadOutput,
+    ModelNotFound,
+    ServerError,
+    TimedOut,
+)
 from sparring.judge.base import Exchange
 from sparring.session import progress
 from sparring.session.live import Session
@@ -216,6 +222,15 @@ async def test_an_empty_or_refused_line_is_said_as_written(
     turn = session.turns[0]
     assert [(p.voice, p.cut) for p in turn.persona] == [("scripted", False)]
     assert "voice failed" in turn.notices[0]
+
+
+async def test_an_answer_the_sdk_cannot_read_is_said_plainly(mock: respx.MockRouter) -> None:
+    # a stream where a JSON answer was asked for: the SDK fails with an AttributeError
+    mock.post(URL).respond(200, headers={"content-type": "text/event-stream"}, content=b"data: {")
+    judge, _ = parts()
+    with pytest.raises(ServerError) as caught:
+        await judge.assess(exchange(), load("frustrated-sales-director")[1])
+    assert "the endpoint's answer could not be read" in caught.value.reason
 
 
 # -- clear messages, no retries --------------------------------------------------------------

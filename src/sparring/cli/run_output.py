@@ -13,7 +13,11 @@ def run_json(result: RunResult) -> dict[str, Any]:
     return {
         "scenario": s.scenario.id,
         "ending": s.ending.id if s.ending else None,
-        "opening": [e.text for e in s.opening],
+        "opening": [e.text for e in s.opening if not e.cut],
+        "opening_lines": [
+            {"text": e.text, "voice": e.voice, "cut": e.cut, "line": e.line} for e in s.opening
+        ],
+        "opening_notices": s.opening_notices,
         "turns": [
             {
                 "turn": t.number,
@@ -45,7 +49,9 @@ def render_text(result: RunResult) -> Iterator[str]:
     yield f"{s.scenario.title} - you play {s.scenario.you_play}"
     yield ""
     for event in s.opening:
-        yield f"{persona.name}: {event.text}"
+        yield f"{persona.name}: {event.text}" + (" — cut off" if event.cut else "")
+    for notice in s.opening_notices:
+        yield f"    ! {notice}"
     for t in s.turns:
         yield ""
         yield f"[{t.number}] {s.scenario.user_name}: {t.user_text}"

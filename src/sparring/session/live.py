@@ -206,6 +206,10 @@ class Session:
         return self.record.opening
 
     @property
+    def opening_notices(self) -> list[str]:
+        return self.record.opening_notices
+
+    @property
     def ending(self) -> EndingEvent | None:
         return self.record.ending
 

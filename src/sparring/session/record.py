@@ -95,6 +95,11 @@ class ConversationRecord:
         record.replay(data.events)
         return record
 
+    @property
+    def opening_notices(self) -> list[str]:
+        """Notices said before the first reply (an LLM voice that failed on the opening)."""
+        return [n.text for n in self.notices if n.turn == 0]
+
     # -- applying events ---------------------------------------------------------------------
 
     def replay(self, events: list[Any]) -> None:

@@ -132,7 +132,9 @@ def explain(exc: BaseException, endpoint: Endpoint) -> LLMError:
     elif isinstance(exc, openai.OpenAIError):
         error = ServerError(f"the endpoint failed ({type(exc).__name__}: {exc})")
     else:
-        error = ServerError(f"the call failed ({type(exc).__name__})")
+        # the SDK could not make sense of what came back (an answer in a shape no
+        # OpenAI-compatible server sends): the endpoint failed, say so plainly
+        error = ServerError(f"the endpoint's answer could not be read ({type(exc).__name__})")
     error.reason = scrub(error.reason, endpoint.key)
     error.args = (error.reason,)
     return error

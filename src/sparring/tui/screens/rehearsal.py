@@ -190,8 +190,13 @@ class RehearsalScreen(Screen[None]):
         if session.scenario.setting and not session.turns and not setting_shown:
             await conversation.add("narration", "", session.scenario.setting.strip())
         persona = session.scenario.persona.name
-        for event in [] if opening_shown else session.opening:
-            await conversation.add("persona", persona, event.text, cut=event.cut)
+        if not opening_shown:  # as it was shown live: a line cut off, why, then the line said
+            for event in [e for e in session.opening if e.cut]:
+                await conversation.add("persona", persona, event.text, cut=True)
+            for notice in session.opening_notices:
+                await conversation.add("notice", "", notice)
+            for event in [e for e in session.opening if not e.cut]:
+                await conversation.add("persona", persona, event.text)
         for turn in session.turns:
             await self._render_turn(turn, scroll=False)
         self._show_state()

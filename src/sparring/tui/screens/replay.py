@@ -175,6 +175,8 @@ class ReplayScreen(Screen[None]):
         persona = s.scenario.persona.name
         before = s.turns[index - 1].persona if index else s.opening
         out = Doc()
+        for notice in [] if index else s.opening_notices:
+            out.line(notice, "italic red")
         for event in before:
             if event.cut:
                 continue  # the line said after it is what they answered
