@@ -64,7 +64,8 @@ def flagship_text() -> str:
 
 
 async def play_flagship(target: Path, replies: Sequence[str], now: datetime, seed: int = 0) -> Path:
-    """A flagship transcript at `target`, played by the engine (no app), started at `now`."""
+    """A flagship transcript at `target`, played by the engine (no app), started at `now`,
+    with `replies` until the conversation ends."""
     from sparring.adapters.files.library import Library
     from sparring.adapters.files.transcripts import TranscriptWriter
     from sparring.session.live import Session
@@ -81,6 +82,8 @@ async def play_flagship(target: Path, replies: Sequence[str], now: datetime, see
         now=now,
     )
     for reply in replies:
+        if session.over:  # replies after the ending are never played
+            break
         await session.submit(reply)
     session.close()
     return target

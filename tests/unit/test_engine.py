@@ -419,17 +419,22 @@ async def test_a_voice_failing_mid_stream_falls_back_to_the_scripted_line(
         now=FIXED_NOW,
     )
     turn = await session.submit(reply, on_text=shown.append)
-    second = await session.submit(MINIMAL, on_text=shown.append)
+    await session.submit(MINIMAL, on_text=shown.append)
     session.close()
 
     reference = (await play("frustrated-sales-director", [reply, MINIMAL])).turns
-    assert turn.persona == reference[0].persona, "the scripted line is said instead"
-    assert second.persona == reference[1].persona
+    said = [p for p in turn.persona if not p.cut]
+    assert said == [p.model_copy(update={"voice": "scripted"}) for p in reference[0].persona], (
+        "the scripted line is said instead"
+    )
+    cut = [p for p in turn.persona if p.cut]
+    assert [(p.text, p.voice, p.reveals) for p in cut] == [("Look,", "llm", None)], (
+        "what streamed before the break is kept, marked as cut, revealing nothing"
+    )
     assert turn.assessment == reference[0].assessment
     assert turn.state == reference[0].state
     # what was streamed is not lost from the screen; the scripted line follows it
-    assert shown[0] == "Look, "
-    assert shown[1] == "\n" + turn.persona[0].text
+    assert shown[:3] == ["Look, ", "\n", said[0].text]
 
     events = read_transcript(path).events
     users = [e.text for e in events if isinstance(e, UserEvent)]
@@ -439,7 +444,11 @@ async def test_a_voice_failing_mid_stream_falls_back_to_the_scripted_line(
     assert all("voice failed" in n.text and "ConnectionError" in n.text for n in notices)
     assert all("Sarah's scripted line" in n.text for n in notices)
     persona = [e for e in events if isinstance(e, PersonaEvent) and e.turn == 1]
-    assert [p.text for p in persona] == [turn.persona[0].text]
+    assert [(p.text, p.cut) for p in persona] == [("Look,", True), (said[0].text, False)]
+    # the replay rebuilds the same turn; the conversation the persona remembers has no cut line
+    replayed = ConversationRecord.from_saved(read_transcript(path))
+    assert replayed.turns[0].persona == turn.persona
+    assert ("persona", "Look,") not in replayed.conversation
 
 
 async def test_a_voice_failure_notice_belongs_to_its_turn(tmp_path: Path) -> None:

@@ -78,10 +78,11 @@ async def test_an_unknown_scenario_and_a_missing_transcript_are_load_errors(
         await open_rehearsal(RehearsalSpec(transcript=sparring_home / "nope.jsonl"))
 
 
-async def test_an_unknown_judge_in_the_settings_is_a_load_error(sparring_home: Path) -> None:
+async def test_llm_mode_without_an_endpoint_is_a_load_error(sparring_home: Path) -> None:
     settings = Settings.model_validate({"judge": {"kind": "llm"}})
-    with pytest.raises(LoadError, match="unknown judge 'llm'"):
+    with pytest.raises(LoadError, match="LLM mode needs an endpoint and a model"):
         await open_rehearsal(RehearsalSpec(settings=settings, scenario=FLAGSHIP))
+    assert not list(sparring_home.rglob("*.jsonl")), "nothing is written before it is refused"
 
 
 @pytest.mark.parametrize(

@@ -156,7 +156,7 @@ def test_judge_eval_names_an_unknown_judge(
     records = tmp_path / "r.jsonl"
     records.write_text(json.dumps(RECORDS[0]) + "\n", encoding="utf-8")
     assert main(["judge-eval", str(records), "--judge", "oracle"]) == 1
-    assert "unknown judge 'oracle' (known: offline" in capsys.readouterr().err
+    assert "unknown judge 'oracle' (known: both, llm, offline, rules)" in capsys.readouterr().err
 
 
 def test_calibrate_says_which_judge_it_checked(capsys: pytest.CaptureFixture[str]) -> None:

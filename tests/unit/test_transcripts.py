@@ -449,7 +449,18 @@ def test_run_json_output(tmp_path: Path) -> None:
     assert done.returncode == 0, done.stderr
     result = json.loads(done.stdout)
     # ending, turns, transcript, and the keys headless.RunResult.to_json documents
-    assert set(result) == {"scenario", "ending", "opening", "turns", "transcript", "unused_replies"}
+    assert set(result) == {
+        "scenario",
+        "ending",
+        "opening",
+        "opening_lines",
+        "opening_notices",
+        "turns",
+        "transcript",
+        "unused_replies",
+    }
+    assert result["opening_notices"] == []
+    assert [line["voice"] for line in result["opening_lines"]] == ["scripted"]
     assert result["scenario"] == FLAGSHIP
     assert result["ending"] == "breakthrough"
     assert result["transcript"] == str(out)

@@ -19,6 +19,8 @@ examples:
   sparring                                    pick a scenario and rehearse
   sparring rehearse frustrated-sales-director
   sparring run frustrated-sales-director --replies replies.txt --json
+  sparring rehearse --voice llm --judge llm --base-url http://localhost:11434/v1 --model llama3.1
+  sparring llm check                          test the LLM endpoint you configured
   sparring replay ~/.local/share/sparring/transcripts/FILE.jsonl
   sparring validate scenarios rubrics
   sparring new scenario "My difficult boss"
@@ -40,6 +42,30 @@ def _parser() -> argparse.ArgumentParser:
         help="also look for scenarios in DIR (repeatable)",
     )
 
+    # LLM mode (`sparring llm check` tests it); the settings file can say the same.
+    endpoint = argparse.ArgumentParser(add_help=False)
+    endpoint.add_argument(
+        "--model", metavar="NAME", help="the model to ask in LLM mode (e.g. gpt-4o-mini, llama3.1)"
+    )
+    endpoint.add_argument(
+        "--base-url",
+        metavar="URL",
+        help="an OpenAI-compatible endpoint (e.g. http://localhost:11434/v1; default: OpenAI's "
+        "when OPENAI_API_KEY is set)",
+    )
+    modes = argparse.ArgumentParser(add_help=False, parents=[endpoint])
+    modes.add_argument(
+        "--voice",
+        choices=("offline", "llm"),
+        help="who speaks for the persona: her authored lines (offline, the default) or the "
+        "LLM in her words",
+    )
+    modes.add_argument(
+        "--judge",
+        choices=("offline", "llm", "both"),
+        help="who scores your replies: the offline judge (default), the LLM, or both side by side",
+    )
+
     parser = argparse.ArgumentParser(
         prog="sparring",
         description="Rehearse difficult conversations: a persona that reacts to how you reply, "
@@ -54,7 +80,9 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     rehearse = sub.add_parser(
-        "rehearse", parents=[common], help="rehearse a scenario in the terminal app (the default)"
+        "rehearse",
+        parents=[common, modes],
+        help="rehearse a scenario in the terminal app (the default)",
     )
     rehearse.add_argument("scenario", nargs="?", help="a scenario id or file (omit to pick one)")
     rehearse.add_argument("--seed", type=int, help="seed for the persona's choices")
@@ -67,7 +95,7 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     run = sub.add_parser(
-        "run", parents=[common], help="play a scenario headless with replies from a file"
+        "run", parents=[common, modes], help="play a scenario headless with replies from a file"
     )
     run.add_argument("scenario", help="a scenario id or file")
     run.add_argument(
@@ -119,12 +147,14 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--json", action="store_true", help="print as JSON")
 
     judge_eval = sub.add_parser(
-        "judge-eval", help="measure a judge against labelled replies (JSONL)"
+        "judge-eval", parents=[endpoint], help="measure a judge against labelled replies (JSONL)"
     )
     judge_eval.add_argument("file", type=Path, help="labelled records, one JSON object per line")
     judge_eval.add_argument("--json", action="store_true", help="print the figures as JSON")
     judge_eval.add_argument(
-        "--judge", metavar="NAME", help="which judge to measure (default: the one configured)"
+        "--judge",
+        metavar="NAME",
+        help="which judge to measure: offline, rules, llm or both (default: the one configured)",
     )
     judge_eval.add_argument(
         "--rubric",
@@ -146,12 +176,25 @@ def _parser() -> argparse.ArgumentParser:
     )
 
     calibrate = sub.add_parser(
-        "calibrate", help="check the judge against a rubric's calibration examples"
+        "calibrate",
+        parents=[endpoint],
+        help="check the judge against a rubric's calibration examples",
     )
     calibrate.add_argument("rubrics", nargs="*", help="rubric ids or files (default: all known)")
     calibrate.add_argument("--json", action="store_true", help="print the figures as JSON")
     calibrate.add_argument(
-        "--judge", metavar="NAME", help="which judge to check (default: the one configured)"
+        "--judge",
+        metavar="NAME",
+        help="which judge to check: offline, rules, llm or both (default: the one configured)",
+    )
+
+    llm = sub.add_parser("llm", help="LLM mode: test the configured endpoint")
+    llm_sub = llm.add_subparsers(dest="action", metavar="ACTION", required=True, help="what to do")
+    llm_sub.add_parser(
+        "check",
+        parents=[endpoint],
+        help="a few short calls to the endpoint: what works (reachable, model, streaming, "
+        "structured output) and what to fix",
     )
 
     config = sub.add_parser("config", help="where the settings file is, and what is in force")

@@ -13,7 +13,11 @@ def run_json(result: RunResult) -> dict[str, Any]:
     return {
         "scenario": s.scenario.id,
         "ending": s.ending.id if s.ending else None,
-        "opening": [e.text for e in s.opening],
+        "opening": [e.text for e in s.opening if not e.cut],
+        "opening_lines": [
+            {"text": e.text, "voice": e.voice, "cut": e.cut, "line": e.line} for e in s.opening
+        ],
+        "opening_notices": s.opening_notices,
         "turns": [
             {
                 "turn": t.number,
@@ -25,7 +29,11 @@ def run_json(result: RunResult) -> dict[str, Any]:
                     "stage": t.state.stage,
                     "reaction": t.state.reaction.value,
                 },
-                "persona": [p.text for p in t.persona],
+                "persona": [p.text for p in t.persona if not p.cut],
+                "lines": [
+                    {"text": p.text, "voice": p.voice, "cut": p.cut, "line": p.line}
+                    for p in t.persona
+                ],
                 "notices": t.notices,
             }
             for t in s.turns
@@ -41,12 +49,23 @@ def render_text(result: RunResult) -> Iterator[str]:
     yield f"{s.scenario.title} - you play {s.scenario.you_play}"
     yield ""
     for event in s.opening:
-        yield f"{persona.name}: {event.text}"
+        yield f"{persona.name}: {event.text}" + (" — cut off" if event.cut else "")
+    for notice in s.opening_notices:
+        yield f"    ! {notice}"
     for t in s.turns:
         yield ""
         yield f"[{t.number}] {s.scenario.user_name}: {t.user_text}"
         scores = " | ".join(f"{d.name} {d.score}/5" for d in t.assessment.scores)
-        yield f"    {scores}"
+        by = "" if t.assessment.judge in ("offline", "rules") else f"  ({t.assessment.judge})"
+        yield f"    {scores}{by}"
+        other = t.assessment.second_opinion
+        if other is not None:
+            from sparring.judge.both import disagreements
+
+            theirs = " | ".join(f"{d.name} {d.score}/5" for d in other.scores)
+            yield f"    {theirs}  ({other.judge}, second opinion)"
+            for line in disagreements(t.assessment):
+                yield f"    disagree: {line}"
         for d in t.assessment.scores:
             yield f"    - {d.name}: {d.rationale}"
         for note in t.assessment.notes:
@@ -62,6 +81,8 @@ def render_text(result: RunResult) -> Iterator[str]:
         yield f"    [{meters}]"
         for p in t.persona:
             tag = " (reveals: " + s.scenario.concern(p.reveals).title + ")" if p.reveals else ""
+            if p.cut:
+                tag = " — cut off"
             yield f"{persona.name}: {p.text}{tag}"
     yield ""
     if s.ending:

@@ -67,6 +67,9 @@ class Assessment(_Frozen):
     """How many earlier replies in this conversation it repeats (the same words, or nearly)."""
     intelligible: bool = True
     """False for an empty reply, gibberish, or a language the judge does not read."""
+    second_opinion: Assessment | None = None
+    """With two judges (`--judge both`): the other judge's verdict on the same reply, shown
+    beside this one; this one is the verdict of record."""
 
     def score(self, dimension: str) -> int | None:
         return next((s.score for s in self.scores if s.dimension == dimension), None)

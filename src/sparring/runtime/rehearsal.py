@@ -15,8 +15,9 @@ from typing import Literal
 from sparring.adapters.files.library import Library
 from sparring.adapters.files.saved import default_transcript_path, write_rewound
 from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
-from sparring.runtime.factory import build_judge, build_voice
+from sparring.runtime.factory import build_parts, turn_budget
 from sparring.runtime.settings import Settings
+from sparring.session.listener import TurnListener
 from sparring.session.live import OnText, Session
 
 Purpose = Literal["rehearsal", "trial"]
@@ -53,11 +54,13 @@ async def open_rehearsal(
     library: Library | None = None,
     now: datetime | None = None,
     on_text: OnText | None = None,
+    listener: TurnListener | None = None,
 ) -> Session:
-    """A live session for `spec`. Raises LoadError for unusable files and OSError when the
-    transcript cannot be written (TranscriptLocked when another process holds it)."""
-    judge = build_judge(spec.settings)
-    voice = build_voice(spec.settings)
+    """A live session for `spec`. Raises LoadError for unusable files or settings (LLM mode
+    asked for and not configured) and OSError when the transcript cannot be written
+    (TranscriptLocked when another process holds it)."""
+    judge, voice = build_parts(spec.settings)
+    budget = turn_budget(spec.settings)
     if spec.transcript is not None:
         path = spec.transcript
         if spec.from_turn is not None:
@@ -66,7 +69,13 @@ async def open_rehearsal(
         writer = TranscriptWriter(path, create=False)
         try:
             return await Session.resume(
-                data, judge=judge, voice=voice, recorder=writer, on_text=on_text
+                data,
+                judge=judge,
+                voice=voice,
+                recorder=writer,
+                on_text=on_text,
+                listener=listener,
+                turn_budget=budget,
             )
         except BaseException:
             writer.close()
@@ -90,6 +99,8 @@ async def open_rehearsal(
             recorder=writer,
             now=now,
             on_text=on_text,
+            listener=listener,
+            turn_budget=budget,
         )
     except BaseException:
         writer.close()

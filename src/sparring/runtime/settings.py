@@ -11,6 +11,7 @@ The file (`sparring config path` prints where it is):
     base_url = "http://localhost:11434/v1"
     model = "llama3.1"
     api_key = "..."            # better: the OPENAI_API_KEY environment variable
+    turn_timeout = 30          # the most one turn waits for the endpoint, retries included
 
     [voice]                    # the persona
     kind = "offline"           # offline | llm
@@ -54,6 +55,12 @@ class LLMSettings(_Section):
     """The model name the endpoint knows (env: SPARRING_MODEL)."""
     api_key: SecretStr | None = None
     """The key (env: OPENAI_API_KEY). Local servers need none; any text will do."""
+    turn_timeout: Seconds = 30.0
+    """The most one turn may wait for the endpoint, the judge and the voice together and
+    retries included, before it falls back to offline (seconds)."""
+    pause: Seconds = 60.0
+    """After the endpoint fails a turn, LLM mode pauses this long before it is tried again
+    (seconds); the app can try again sooner."""
 
 
 class _Endpoint(_Section):
@@ -62,15 +69,14 @@ class _Endpoint(_Section):
     model: str | None = None
     """Overrides the shared model for this part only."""
     temperature: Annotated[float, Field(ge=0, le=2)] = 0.0
-    turn_timeout: Seconds = 30.0
-    """The most a turn may wait for this part, retries included, before it falls back to
-    offline (seconds)."""
+    """How freely the model chooses its words (0: always the likeliest)."""
     connect_timeout: Seconds = 5.0
     """How long to wait for the endpoint to accept a connection (seconds)."""
     read_timeout: Seconds = 20.0
     """How long a response may go quiet before the call is abandoned (seconds)."""
-    max_prompt_tokens: Annotated[int, Field(ge=500, le=1_000_000)] = 6000
-    """The token budget of one prompt; older turns are summarised to stay under it."""
+    max_prompt_tokens: Annotated[int, Field(ge=500, le=1_000_000)] = 3000
+    """The token budget of one prompt; older turns are summarised to stay under it. Keep it
+    under the server's context window (local servers often default to 4096)."""
 
 
 class VoiceSettings(_Endpoint):
@@ -79,6 +85,7 @@ class VoiceSettings(_Endpoint):
     kind: Literal["offline", "llm"] = "offline"
     """`offline`: the authored lines; `llm`: the endpoint says them in its own words."""
     temperature: Annotated[float, Field(ge=0, le=2)] = 0.8
+    """How freely the persona chooses her words (0: always the likeliest)."""
 
 
 class JudgeSettings(_Endpoint):
@@ -99,6 +106,10 @@ class Settings(_Section):
         """(base_url, model) in force for the voice or the judge."""
         section: _Endpoint = self.voice if part == "voice" else self.judge
         return section.base_url or self.llm.base_url, section.model or self.llm.model
+
+    @property
+    def uses_llm(self) -> bool:
+        return self.voice.kind == "llm" or self.judge.kind in ("llm", "both")
 
 
 @dataclass

@@ -71,6 +71,11 @@ class PersonaEvent(_Event):
     how: Short | None = None
     """How the revealed concern came out: asked, named (the user named it first) or
     volunteered (listening earned it without touching it)."""
+    voice: Short | None = None
+    """Which voice said it: `scripted`, or `llm:MODEL` (older transcripts did not say)."""
+    cut: bool = False
+    """The stream broke off (or was stopped) partway: `text` is what was shown before it did,
+    not a whole line. The line said instead follows it."""
 
 
 class UserEvent(_Event):

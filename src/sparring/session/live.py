@@ -11,7 +11,6 @@ never lost. Everything is recorded through a `Recorder`; what happened so far is
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Awaitable, Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from sparring.persona.reply import read_reply
 from sparring.persona.rules import STOPPED_ENDING, PersonaState, Transition, advance
 from sparring.persona.script import LineScript, Utterance
 from sparring.persona.voices import ScriptedVoice, SpeechContext, Voice
+from sparring.session import progress
 from sparring.session.debrief import Debrief
 from sparring.session.events import (
     AssessmentEvent,
@@ -40,10 +40,10 @@ from sparring.session.events import (
     UserEvent,
     content_hash,
 )
+from sparring.session.listener import OnText, TextListener, TurnListener
 from sparring.session.record import ConversationRecord, TranscriptData, Turn
 from sparring.session.recorder import NullRecorder, Recorder
-
-OnText = Callable[[str], Awaitable[None] | None]
+from sparring.session.waiting import StoppedWaiting, Waiter, stream
 
 
 class SessionOver(RuntimeError):
@@ -83,6 +83,7 @@ class Session:
         voice: Voice | None = None,
         seed: int = 0,
         recorder: Recorder | None = None,
+        turn_budget: float | None = None,
     ) -> None:
         self.record = record
         self.judge: Judge = judge or _offline_judge()
@@ -92,6 +93,11 @@ class Session:
         self.seed = seed
         self.recorder: Recorder = recorder or NullRecorder()
         self.script = LineScript(record.scenario, seed, list(record.lines_used))
+        self.turn_budget = turn_budget
+        """The most one turn waits for its judge and voice, in seconds (None: no bound of the
+        session's own; each part keeps its own bounds)."""
+        self.waiter = Waiter()
+        self._paused_told: set[str] = set()
 
     # -- creating ----------------------------------------------------------------------------
 
@@ -109,10 +115,19 @@ class Session:
         now: datetime | None = None,
         parent: Parent | None = None,
         on_text: OnText | None = None,
+        listener: TurnListener | None = None,
+        turn_budget: float | None = None,
     ) -> Session:
         """A new session: records the header and the persona's opening line."""
         record = ConversationRecord(scenario, rubric, session_rubric)
-        session = cls(record, judge=judge, voice=voice, seed=seed, recorder=recorder)
+        session = cls(
+            record,
+            judge=judge,
+            voice=voice,
+            seed=seed,
+            recorder=recorder,
+            turn_budget=turn_budget,
+        )
         record.path = session.recorder.path
         record.header = Header(
             app_version=__version__,
@@ -126,7 +141,9 @@ class Session:
             parent=parent,
         )
         session.recorder.record(record.header)
-        await session._say(session.script.opening(record.state), 0, on_text, None)
+        heard = _listener(on_text, listener)
+        with progress.turn_clock(session.turn_budget, heard.status):
+            await session._say(session.script.opening(record.state), 0, heard, None)
         await session._commit()
         return session
 
@@ -139,18 +156,30 @@ class Session:
         voice: Voice | None = None,
         recorder: Recorder | None = None,
         on_text: OnText | None = None,
+        listener: TurnListener | None = None,
+        turn_budget: float | None = None,
     ) -> Session:
         """Continue a saved conversation: rebuild it from its events, then finish a turn that
         was interrupted (its reply is judged again, never lost)."""
         record = ConversationRecord.from_saved(data)
-        session = cls(record, judge=judge, voice=voice, seed=data.header.seed, recorder=recorder)
+        session = cls(
+            record,
+            judge=judge,
+            voice=voice,
+            seed=data.header.seed,
+            recorder=recorder,
+            turn_budget=turn_budget,
+        )
+        heard = _listener(on_text, listener)
         if record.pending_reply is not None and not record.over:
             text, record.pending_reply = record.pending_reply, None
-            await session._play_turn(text, on_text, record_user=False)
+            await session._play_turn(text, heard, record_user=False)
         elif record.turns and not record.over:
-            await session._finish_interrupted_turn(on_text)
+            with progress.turn_clock(session.turn_budget, heard.status):
+                await session._finish_interrupted_turn(heard)
         elif not record.opening:
-            await session._say(session.script.opening(record.state), 0, on_text, None)
+            with progress.turn_clock(session.turn_budget, heard.status):
+                await session._say(session.script.opening(record.state), 0, heard, None)
             await session._commit()
         return session
 
@@ -175,6 +204,10 @@ class Session:
     @property
     def opening(self) -> list[PersonaEvent]:
         return self.record.opening
+
+    @property
+    def opening_notices(self) -> list[str]:
+        return self.record.opening_notices
 
     @property
     def ending(self) -> EndingEvent | None:
@@ -207,17 +240,52 @@ class Session:
 
     # -- playing -----------------------------------------------------------------------------
 
-    async def submit(self, text: str, on_text: OnText | None = None) -> Turn:
+    async def submit(
+        self, text: str, on_text: OnText | None = None, *, listener: TurnListener | None = None
+    ) -> Turn:
         """Play one reply. The reply is recorded before anything else. Control characters
         are made visible first (what is judged is what is recorded); a reply over the limit
-        raises ReplyTooLong and nothing is recorded."""
+        raises ReplyTooLong and nothing is recorded. `listener` (or just `on_text`) hears the
+        turn as it happens."""
         if self.over:
             raise SessionOver("the conversation has ended")
         if len(text) > MAX_REPLY_CHARS:
             raise ReplyTooLong(len(text))
-        return await self._play_turn(visible(text), on_text, record_user=True)
+        return await self._play_turn(visible(text), _listener(on_text, listener), record_user=True)
 
-    async def _play_turn(self, text: str, on_text: OnText | None, *, record_user: bool) -> Turn:
+    # -- waiting for the judge and the voice -------------------------------------------------
+
+    def interrupt(self) -> bool:
+        """Stop waiting for the judge or voice now at work (Esc): the offline judge or the
+        scripted line finishes the turn, with a notice, and nothing else in this turn waits
+        for the endpoint. False when nothing was waiting."""
+        return self.waiter.interrupt()
+
+    @property
+    def paused(self) -> list[str]:
+        """The parts (judge, voice) that have paused after their endpoint failed: later turns
+        use the offline judge or the scripted line at once instead of waiting again."""
+        return [kind for kind, part in self._parts() if getattr(part, "paused", False)]
+
+    def resume_paused(self) -> None:
+        """Try the paused parts again from the next turn on."""
+        for kind, part in self._parts():
+            resume = getattr(part, "resume", None)
+            if callable(resume):
+                resume()
+            self._paused_told.discard(kind)
+
+    def _parts(self) -> list[tuple[str, Any]]:
+        return [("judge", self.judge), ("voice", self.voice)]
+
+    # -- playing -----------------------------------------------------------------------------
+
+    async def _play_turn(self, text: str, heard: TurnListener, *, record_user: bool) -> Turn:
+        self.waiter.new_turn()
+        with progress.turn_clock(self.turn_budget, heard.status):
+            return await self._play_turn_timed(text, heard, record_user=record_user)
+
+    async def _play_turn_timed(self, text: str, heard: TurnListener, *, record_user: bool) -> Turn:
         record = self.record
         number = record.turn + 1
         if record_user:
@@ -250,15 +318,16 @@ class Session:
         turn = Turn(number, text, assessment, state)
         record.add_turn(turn)
         for notice in notices:
-            self._apply(NoticeEvent(turn=number, text=notice))
+            await self._notice(number, notice, heard)
+        await heard.assessed(turn)
         for utterance in self.script.respond(step):
-            await self._say(utterance, number, on_text, step.reaction, step.credit)
+            await self._say(utterance, number, heard, step.reaction, step.credit)
         if step.ending is not None:
             self._record_ending(number, step.ending)
         await self._commit()
         return turn
 
-    async def _finish_interrupted_turn(self, on_text: OnText | None) -> None:
+    async def _finish_interrupted_turn(self, heard: TurnListener) -> None:
         """A crash after the state was recorded but before the persona answered (or before
         the ending was recorded): finish the turn as it would have finished."""
         record = self.record
@@ -267,14 +336,14 @@ class Session:
         step = advance(self.scenario, record.state_before_last, reply)
         if not turn.persona:
             for utterance in self.script.respond(step):
-                await self._say(utterance, turn.number, on_text, step.reaction, step.credit)
+                await self._say(utterance, turn.number, heard, step.reaction, step.credit)
         elif (
             step.ending is not None
             and not record.over
             and not any(p.line.startswith("endings.") for p in turn.persona)
         ):
             for utterance in self.script.closing(step):
-                await self._say(utterance, turn.number, on_text, step.reaction)
+                await self._say(utterance, turn.number, heard, step.reaction)
         if step.ending is not None and not record.over:
             self._record_ending(turn.number, step.ending)
         await self._commit()
@@ -320,62 +389,111 @@ class Session:
         # durable before the next reply is accepted, without holding up the screen
         await asyncio.to_thread(self.recorder.commit)
 
+    async def _notice(self, number: int, text: str, heard: TurnListener) -> None:
+        self._apply(NoticeEvent(turn=number, text=text))
+        await heard.notice(text)
+
+    def _failure_notice(self, kind: str, exc: Exception, instead: str) -> str | None:
+        """What to tell the user about a failed part (None: already told it is paused)."""
+        if getattr(exc, "paused", False):
+            if kind in self._paused_told:
+                return None
+            self._paused_told.add(kind)
+        part = self.judge if kind == "judge" else self.voice
+        reason = getattr(exc, "reason", None) or type(exc).__name__
+        if isinstance(exc, StoppedWaiting):
+            return f"You stopped waiting for the {part.name} {kind}; {instead}"
+        if getattr(exc, "paused", False):
+            return f"{reason[:1].upper()}{reason[1:]}; {instead}"
+        text = f"The {part.name} {kind} failed ({reason}); {instead}"
+        if getattr(part, "paused", False) and not getattr(exc, "paused", False):
+            self._paused_told.add(kind)
+            text += " LLM mode is paused until it answers again."
+        return text
+
     async def _assess(self, exchange: Exchange, notices: list[str]) -> Assessment:
         try:
-            return await self.judge.assess(exchange, self.rubric)
+            assessment: Assessment = await self.waiter.wait(
+                self.judge.assess(exchange, self.rubric)
+            )
+            self._paused_told.discard("judge")
+            return assessment
         except Exception as exc:  # a judge failure must never cost the user their turn
             fallback = self._fallback_judge or _offline_judge()
             self._fallback_judge = fallback
             if self.judge.name == fallback.name:
                 raise
-            notices.append(
-                f"The {self.judge.name} judge failed ({type(exc).__name__}); this reply was "
-                "scored by the offline judge."
+            notice = self._failure_notice(
+                "judge", exc, "this reply was scored by the offline judge."
             )
+            if notice:
+                notices.append(notice)
             return await fallback.assess(exchange, self.rubric)
 
     async def _say(
         self,
         utterance: Utterance,
         number: int,
-        on_text: OnText | None,
+        heard: TurnListener,
         reaction: Category | None,
         credit: str | None = None,
     ) -> None:
         context = SpeechContext(
             self.scenario, self.state, tuple(self.record.conversation), reaction
         )
+        how = credit if utterance.reveals else None
         parts: list[str] = []
+        await heard.speaking()
         try:
-            async for piece in self.voice.speak(utterance, context):
-                parts.append(piece)
-                await _emit(on_text, piece)
-            text = visible("".join(parts).strip()) or utterance.text
+            speech = self.voice.speak(utterance, context)
+            await self.waiter.wait(stream(speech, parts, heard, self.turn_budget), bounded=False)
+            text = visible("".join(parts).strip())
+            voice = self.voice.name
+            if not text:  # nothing said: the authored line
+                text, voice = utterance.text, self.fallback_voice.name
+            self._paused_told.discard("voice")
         except Exception as exc:  # the persona must always answer
             if self.voice is self.fallback_voice:
                 raise
-            self._apply(
-                NoticeEvent(
-                    turn=number,
-                    text=f"The {self.voice.name} voice failed ({type(exc).__name__}); "
-                    f"{self.scenario.persona.name}'s scripted line is shown instead.",
+            shown = visible("".join(parts).strip())
+            if shown:  # what was shown stays, marked as cut off, never as a whole line
+                cut = PersonaEvent(
+                    turn=number, text=shown, line=utterance.line, voice=self.voice.name, cut=True
                 )
-            )
-            text = utterance.text
-            await _emit(on_text, "\n" + text if parts else text)
-        how = credit if utterance.reveals else None
-        self._apply(
-            PersonaEvent(
-                turn=number, text=text, line=utterance.line, reveals=utterance.reveals, how=how
-            )
+                self._apply(cut)
+                await heard.spoken(cut)
+            name = self.scenario.persona.name
+            notice = self._failure_notice("voice", exc, f"{name}'s scripted line is shown instead.")
+            if notice:
+                await self._notice(number, notice, heard)
+            await heard.speaking()
+            text, voice = utterance.text, self.fallback_voice.name
+            await heard.text(text)
+        event = PersonaEvent(
+            turn=number,
+            text=text,
+            line=utterance.line,
+            reveals=utterance.reveals,
+            how=how,
+            voice=voice,
         )
+        self._apply(event)
+        await heard.spoken(event)
 
 
-async def _emit(on_text: OnText | None, piece: str) -> None:
-    if on_text is not None:
-        result = on_text(piece)
-        if result is not None:
-            await result
+def _listener(on_text: OnText | None, listener: TurnListener | None) -> TurnListener:
+    if listener is not None:
+        return listener
+    return TextListener(on_text) if on_text is not None else TurnListener()
 
 
-__all__ = ["OnText", "ReplyTooLong", "Session", "SessionOver", "Transition", "Turn"]
+__all__ = [
+    "OnText",
+    "ReplyTooLong",
+    "Session",
+    "SessionOver",
+    "StoppedWaiting",
+    "Transition",
+    "Turn",
+    "TurnListener",
+]

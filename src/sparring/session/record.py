@@ -95,6 +95,11 @@ class ConversationRecord:
         record.replay(data.events)
         return record
 
+    @property
+    def opening_notices(self) -> list[str]:
+        """Notices said before the first reply (an LLM voice that failed on the opening)."""
+        return [n.text for n in self.notices if n.turn == 0]
+
     # -- applying events ---------------------------------------------------------------------
 
     def replay(self, events: list[Any]) -> None:
@@ -119,8 +124,9 @@ class ConversationRecord:
         last = self.turns[-1] if self.turns else None
         current = last if last is not None and last.number == getattr(event, "turn", -1) else None
         if isinstance(event, PersonaEvent):
-            self.lines_used.append(event.line)
-            self.conversation.append(("persona", event.text))
+            if not event.cut:  # a line that broke off is shown, but the line after it was said
+                self.lines_used.append(event.line)
+                self.conversation.append(("persona", event.text))
             if event.turn == 0:
                 self.opening.append(event)
             elif current is not None:
@@ -196,12 +202,13 @@ class ConversationRecord:
                 scores={s.dimension: s.score for s in t.assessment.scores},
                 moves=tuple(e.move.value for e in t.assessment.moves),
                 suggestion=t.assessment.suggestion,
-                persona_text=" ".join(p.text for p in t.persona),
+                persona_text=" ".join(p.text for p in t.persona if not p.cut),
             )
             for t in self.turns
         ]
         last = self.turns[-1] if self.turns else None
-        closing = last.persona[-1].text if self.ending and last and last.persona else None
+        said = [p for p in last.persona if not p.cut] if last else []
+        closing = said[-1].text if self.ending and said else None
         ending = self.ending
         return build_debrief(
             self.scenario,

@@ -181,8 +181,9 @@ class SparringApp(App[None]):
             scenario_dirs=tuple(self.options.scenario_dirs),
         )
         what = "That scenario cannot be used" if scenario else "That conversation cannot be opened"
+        listener = screen.opening_view() if screen is not None else None
         try:
-            session = await open_rehearsal(spec, library=self.library)
+            session = await open_rehearsal(spec, library=self.library, listener=listener)
         except LoadError as exc:
             self._report(exc, what)
             self._fall_back(screen)

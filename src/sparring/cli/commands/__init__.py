@@ -21,6 +21,7 @@ _HANDLERS = {
     "judge-eval": "judging",
     "calibrate": "judging",
     "config": "settings",
+    "llm": "llm",
 }
 
 

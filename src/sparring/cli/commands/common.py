@@ -31,6 +31,20 @@ def settings_from(args: argparse.Namespace, **flags: Any) -> LoadedSettings | No
         return None
 
 
+def llm_flags(args: argparse.Namespace, *, modes: bool = True) -> dict[str, Any]:
+    """The settings that a command's LLM flags set (for `settings_from(args, **flags)`).
+    --model and --base-url beat what the file says for either part."""
+    flags: dict[str, Any] = {}
+    model, base_url = getattr(args, "model", None), getattr(args, "base_url", None)
+    for part in ("llm", "voice", "judge"):
+        flags[f"{part}__model"] = model
+        flags[f"{part}__base_url"] = base_url
+    if modes:
+        flags["voice__kind"] = getattr(args, "voice", None)
+        flags["judge__kind"] = getattr(args, "judge", None)
+    return flags
+
+
 def plural(n: int, word: str, many: str | None = None) -> str:
     return f"{n} {word if n == 1 else many or word + 's'}"
 

@@ -9,7 +9,7 @@ import json
 import sys
 from pathlib import Path
 
-from sparring.cli.commands.common import print_problems, settings_from
+from sparring.cli.commands.common import llm_flags, print_problems, settings_from
 from sparring.formats.diagnostics import LoadError
 from sparring.formats.rubric import Rubric
 
@@ -25,12 +25,21 @@ def _rubric(ref: str) -> Rubric:
     return Library().rubric(ref)
 
 
+def _judge_failed(name: str, exc: Exception) -> int:
+    """A judge that fails while measuring (an LLM endpoint that went away): one clear line."""
+    reason = getattr(exc, "reason", None)
+    if reason is None:
+        raise exc
+    print(f"sparring: the {name} judge failed: {reason}", file=sys.stderr)
+    return 1
+
+
 def cmd_judge_eval(args: argparse.Namespace) -> int:
     from sparring.adapters.files.records import read_records
     from sparring.judge.evaluation import evaluate, iter_errors, iter_lines
     from sparring.runtime.factory import build_judge
 
-    loaded = settings_from(args)
+    loaded = settings_from(args, **llm_flags(args, modes=False))
     if loaded is None:
         return 1
     try:
@@ -44,9 +53,12 @@ def cmd_judge_eval(args: argparse.Namespace) -> int:
     if not records:
         print(f"{args.file}: no usable records", file=sys.stderr)
         return 1
-    report = asyncio.run(
-        evaluate(records, judge, rubric, keep_errors=args.errors, assume_not=args.assume_not)
-    )
+    try:
+        report = asyncio.run(
+            evaluate(records, judge, rubric, keep_errors=args.errors, assume_not=args.assume_not)
+        )
+    except Exception as exc:
+        return _judge_failed(judge.name, exc)
     if args.json:
         print(json.dumps({"judge": judge.name, **report.to_json()}, indent=2))
         return 0
@@ -63,7 +75,7 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from sparring.judge.calibration import calibrate
     from sparring.runtime.factory import build_judge
 
-    loaded = settings_from(args)
+    loaded = settings_from(args, **llm_flags(args, modes=False))
     if loaded is None:
         return 1
     try:
@@ -72,7 +84,10 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     except LoadError as exc:
         print_problems(exc.diagnostics)
         return 1
-    reports = [asyncio.run(calibrate(r, judge)) for r in rubrics]
+    try:
+        reports = [asyncio.run(calibrate(r, judge)) for r in rubrics]
+    except Exception as exc:
+        return _judge_failed(judge.name, exc)
     if args.json:
         data = {"judge": judge.name, "rubrics": [r.to_json() for r in reports]}
         print(json.dumps(data, indent=2))

@@ -10,7 +10,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from sparring.adapters.files.errors import explain_os_error
-from sparring.cli.commands.common import plural, print_problems, settings_from, settings_given
+from sparring.cli.commands.common import (
+    llm_flags,
+    plural,
+    print_problems,
+    settings_from,
+    settings_given,
+)
 from sparring.formats.diagnostics import LoadError
 
 if TYPE_CHECKING:
@@ -49,7 +55,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     from sparring.runtime.headless import run
     from sparring.runtime.rehearsal import RehearsalSpec
 
-    loaded = settings_from(args)
+    loaded = settings_from(args, **llm_flags(args))
     if loaded is None:
         return 1
     try:
@@ -89,6 +95,21 @@ def cmd_run(args: argparse.Namespace) -> int:
         )
         return 1
     return 0
+
+
+def _llm_ready(settings: object) -> bool:
+    """Whether LLM mode, if asked for, is configured; says what to set if not (before the
+    app starts, so the message is not lost behind a screen)."""
+    from sparring.runtime.llm_endpoints import require_llm
+    from sparring.runtime.settings import Settings
+
+    assert isinstance(settings, Settings)
+    try:
+        require_llm(settings)
+    except LoadError as exc:
+        print_problems(exc.diagnostics)
+        return False
+    return True
 
 
 def _run_app(options: object) -> int:
@@ -140,11 +161,14 @@ def cmd_rehearse(args: argparse.Namespace) -> int:
     from sparring.tui.app import AppOptions
 
     settings = None
-    if settings_given(args):  # else the defaults, without loading anything before the app
-        loaded = settings_from(args)
+    flags = llm_flags(args)
+    if settings_given(args, **flags):  # else the defaults, without loading anything first
+        loaded = settings_from(args, **flags)
         if loaded is None:
             return 1
         settings = loaded.settings
+        if not _llm_ready(settings):
+            return 1
     if args.resume is not None:
         return _resume(args.resume, settings)
     if not _can_save_to(args.out):

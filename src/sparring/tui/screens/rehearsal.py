@@ -14,14 +14,16 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static
 
 from sparring.formats.entries import ScenarioEntry
-from sparring.tui.widgets.conversation import Conversation
+from sparring.tui.widgets.conversation import ChatMessage, Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
 from sparring.tui.widgets.reply_editor import ReplyEditor
 from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
 
 if TYPE_CHECKING:
+    from sparring.session.listener import TurnListener
     from sparring.session.live import Session, Turn
+    from sparring.tui.turn_view import TurnView
 
 DRAFT_SAVE_DELAY = 0.4
 
@@ -56,7 +58,8 @@ class RehearsalScreen(Screen[None]):
         Binding("ctrl+o", "toggle_coach", "Coach", tooltip="Show or hide the better reply"),
         Binding("ctrl+f", "end", "Debrief", tooltip="Finish now and see the debrief"),
         Binding("f6", "focus_feedback", "Read feedback", show=False, priority=True),
-        Binding("escape", "focus_editor", "Back to reply", show=False),
+        Binding("escape", "escape", "Stop waiting / back to reply", show=False),
+        Binding("ctrl+l", "resume_llm", "Try LLM mode again"),
     ]
 
     def __init__(
@@ -80,6 +83,7 @@ class RehearsalScreen(Screen[None]):
         self._hint_up = False
         self._draft_timer: object | None = None
         self._draft = ""
+        self._opening: TurnView | None = None
 
     @property
     def session(self) -> Session:
@@ -89,6 +93,18 @@ class RehearsalScreen(Screen[None]):
     @property
     def ready(self) -> bool:
         return self._session is not None
+
+    @property
+    def persona_name(self) -> str:
+        return self._names()[1]
+
+    def opening_view(self) -> TurnListener:
+        """Hears the opening line while the session is being prepared, so an LLM voice's
+        opening streams in instead of appearing all at once."""
+        from sparring.tui.turn_view import TurnView
+
+        self._opening = TurnView(self, f"{self.persona_name} is about to speak…")
+        return self._opening
 
     def _names(self) -> tuple[str, str, str, str, int]:
         """(title, persona name, their role, who the user plays, turn limit)."""
@@ -163,21 +179,31 @@ class RehearsalScreen(Screen[None]):
         self._session = session
         await self._mount_side()
         self.query_one("#intro", Static).update(self._intro())
-        await self._show_session(setting_shown=self.entry is not None and bool(self.entry.setting))
+        await self._show_session(
+            setting_shown=self.entry is not None and bool(self.entry.setting),
+            opening_shown=self._opening is not None and self._opening.lines > 0,
+        )
         self._status("")
         self.refresh_bindings()  # Hint, Coach and Debrief are offered from now on
         if self._send_when_ready:
             self._send_when_ready = False
             self._submit(self.query_one(ReplyEditor).text)
 
-    async def _show_session(self, *, setting_shown: bool = False) -> None:
+    async def _show_session(
+        self, *, setting_shown: bool = False, opening_shown: bool = False
+    ) -> None:
         session = self.session
         conversation = self.query_one(Conversation)
         if session.scenario.setting and not session.turns and not setting_shown:
             await conversation.add("narration", "", session.scenario.setting.strip())
         persona = session.scenario.persona.name
-        for event in session.opening:
-            await conversation.add("persona", persona, event.text)
+        if not opening_shown:  # as it was shown live: a line cut off, why, then the line said
+            for event in [e for e in session.opening if e.cut]:
+                await conversation.add("persona", persona, event.text, cut=True)
+            for notice in session.opening_notices:
+                await conversation.add("notice", "", notice)
+            for event in [e for e in session.opening if not e.cut]:
+                await conversation.add("persona", persona, event.text)
         for turn in session.turns:
             await self._render_turn(turn, scroll=False)
         self._show_state()
@@ -225,40 +251,45 @@ class RehearsalScreen(Screen[None]):
             self.notify(str(ReplyTooLong(len(reply))), severity="warning", timeout=10)
             return
         self._pending = True
+        self.refresh_bindings()
         self._status(Text("Scoring your reply…", style="dim"))
         self.play(reply)
 
     @work(exclusive=True, group="turn", exit_on_error=False)
     async def play(self, text: str) -> None:
         from sparring.session.live import SessionOver
+        from sparring.tui.turn_view import TurnView
 
         conversation = self.query_one(Conversation)
         editor = self.query_one(ReplyEditor)
         bubble = await conversation.add(
             "user", f"You ({self.session.scenario.user_name})", text.strip()
         )
+        before = len(conversation.messages)
         try:
-            turn = await self.session.submit(text)
+            turn = await self.session.submit(text, listener=TurnView(self))
             editor.clear()  # only now: the reply is safely in the transcript
             self._draft = ""
             self._delete_draft()
-            await self._render_turn(turn, user=False)
-            self._show_state(turn)
-            self.query_one(FeedbackPanel).show(text, turn.assessment, coach=self.coach)
+            if turn.ending is not None:
+                await conversation.add("narration", "", f"— {turn.ending.title} —")
+            self.show_assessed(turn)
             self._status("")
             if self.session.over:
                 self._offer_debrief()
+            elif self.session.paused:
+                self._offer_llm_again()
         except SessionOver:
             self._offer_debrief()
         except OSError as exc:  # the transcript could not be written: say so, keep the reply
             from sparring.adapters.files.errors import explain_os_error
 
-            await bubble.remove()
+            await self._remove_after(bubble, before)
             message = explain_os_error(exc, "save your reply")
             self._status(Text(f"{message}. Your reply is still in the box.", style="red"))
             self.notify(message, severity="error", timeout=30)
         except Exception as exc:  # keep the app alive and the draft in the editor
-            await bubble.remove()
+            await self._remove_after(bubble, before)
             self._status(
                 Text(
                     f"Something went wrong ({type(exc).__name__}); your reply is still in the box.",
@@ -268,6 +299,32 @@ class RehearsalScreen(Screen[None]):
             self.notify(f"Could not play that turn: {exc}", severity="error")
         finally:
             self._pending = False
+            self.refresh_bindings()
+
+    async def _remove_after(self, bubble: ChatMessage, count: int) -> None:
+        """Take a half-played turn off the screen: the reply's bubble and what came after."""
+        for message in self.query_one(Conversation).messages[count:]:
+            await message.remove()
+        await bubble.remove()
+
+    def show_assessed(self, turn: Turn) -> None:
+        """The feedback and her state, as soon as the reply is judged."""
+        self._show_state(turn)
+        self.query_one(FeedbackPanel).show(turn.user_text, turn.assessment, coach=self.coach)
+
+    def set_status(self, text: str | Text) -> None:
+        self._status(text)
+
+    def _offer_llm_again(self) -> None:
+        parts = " and ".join(self.session.paused)
+        self._status(
+            Text(
+                f"LLM mode is paused after the endpoint failed (the {parts} work offline for "
+                "now). Ctrl+L tries LLM mode again.",
+                style="yellow",
+            )
+        )
+        self.refresh_bindings()
 
     async def _render_turn(self, turn: Turn, *, user: bool = True, scroll: bool = True) -> None:
         conversation = self.query_one(Conversation)
@@ -279,7 +336,7 @@ class RehearsalScreen(Screen[None]):
         for notice in turn.notices:
             await conversation.add("notice", "", notice)
         for event in turn.persona:
-            await conversation.add("persona", persona, event.text)
+            await conversation.add("persona", persona, event.text, cut=event.cut)
         if turn.ending is not None:
             await conversation.add("narration", "", f"— {turn.ending.title} —")
 
@@ -309,7 +366,22 @@ class RehearsalScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("hint", "end", "toggle_coach"):
             return self.ready  # nothing to hint at or finish until the session is there
+        if action == "resume_llm":
+            return self.ready and bool(self.session.paused) and not self._pending
         return True
+
+    def action_escape(self) -> None:
+        """While a turn waits on the endpoint: stop waiting (the offline judge or her scripted
+        line finishes it; the reply is kept). Otherwise: back to the reply box."""
+        if self._pending and self.ready and self.session.interrupt():
+            self._status(Text("Stopped waiting: finishing this turn offline…", style="dim"))
+            return
+        self.action_focus_editor()
+
+    def action_resume_llm(self) -> None:
+        self.session.resume_paused()
+        self._status(Text("LLM mode will be tried again with your next reply.", style="dim"))
+        self.refresh_bindings()
 
     def action_hint(self) -> None:
         # In the status line under the editor only: a toast would cover the feedback.

@@ -175,7 +175,11 @@ class ReplayScreen(Screen[None]):
         persona = s.scenario.persona.name
         before = s.turns[index - 1].persona if index else s.opening
         out = Doc()
+        for notice in [] if index else s.opening_notices:
+            out.line(notice, "italic red")
         for event in before:
+            if event.cut:
+                continue  # the line said after it is what they answered
             out.line(f"{persona}: ", "bold").append(event.text, style="not bold")
             out.blank()
         out.line(f"You ({s.scenario.user_name}): ", "bold").append(turn.user_text, style="not bold")
@@ -183,8 +187,13 @@ class ReplayScreen(Screen[None]):
         out.extend(render_feedback(turn.user_text, turn.assessment, coach=True))
         out.blank()
         out.line("Then", "bold")
+        for notice in turn.notices:
+            out.line(notice, "italic red")
         for event in turn.persona:
-            out.line(f"{persona}: ", "bold").append(event.text, style="not bold")
+            line = out.line(f"{persona}: ", "bold")
+            line.append(event.text, style="not bold")
+            if event.cut:
+                line.append(" — cut off", style="dim italic")
         out.blank()
         from sparring.persona.rules import PersonaState
 

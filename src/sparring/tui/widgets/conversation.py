@@ -1,4 +1,7 @@
-"""The conversation: persona and user messages, clearly told apart."""
+"""The conversation: persona and user messages, clearly told apart. A persona line can grow as
+it streams in, redrawn at most STREAM_FPS times a second however fast the pieces come (enough
+to read it as it comes, and a long line's layout never crowds out the keys); a line that broke
+off is marked as cut."""
 
 from __future__ import annotations
 
@@ -10,6 +13,8 @@ from textual.widgets import Static
 from sparring.tui.widgets.reading_pane import ReadingPane
 
 Speaker = Literal["persona", "user", "narration", "notice"]
+STREAM_FPS = 10
+CUT_MARK = " — cut off"
 
 
 class ChatMessage(Static):
@@ -23,10 +28,12 @@ class ChatMessage(Static):
     ChatMessage.notice { color: $error; text-style: italic; padding: 0 2; }
     """
 
-    def __init__(self, speaker: Speaker, name: str, text: str) -> None:
+    def __init__(self, speaker: Speaker, name: str, text: str, *, cut: bool = False) -> None:
         self.speaker = speaker
         self.author = name
         self.body = text
+        self.cut = cut
+        self._redraw_due = False
         super().__init__(self._render_text(), classes=speaker)
 
     def _render_text(self) -> Text:
@@ -36,11 +43,25 @@ class ChatMessage(Static):
         out.append(self.author, style="bold")
         out.append("\n")
         out.append(self.body)
+        if self.cut:
+            out.append(CUT_MARK, style="dim italic")
         return out
 
     def append_text(self, more: str) -> None:
-        """Grow a streamed message."""
+        """Grow a streamed message (redrawn on the next frame, not on every piece)."""
         self.body += more
+        if not self._redraw_due:
+            self._redraw_due = True
+            self.set_timer(1 / STREAM_FPS, self._redraw)
+
+    def _redraw(self) -> None:
+        self._redraw_due = False
+        self.update(self._render_text())
+
+    def finish(self, text: str, *, cut: bool = False) -> None:
+        """The line as it was recorded (a stream that broke off is marked cut)."""
+        self.body, self.cut = text, cut
+        self._redraw_due = False
         self.update(self._render_text())
 
 
@@ -53,8 +74,10 @@ class Conversation(ReadingPane):
     """
     KEYS_ON_TOP = True
 
-    async def add(self, speaker: Speaker, name: str, text: str) -> ChatMessage:
-        message = ChatMessage(speaker, name, text)
+    async def add(
+        self, speaker: Speaker, name: str, text: str, *, cut: bool = False
+    ) -> ChatMessage:
+        message = ChatMessage(speaker, name, text, cut=cut)
         await self.mount(message)
         # Anchored, not scrolled once: when the first overflow brings in the scrollbar, the
         # messages re-wrap narrower and grow; the anchor keeps the newest line in view

@@ -45,6 +45,8 @@ def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Doc:
     what to try next and a better reply (coach mode), then the user's words with the
     evidence underlined and what each highlighted move means."""
     out = Doc()
+    if assessment.judge not in ("offline", "rules"):
+        out.line(f"Scored by {assessment.judge}", "dim italic")
     for score in assessment.scores:
         row = out.line(f"{score.name:<26}", "bold")
         row.append_text(score_bar(score.score))
@@ -52,6 +54,8 @@ def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Doc:
         out.line(score.rationale, "dim", indent=2)
     for note in assessment.notes:
         out.line(f"Note: {note}", "italic yellow")
+    if assessment.second_opinion is not None:
+        _second_opinion(out, assessment)
     if coach:
         out.blank()
         out.line("Try next", "bold")
@@ -78,6 +82,27 @@ def render_feedback(reply: str, assessment: Assessment, *, coach: bool) -> Doc:
             row.append(f"{ev.move.value.replace('_', ' ')}: ", style="bold")
             row.append(MOVE_DESCRIPTION[ev.move])
     return out
+
+
+def _second_opinion(out: Doc, assessment: Assessment) -> None:
+    """`--judge both`: the other judge's scores beside these, and where they differ."""
+    from sparring.judge.both import disagreements
+
+    other = assessment.second_opinion
+    assert other is not None
+    out.blank()
+    out.line(f"Second opinion: {other.judge}", "bold")
+    for score in other.scores:
+        row = out.line(f"{score.name:<26}", "")
+        row.append_text(score_bar(score.score))
+        row.append(f" {score.score}/5", style=SCORE_STYLE[score.score])
+    differences = disagreements(assessment)
+    if differences:
+        out.line("Where they disagree", "bold")
+        for line in differences:
+            out.bullet("• ", "yellow").append(line)
+    else:
+        out.line("They agree on every score.", "dim")
 
 
 class FeedbackPanel(ReadingPane):
