@@ -51,6 +51,11 @@ def write_scoring(transcript: Path, rescoring: Rescoring) -> Path:
             f.flush()
             os.fsync(f.fileno())
         os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise type(exc)(
+            exc.errno, exc.strerror, str(target)
+        ) from None  # name the file, not the temporary
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
