@@ -21,10 +21,11 @@ ROOT = Path(__file__).resolve().parents[1]
 
 async def main(folder: Path) -> None:
     sys.path.insert(0, str(ROOT))
-    from sparring.adapters.files.transcripts import read_transcript
-    from sparring.adapters.report.files import conversation_report
     from tests.support.replies import BREAKTHROUGH_REPLIES, DEFENSIVE_REPLIES
     from tests.support.saved import save_attempt
+
+    from sparring.adapters.files.transcripts import read_transcript
+    from sparring.adapters.report.files import conversation_report
 
     scenario = "frustrated-sales-director"
     replies = DEFENSIVE_REPLIES[scenario][:1] + BREAKTHROUGH_REPLIES[scenario]

@@ -31,7 +31,8 @@ def pixels(path: Path) -> tuple[int, int, list[tuple[int, int, int]]]:
             chunks.append(body)
         pos += 12 + length
     width, height, depth, colour = struct.unpack(">IIBB", header[:10])
-    assert depth == 8 and colour in (2, 6), f"unsupported PNG ({depth}-bit, colour type {colour})"
+    if depth != 8 or colour not in (2, 6):
+        raise ValueError(f"unsupported PNG ({depth}-bit, colour type {colour})")
     step = 3 if colour == 2 else 4
     raw = zlib.decompress(b"".join(chunks))
     stride = width * step

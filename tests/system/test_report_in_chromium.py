@@ -95,7 +95,7 @@ def test_the_page_shows_every_reply(rendered: tuple[Path, str, Path]) -> None:
     data = read_transcript(transcript)
     replies = [e.text for e in data.events if e.type == "user"]
     assert len(replies) == TURNS
-    for n, reply in enumerate(replies, 1):
+    for n, _reply in enumerate(replies, 1):
         assert f'id="turn-{n}"' in dom
         assert f"(take {n})" in dom
     assert dom.count('<article class="turn"') == TURNS
