@@ -43,6 +43,8 @@ class TrendChart:
             return [Text("No scored replies yet: rehearse, then come back.", style="dim")]
         name_width = min(NAME_WIDTH, max(len(s.name) for s in self.series))
         room = max(4, width - name_width - 1 - FIGURES_WIDTH)
+        longest = max(len(s.points) for s in self.series)
+        room = min(room, max(12, longest))  # the figures stay next to a short line
         out = []
         for s in self.series:
             line = Text(no_wrap=True, overflow="crop")
@@ -57,7 +59,7 @@ class TrendChart:
                     style = "green" if s.change > 0 else "red" if s.change < 0 else "dim"
                     line.append(f"  {s.change:+.1f}", style=style)
             out.append(line)
-        hidden = max(0, max(len(s.points) for s in self.series) - room)
+        hidden = max(0, longest - room)
         note = f" (the latest {room})" if hidden else ""
         out.append(
             Text(
