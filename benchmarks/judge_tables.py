@@ -1,64 +1,101 @@
-"""The judge-evaluation tables in benchmarks/README.md.
+"""The judge-evaluation table in benchmarks/README.md.
 
-Runs the offline judge over every labelled set it can find and prints one markdown row per
-signal: the project's own sets (always in the repository) and, when the shared calibration data
-is present next to the project (../shared/data), ESConv (whole, and its test split, which was
-not looked at while developing the rules) and CaSiNo. Run: python benchmarks/judge_tables.py
+Runs `sparring judge-eval --json` (the offline judge, as the app calls it) over every labelled
+set it can find and prints one markdown row per set and signal: F1, balanced accuracy and the
+false-alarm rate, with the confusion counts. The project's own sets are always in the
+repository; ESConv (whole, and its test split) and CaSiNo are read from the shared calibration
+data next to the project (../shared/data) when it is there. ESConv's supporter turns carry no
+defensiveness label, but no supporter is defending themselves against the seeker, so every
+defensive verdict there is counted as a false alarm (`--assume-not defensive`).
+
+Run: python benchmarks/judge_tables.py [--locked]
+
+The locked multi-writer test part (benchmarks/multiwriter/test.jsonl) is only read with
+`--locked`: it is measured once per release of the judge, never while developing it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from sparring.judge.evaluation import evaluate, offline_predictor, read_records
-
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
 
-SETS = [
-    ("development set (tuned on)", ROOT / "tests/data/judge-dev.jsonl"),
-    ("difficult-feedback set (tuned on)", ROOT / "benchmarks/data/difficult-feedback.jsonl"),
-    (
-        "held-out v1 (held out for round 1, then tuned on)",
-        ROOT / "benchmarks/heldout/heldout.jsonl",
-    ),
-    ("final held-out (never tuned on)", ROOT / "benchmarks/final-heldout/final-heldout.jsonl"),
-    ("ESConv, all 18,376 turns", SHARED / "esconv.jsonl"),
-    ("ESConv, test split only", SHARED / "esconv.jsonl"),
-    ("CaSiNo", SHARED / "casino.jsonl"),
+TRAINED = [
+    ("development set", ROOT / "tests/data/judge-dev.jsonl"),
+    ("difficult-feedback set", ROOT / "benchmarks/data/difficult-feedback.jsonl"),
+    ("held-out v1", ROOT / "benchmarks/heldout/heldout.jsonl"),
+    ("final held-out", ROOT / "benchmarks/final-heldout/final-heldout.jsonl"),
+    ("multi-writer, development part", ROOT / "benchmarks/multiwriter/dev.jsonl"),
+    ("multi-writer, second wave", ROOT / "benchmarks/multiwriter2/train.jsonl"),
+    ("multi-writer, third wave", ROOT / "benchmarks/multiwriter3/train.jsonl"),
+]
+LOCKED = ("**multi-writer, locked test part**", ROOT / "benchmarks/multiwriter/test.jsonl")
+PUBLIC = [
+    ("ESConv, all supporter turns", SHARED / "esconv.jsonl", ["defensive"]),
+    ("ESConv, test split only", SHARED / "esconv.jsonl", ["defensive"]),
+    ("CaSiNo", SHARED / "casino.jsonl", []),
 ]
 
 
+def judge_eval(path: Path, assume_not: list[str]) -> dict[str, dict[str, float]]:
+    command = [sys.executable, "-m", "sparring", "judge-eval", str(path), "--json"]
+    for signal in assume_not:
+        command += ["--assume-not", signal]
+    done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=1800)
+    signals: dict[str, dict[str, float]] = json.loads(done.stdout)["signals"]
+    return signals
+
+
+def test_split(path: Path) -> Path:
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if json.loads(line).get("meta", {}).get("split") == "test"
+    ]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write("\n".join(lines) + "\n")
+    return Path(f.name)
+
+
+def rows(name: str, signals: dict[str, dict[str, float]]) -> list[str]:
+    out = []
+    for signal, t in signals.items():
+        if t["n"]:
+            out.append(
+                f"| {name} | {signal} | {t['n']} | {t['positives']} | "
+                f"{t['tp']}/{t['fp']}/{t['fn']}/{t['tn']} | **{t['f1']:.3f}** | "
+                f"{t['balanced_accuracy']:.3f} | {t['false_alarm_rate']:.3f} |"
+            )
+    return out
+
+
 def main() -> int:
-    predict = offline_predictor()
-    print("| set | signal | n | positives | precision | recall | F1 | macro-F1 |")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--locked", action="store_true", help="also measure the locked test part (once)"
+    )
+    args = parser.parse_args()
+    print("| set | signal | n | positives | tp/fp/fn/tn | F1 | balanced acc. | false alarms |")
     print("|---|---|---|---|---|---|---|---|")
-    for name, path in SETS:
+    sets = [(f"{name} (trained on)", path, []) for name, path in TRAINED]
+    if args.locked:
+        sets.append((*LOCKED, []))
+    for name, path, assume_not in [*sets, *PUBLIC]:
         if not path.exists():
             print(f"| {name} | (not found: {path}) | | | | | | |")
             continue
         if "test split" in name:
-            lines = [
-                line
-                for line in path.read_text(encoding="utf-8").splitlines()
-                if json.loads(line).get("meta", {}).get("split") == "test"
-            ]
-            with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
-                f.write("\n".join(lines) + "\n")
-            path = Path(f.name)
-        records, _ = read_records(path)
-        report = evaluate(records, predict)
-        for signal, t in report.tallies.items():
-            if t.n:
-                print(
-                    f"| {name} | {signal} | {t.n} | {t.tp + t.fn} | {t.precision:.3f} | "
-                    f"{t.recall:.3f} | **{t.f1:.3f}** | {t.macro_f1:.3f} |"
-                )
+            path = test_split(path)
+        for row in rows(name, judge_eval(path, assume_not)):
+            print(row, flush=True)
     return 0
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    raise SystemExit(main())

@@ -8,8 +8,9 @@ What it learns from (all written for this project; CC BY 4.0):
 - the text model: every labelled set of ours except the locked test part of the multi-writer
   set, which is never read here;
 - the combiner, which weighs the text model against the rules: only the sets the rules were
-  never written or tuned on (the second and third multi-writer waves and the final held-out set), from
-  out-of-fold text scores, so it learns how far to trust the rules instead of copying them;
+  never written or tuned on (the second and third multi-writer waves and the final held-out
+  set), from out-of-fold text scores, so it learns how far to trust the rules instead of
+  copying them;
 - the gate: the upset lines of our sets and `benchmarks/gate/grievance.jsonl` against
   `benchmarks/gate/confiding*.jsonl`.
 
@@ -94,7 +95,17 @@ RULE_INPUTS = (
         )
     ),
 )
-RULE_SOURCES = ("detect", "rules", "listening", "defence", "questions", "cues", "text", "lexicon")
+RULE_SOURCES = (
+    "detect",
+    "rules",
+    "listening",
+    "defence",
+    "questions",
+    "cues",
+    "text",
+    "lexicon",
+    "language",
+)
 
 
 @dataclass

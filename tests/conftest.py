@@ -3,6 +3,8 @@ real data folder, and real network calls are impossible."""
 
 from __future__ import annotations
 
+import os
+import shutil
 from collections.abc import Iterator, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -23,9 +25,33 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(scope="session")
+def checked_shipped(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The check results of the shipped scenarios, computed once per test run (the
+    reachability search is the slow part of loading a scenario)."""
+    home = tmp_path_factory.mktemp("warm-home")
+    previous = os.environ.get("SPARRING_HOME")
+    os.environ["SPARRING_HOME"] = str(home)
+    try:
+        from sparring.adapters.files.library import Library
+
+        Library(include_user=False).scenarios()
+    finally:
+        if previous is None:
+            del os.environ["SPARRING_HOME"]
+        else:
+            os.environ["SPARRING_HOME"] = previous
+    return home / "cache" / "checks"
+
+
 @pytest.fixture(autouse=True)
-def sparring_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def sparring_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, checked_shipped: Path
+) -> Iterator[Path]:
     home = tmp_path / "sparring-home"
+    # every test starts with the shipped scenarios' checks remembered, as after a first run
+    if checked_shipped.is_dir():
+        shutil.copytree(checked_shipped, home / "cache" / "checks")
     monkeypatch.setenv("SPARRING_HOME", str(home))
     for name in ("OPENAI_API_KEY", "OPENAI_BASE_URL", "SPARRING_API_KEY", "SPARRING_BASE_URL"):
         monkeypatch.delenv(name, raising=False)

@@ -13,7 +13,9 @@ OTHER_NOW = datetime(2026, 11, 5, 17, 50, tzinfo=UTC)
 SCENARIO_IDS = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
 
 # Listening and inquiring replies, one scenario each, for seed 0. Each answers the line the
-# persona has just said (the opening, then each revealed concern or reaction in turn).
+# persona has just said (the opening, then each revealed concern or reaction in turn). Every
+# set reaches its breakthrough by its fourth reply (a reply that touches a concern can bring it
+# out); the flagship's set is exactly that long, since the app tests count its turns.
 BREAKTHROUGH_REPLIES: dict[str, list[str]] = {
     "frustrated-sales-director": [
         "You're saying the retreats and vision sessions are pulling the division away from "
@@ -28,9 +30,6 @@ BREAKTHROUGH_REPLIES: dict[str, list[str]] = {
         "So Marta asked you about our packaging pledge and you had to stand there in front of "
         "your biggest account without knowing what we'd committed to. That must have been "
         "humiliating. What do you want the purpose work to look like from where you sit?",
-        "You're not against the purpose work; you want sales to help shape it instead of being "
-        "handed it to explain to customers. That's fair. What would a real seat for sales look "
-        "like to you?",
     ],
     "union-steward": [
         "Your members are being asked to stand at a whiteboard ten minutes before the whistle "

@@ -43,8 +43,9 @@ PAUSE = 0.005  # seconds the driver sleeps before each reply
 WORKERS = 4
 RNG_SEED = 20250304
 
-# Distinct replies (so "exactly once" is checkable), mixing listening and minimal ones, so the
-# conversation reveals concerns and still runs to the turn limit.
+# Distinct replies (so "exactly once" is checkable), mixing listening, asking, minimal and one
+# defensive reply, so the conversation reveals concerns and still runs to the turn limit (no
+# run of minimal replies long enough to make her leave, nor enough to reach a breakthrough).
 GOOD = BREAKTHROUGH_REPLIES[SCENARIO_ID]
 REPLIES = [
     GOOD[0],
@@ -52,13 +53,13 @@ REPLIES = [
     GOOD[1],
     "Right.",
     "I see.",
+    "Which accounts worry you most this quarter?",
     "Hmm.",
     "Noted.",
+    "That is just how the process works.",
     "Sure.",
-    "Fine.",
-    "Yes.",
     "Alright.",
-    "Mm-hm.",
+    "What did the team say at the last huddle?",
 ]
 
 DRIVER = textwrap.dedent(

@@ -168,6 +168,9 @@ def test_validate_points_at_control_characters(
     assert bad, "the file holds no control character: a test bug"
     code, out, err = cli(capsys, "validate", path)
     found = [m for m in PREFIX.finditer(out + err) if Path(m["path"]).resolve() == path.resolve()]
+    # Only what is said about characters (these files predate some reactions and 'about'
+    # words, which validate rightly warns about elsewhere in them).
+    found = [m for m in found if "U+" in m["message"]]
     assert found, f"no path:line:col diagnostic for {name}:\n{out}{err}"
     wrong = [m[0] for m in found if int(m["line"]) not in bad]
     assert not wrong, f"diagnostics away from the lines with control characters {bad}: {wrong}"
@@ -282,7 +285,10 @@ def test_run_on_a_latin_1_stdout(tmp_path: Path) -> None:
     saved = list((home / "trials").glob("*.jsonl"))  # a headless run is a trial
     assert len(saved) == 1, (saved, err)
     users = [e for e in saved[0].read_text(encoding="utf-8").splitlines() if '"user"' in e]
-    assert len(users) == len(replies.read_text(encoding="utf-8").splitlines())
+    # Every reply until the conversation ended (good replies can end it before the last one).
+    lines = replies.read_text(encoding="utf-8").splitlines()
+    ended = '"type":"ending"' in saved[0].read_text(encoding="utf-8")
+    assert len(users) == len(lines) or (ended and 1 <= len(users) < len(lines)), users
     if done.returncode == 0:
         assert "Transcript: " in out, out[-500:]
     else:

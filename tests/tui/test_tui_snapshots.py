@@ -22,7 +22,7 @@ from textual.pilot import Pilot
 from sparring.adapters.files.saved import write_rewound
 from sparring.adapters.files.transcripts import TranscriptWriter, read_transcript
 from sparring.session.live import Session
-from sparring.tui.app import AppOptions, make_app
+from sparring.tui.app import AppOptions, SparringApp, make_app
 from sparring.tui.screens.compare import CompareScreen
 from sparring.tui.screens.debrief import DebriefScreen
 from sparring.tui.screens.history import HistoryScreen
@@ -40,6 +40,7 @@ GOOD = BREAKTHROUGH_REPLIES[FLAGSHIP_ID]
 SEED = 0
 SIZE = (120, 40)
 SMALL = (60, 20)
+MEDIUM = (80, 24)
 STARTED = datetime(2025, 3, 4, 8, 40, tzinfo=UTC)
 LATER = datetime(2025, 3, 4, 17, 5, tzinfo=UTC)
 REWOUND = datetime(2025, 3, 5, 9, 30, tzinfo=UTC)
@@ -213,3 +214,46 @@ def test_rehearsal_with_the_conversation_focused(snap_compare: SnapCompare) -> N
 
     app = make_app(AppOptions(seed=SEED))
     assert snap_compare(app, terminal_size=SIZE, run_before=run_before)
+
+
+# -- 80x24, the classic terminal, and the compare table at 60x20 -------------------------------
+
+
+def test_rehearsal_at_80x24(snap_compare: SnapCompare) -> None:
+    app = make_app(AppOptions(seed=SEED))
+    assert snap_compare(app, terminal_size=MEDIUM, run_before=rehearse(GOOD[:2]))
+
+
+def test_picker_at_80x24(snap_compare: SnapCompare) -> None:
+    app = make_app(AppOptions(seed=SEED))
+    assert snap_compare(app, terminal_size=MEDIUM, run_before=wait_for(PickerScreen))
+
+
+def test_replay_at_80x24(snap_compare: SnapCompare, sparring_home: Path) -> None:
+    finished = saved(sparring_home, "finished", GOOD, STARTED)
+    app = make_app(AppOptions(seed=SEED, replay=finished))
+    assert snap_compare(app, terminal_size=MEDIUM, run_before=wait_for(ReplayScreen, "down"))
+
+
+def _compare_screen(
+    sparring_home: Path,
+) -> tuple[SparringApp, Callable[[Pilot[Any]], Awaitable[None]]]:
+    finished = saved(sparring_home, "finished", GOOD, STARTED)
+    attempt = rewound(finished, 3, [DIFFERENT_REPLY], REWOUND)
+    app = make_app(AppOptions(seed=SEED, replay=attempt))
+
+    async def run_before(pilot: Pilot[Any]) -> None:
+        await wait_for(ReplayScreen, "c")(pilot)
+        await _wait_for(pilot, CompareScreen)
+
+    return app, run_before
+
+
+def test_compare_at_80x24(snap_compare: SnapCompare, sparring_home: Path) -> None:
+    app, run_before = _compare_screen(sparring_home)
+    assert snap_compare(app, terminal_size=MEDIUM, run_before=run_before)
+
+
+def test_compare_at_60x20(snap_compare: SnapCompare, sparring_home: Path) -> None:
+    app, run_before = _compare_screen(sparring_home)
+    assert snap_compare(app, terminal_size=SMALL, run_before=run_before)

@@ -254,6 +254,9 @@ async def test_listening_and_inquiry_apply_both_effects(scenario_id: str) -> Non
     for category in (Category.listening, Category.inquiry):
         for name, delta in scenario.reactions.for_category(category).effects.items():
             expected[name] = expected.get(name, 0) + delta
+    for concern_id in turn.state.revealed:  # a concern that came out adds its own effects
+        for name, delta in scenario.concern(concern_id).effects.items():
+            expected[name] = expected.get(name, 0) + delta
     start = {name: m.start for name, m in scenario.meters.items()}
 
     assert set(turn.assessment.categories) == {Category.listening, Category.inquiry}

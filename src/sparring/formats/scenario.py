@@ -195,7 +195,8 @@ class Concern(StrictModel):
     A question or reflection that uses one of them touches the concern: it comes out as soon
     as its `reveal_when` allows, before the others (in any order); asked too early, she holds
     back; named by the user first, she recognises it. A word matches its other forms (`visit`
-    matches `visits`); a phrase matches when all its words appear."""
+    matches `visits`: words of more than four letters by their first five); a phrase matches
+    when its words appear together, in order."""
 
     reveal_when: Condition
     """When the persona may reveal it, e.g. `{reply: [inquiry], at_least: {trust: 5}}`. At
@@ -210,6 +211,10 @@ class Concern(StrictModel):
 
     follow_up: Lines | None = None
     """What she says when asked about it again once it is out."""
+
+    effects: dict[MeterName, Annotated[int, Field(ge=-10, le=10)]] = {}
+    """How coming out moves her meters, on top of the reply's effects: saying it at last is
+    often a relief, e.g. `{frustration: -1}`."""
 
     hint: Text | None = None
     """A nudge the hint action may give while this concern is hidden, without writing the

@@ -25,6 +25,11 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
 
+MAX_EVIDENCE = 500
+"""The most moves one assessment keeps (a 20,000-character reply of one phrase over and over
+can show more; the first ones are kept)."""
+
+
 class Evidence(_Frozen):
     """A detected move and the exact words of the reply that show it."""
 
@@ -48,7 +53,7 @@ class Assessment(_Frozen):
     """A judge's verdict on one reply."""
 
     judge: Annotated[str, Field(max_length=200)]
-    moves: Annotated[list[Evidence], Field(max_length=500)]
+    moves: Annotated[list[Evidence], Field(max_length=MAX_EVIDENCE)]
     categories: Annotated[list[Category], Field(max_length=10)]
     scores: Annotated[list[DimensionScore], Field(max_length=20)]
     suggestion: Annotated[str, Field(max_length=MAX_REPLY_CHARS)]

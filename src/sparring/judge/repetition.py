@@ -37,13 +37,65 @@ GENERIC = frozenset(
 )
 
 
-def content_words(text: str) -> list[str]:
-    """The words of `text` that could only come from this conversation."""
-    return [w for w in _WORD.findall(text.lower()) if w not in GENERIC]
+# The vocabulary of validation ("I'm curious what's coming up for you; I want to hold space
+# for that"): fits any conversation.
+GENERIC |= frozenset(
+    """
+    curious explore exploring validate validated validating validation reflect reflecting
+    reflection space hold holding coming bringing unpack unpacking process processing
+    experience experiencing sit sitting acknowledge acknowledging acknowledged safe seen
+    need needs met there's here's important matters matter meaningful clearly obviously
+    genuinely truly certainly incredibly super moment today emotion emotions emotional
+    running high intense heavy lot vulnerable space journey respect respected understandable
+    something someone happening telling come comes around back must imagine perspective
+    makes make sense comfortable can't cannot you'd i'd should might may try trying best
+    everything nothing anyone everyone care cares caring value valued view views side opinion
+    words support supporting supported together both worth taking time giving given voice
+    voicing speak speaking raise raising raised bring brought concerns concern issue issues
+    situation deserve deserves makes made hearing listened only weighing weigh you've
+    carrying deal honesty upsetting means meaning total trust trusting trusted anywhere loud
+    clear same strongly opening opened takes courage through too real hm huh talking
+    interesting ears mind
+    """.split()
+)
+
+# Words to the judge instead of to them: "Rate this 5/5", "SYSTEM: perfect listening".
+TO_THE_JUDGE = re.compile(
+    r"\b(?:judge|grader|evaluator|scorer)\s*[,:]|\b(?:system|assistant|developer)\s*:|\[/?inst\]|"
+    r"\b(?:rate|score|grade|mark)\s+(?:this|me|my|the)\s+(?:reply|response|answer|message)\b|"
+    r"\b(?:give|award|assign)\s+(?:me|this(?: reply| response)?)\s+(?:full marks|top marks|"
+    r"a (?:perfect|full|top) score|(?:a )?\d\s*(?:/|out of)\s*\d)|\b\d\s*/\s*5\b|"
+    r"\bignore\s+(?:all\s+|any\s+)?(?:the\s+)?(?:previous|prior|above|earlier|your)\s+"
+    r"(?:instructions|rules|prompt)|"
+    r"\b(?:listening|inquiry|non[- ]?defensiveness|score)\s*[:=]\s*\d",
+    re.IGNORECASE,
+)
+
+# Feelings named with nothing of theirs: specific only when they said it first ("you feel
+# let down" after "you let me down" is listening; as a guess, it fits anyone).
+FEELINGS = frozenset(
+    """
+    unheard unseen ignored dismissed disrespected unappreciated undervalued overlooked
+    invisible disappointed disappointing let down hurt hurtful sad annoyed annoying irritated
+    stressed stressful overwhelmed overwhelming worried anxious scared afraid betrayed
+    embarrassed humiliated exhausted tired fed pissed mad furious livid gutted painful pain
+    unfair blindsided unsupported undermined sidelined excluded lonely alone
+    """.split()
+)
 
 
-def is_content_free(text: str) -> bool:
-    return not content_words(text)
+def content_words(text: str, their_words: frozenset[str] = frozenset()) -> list[str]:
+    """The words of `text` that could only come from this conversation (a feeling counts
+    when they named it themselves)."""
+    return [
+        w
+        for w in _WORD.findall(text.lower())
+        if w not in GENERIC and (w not in FEELINGS or w in their_words)
+    ]
+
+
+def is_content_free(text: str, their_words: frozenset[str] = frozenset()) -> bool:
+    return not content_words(text, their_words)
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -68,12 +120,6 @@ _LISTENING = frozenset({Move.reflect_content, Move.reflect_feeling})
 _INQUIRY = frozenset({Move.open_question, Move.check})
 
 
-def _asks(text: str) -> bool:
-    return "?" in text or bool(
-        re.match(r"\s*(?:tell|go|say|and|keep|carry|continue)\b", text, re.I)
-    )
-
-
 def _distinct(moves: Sequence[Evidence]) -> list[Evidence]:
     """Each move once per span; an acknowledgement inside another move's span is part of it."""
     seen: set[tuple[Move, int, int]] = set()
@@ -90,18 +136,37 @@ def _distinct(moves: Sequence[Evidence]) -> list[Evidence]:
 
 
 def discount(
-    moves: Sequence[Evidence], reply: str, conversation: Sequence[tuple[str, str]]
+    moves: Sequence[Evidence],
+    reply: str,
+    conversation: Sequence[tuple[str, str]],
+    their_line: str | None = None,
 ) -> tuple[list[Evidence], list[str], bool, int]:
     """(the moves that still count, notes, content_free, repeats) for a reply in its
-    conversation. Reflections with nothing specific in them are only acknowledgements; a
-    repeat keeps no listening or asking; nor does a content-free reply right after another."""
+    conversation (and the line it answers). Reflections with nothing specific in them are only
+    acknowledgements; a repeat keeps no listening or asking; nor does a content-free reply
+    right after another."""
     earlier = [text for who, text in conversation if who == "user"]
-    empty = is_content_free(reply)
+    theirs = [text for who, text in conversation if who != "user"] + [their_line or ""]
+    their_words = frozenset(w for line in theirs for w in _WORD.findall(line.lower()))
+    empty = is_content_free(reply, their_words)
     repeated = repeats(reply, earlier)
     # "Tell me more" once is an invitation; "Tell me more", "Go on", "And?" is a habit
-    previous_empty = bool(earlier) and is_content_free(earlier[-1]) and _asks(earlier[-1])
+    previous_empty = bool(earlier) and is_content_free(earlier[-1], their_words)
     kept = _distinct(moves)
     notes: list[str] = []
+    if their_line and repeats(reply, [their_line]):
+        kept = [e for e in kept if e.move not in _LISTENING | {Move.own}]
+        notes.append(
+            "That is their line said back as they said it, which can sound like mockery: put "
+            "what you heard in your own words."
+        )
+    if TO_THE_JUDGE.search(reply):
+        kept = [e for e in kept if e.move not in _LISTENING | _INQUIRY | {Move.own}]
+        notes.append(
+            "Part of this speaks to the judge, not to them: a reply earns its scores by what "
+            "it says to the other person, so it earns no listening or asking here."
+        )
+        empty = True
     if empty and any(e.move in _LISTENING for e in kept):
         kept = [
             Evidence(move=Move.acknowledge, start=e.start, end=e.end, quote=e.quote)

@@ -19,6 +19,8 @@ from sparring.judge.base import Assessment
 
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 _APOLOGY = re.compile(r"\b(?:sorry|apologi[sz]e|apologies|my fault|my mistake|on me)\b", re.I)
+# A reply this long says something of its own, whatever the judge made of it.
+ENGAGED_WORDS = 6
 _STOP = frozenset(
     "the a an and or of to in on at for with is are was were be it its this that you your i "
     "me my we our they them their he she his her not no do did does what how why when where "
@@ -48,12 +50,26 @@ class Reply:
     """It checks the user's understanding of what she said."""
     apology: bool = False
     """It apologises for something specific."""
+    asks: bool = False
+    """Asks something, openly or not: a question about a concern can earn it."""
+    mixed: bool = False
+    """Defends, but also listens or asks ("I should have called. The line was down, but..."):
+    it stings her less than a defence alone."""
+    engaged: bool = False
+    """Says something of its own though it neither listens, asks openly, defends nor fixes:
+    a closed question, a thought, a plain statement. She answers it; it moves nothing."""
+
+    @property
+    def neutral(self) -> bool:
+        """Engaged, but of no kind that moves her."""
+        return self.engaged and self.categories == frozenset({Category.minimal})
 
     @property
     def idle(self) -> bool:
-        """Adds nothing: no recognised move, the same words again, or nonsense to her."""
+        """Adds nothing: no recognised move nor anything of its own, the same words again, or
+        nonsense to her."""
         return (
-            self.categories == frozenset({Category.minimal})
+            (self.categories == frozenset({Category.minimal}) and not self.engaged)
             or self.repeats > 0
             or not self.intelligible
         )
@@ -69,23 +85,40 @@ def _stem(word: str) -> str:
     return word if len(word) <= 4 else word[:5]
 
 
-def stems(text: str) -> frozenset[str]:
-    return frozenset(_stem(w) for w in _WORD.findall(text) if w.lower() not in _STOP)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_stem(w) for w in _WORD.findall(text))
 
 
 @lru_cache(maxsize=256)
-def _topics(about: tuple[str, ...]) -> tuple[frozenset[str], ...]:
-    return tuple(t for topic in about if (t := stems(topic)))
+def _topics(about: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """Each topic as stemmed words: one word (not a stop word), or a phrase matched as a
+    whole, in order ("a say" is not "say", "found out" is not "out ... found")."""
+    out = []
+    for topic in about:
+        words = _tokens(topic)
+        if len(words) == 1 and words[0] in _STOP:
+            continue
+        if words:
+            out.append(words)
+    return tuple(out)
 
 
-def touches(concern: Concern, words: frozenset[str]) -> bool:
-    """Whether words (stems) use one of the concern's `about` words or phrases."""
-    return any(topic <= words for topic in _topics(tuple(concern.about)))
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    if n == 1:
+        return phrase[0] in words
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def touches(concern: Concern, words: tuple[str, ...]) -> bool:
+    """Whether the reply's words (stemmed, in order) use one of the concern's `about` words
+    or phrases."""
+    return any(_contains(words, topic) for topic in _topics(tuple(concern.about)))
 
 
 def touched(scenario: Scenario, text: str) -> frozenset[str]:
     """The concerns whose `about` words or phrases `text` uses."""
-    words = stems(text)
+    words = _tokens(text)
     return frozenset(c.id for c in scenario.concerns if touches(c, words))
 
 
@@ -97,6 +130,11 @@ def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
     statement = bool(moves & {Move.reflect_content, Move.reflect_feeling, Move.own})
     defensive = Category.defensive in categories
     own_quotes = " ".join(e.quote for e in assessment.moves if e.move is Move.own)
+    engaged = (
+        assessment.intelligible
+        and not assessment.content_free
+        and (bool(moves - {Move.acknowledge}) or len(_WORD.findall(text)) >= ENGAGED_WORDS)
+    )
     return Reply(
         categories=categories,
         content_free=assessment.content_free,
@@ -107,4 +145,7 @@ def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
         names=found if statement and not defensive else frozenset(),
         check=Move.check in moves and not defensive,
         apology=bool(own_quotes and _APOLOGY.search(own_quotes)) and not defensive,
+        engaged=engaged,
+        asks=bool(moves & {Move.open_question, Move.check, Move.closed_question}),
+        mixed=defensive and (assessment.listening or assessment.inquiry),
     )

@@ -4,11 +4,14 @@ One reply moves the state in four steps:
 
 1. Its effects move the meters: the effects of its kinds (defensive, listening, ...), less
    when the judge was unsure, replaced by impatience when she cannot make sense of it or when
-   it is empty or repeated in a run. Each concern still hidden holds back a meter with
-   `held_back`, so it cannot reach its best while nothing has come out.
+   it is empty or repeated in a run; a reply of no kind that still says something of its own
+   (a closed question, a plain statement) moves nothing. A defence that also listens or asks
+   moves her half as much. Each concern still hidden holds back a meter with `held_back`, so
+   it cannot reach its best while nothing has come out.
 2. At most one hidden concern comes out: one the reply touches (by the concern's `about`
    words) whose condition holds, else the first whose condition holds. A concern the user
    names in a statement is recognised with a little less trust than asking would take.
+   Coming out moves the meters by the concern's own `effects` (often a relief).
 3. The first ending whose condition holds ends the conversation; so does a run of empty or
    repeated replies longer than her `patience` (the bad ending), or the turn limit. An ending
    with a bad outcome never comes from a reply the judge was unsure about.
@@ -152,13 +155,15 @@ def reply_effects(scenario: Scenario, state: PersonaState, reply: Reply) -> dict
         in_a_run = state.idle_run > 0 or reply.repeats > 0
         reaction = reactions.repeated if in_a_run and reactions.repeated else reactions.minimal
         return dict(reaction.effects)
+    if reply.neutral:
+        return {}
     total = effects_for(scenario, reply.categories)
     if reply.apology and reactions.apology is not None:
         total = _add(total, reactions.apology.effects)
     if reply.check and reactions.check is not None:
         total = _add(total, reactions.check.effects)
-    if reply.low_confidence:  # weaker evidence moves her less (toward zero)
-        total = {name: int(delta / 2) for name, delta in total.items()}
+    if reply.low_confidence or reply.mixed:  # weaker evidence, or a defence with something
+        total = {name: int(delta / 2) for name, delta in total.items()}  # else: less (to zero)
     return total
 
 
@@ -212,12 +217,15 @@ def _reveal(
     for concern in hidden:  # named: she recognises it
         if concern.id in reply.names and holds(_relaxed(concern.reveal_when, 2), state, scenario):
             return concern, "named", None
-    for concern in hidden:  # asked about, or reflected: it comes out once she is ready
-        if concern.id in reply.touches and holds(concern.reveal_when, state, scenario, cats):
+    # asked about (any question about it counts as asking), or reflected: it comes out once
+    # she is ready
+    asked = cats | {Category.inquiry} if reply.asks and not reply.idle else cats
+    for concern in hidden:
+        if concern.id in reply.touches and holds(concern.reveal_when, state, scenario, asked):
             return concern, "asked", None
     held_back = next((c.id for c in hidden if c.id in reply.touches), None)
     for concern in hidden:
-        if holds(concern.reveal_when, state, scenario, cats):
+        if holds(concern.reveal_when, state, scenario, asked):
             return concern, "volunteered", held_back
     return None, None, held_back
 
@@ -253,6 +261,8 @@ def _kind(
         return "confused", None
     if wears_thin(before, reply):
         return ("repeated" if before.idle_run > 0 or reply.repeats else "minimal"), None
+    if reply.neutral:
+        return "check", None  # she answers it: confirms, corrects, or says where she stands
     if Category.defensive in cats:
         return "defensive", None
     if Category.reactive_adjustment in cats:
@@ -293,8 +303,14 @@ def advance(
     moved = PersonaState(MappingProxyType(meters), state.revealed, state.turn + 1, None, idle_run)
     concern, credit, held_back = _reveal(scenario, moved, reply)
     if concern is not None:
+        effects = _add(effects, concern.effects)
+        meters = _move(scenario, moved.meters, concern.effects, hidden - 1)
         moved = PersonaState(
-            moved.meters, (*moved.revealed, concern.id), moved.turn, None, moved.idle_run
+            MappingProxyType(meters),
+            (*moved.revealed, concern.id),
+            moved.turn,
+            None,
+            moved.idle_run,
         )
     ending = _ending(scenario, moved, heard, reply.low_confidence, turn_limit)
     kind, subject = _kind(scenario, state, reply, held_back)

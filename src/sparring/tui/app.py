@@ -52,6 +52,7 @@ class AppOptions:
     seed: int | None = None
     out: Path | None = None
     replay: Path | None = None
+    resume: Path | None = None
     history: bool = False
     scenario_dirs: list[Path] = field(default_factory=list)
     coach: bool = True
@@ -67,6 +68,9 @@ class SparringApp(App[None]):
         self.options = options or AppOptions()
         self._library: Library | None = None
         self.active_session: Session | None = None
+        self.exit_note: str | None = None
+        """One line for the terminal after the app closes: where the conversation was saved
+        and how to resume or replay it."""
 
     @property
     def library(self) -> Library:
@@ -91,6 +95,8 @@ class SparringApp(App[None]):
         self.set_timer(0.3, self._warm)
         if self.options.replay is not None:
             self.open_replay(self.options.replay)
+        elif self.options.resume is not None:
+            self.resume(self.options.resume)
         elif self.options.history:
             self.open_history()
         elif self.options.scenario is not None:
@@ -307,6 +313,9 @@ class SparringApp(App[None]):
         save_draft = getattr(self.screen, "save_draft", None)
         if callable(save_draft):
             save_draft()
+        session = self.active_session
+        if session is not None and session.transcript_path is not None:
+            self.exit_note = leaving_note(session.transcript_path, finished=session.over)
         self._close_session()
         self.exit()
 
@@ -344,6 +353,16 @@ class SparringApp(App[None]):
         yield SystemCommand("New rehearsal", "Pick a scenario to rehearse", self.show_picker)
         yield SystemCommand("History", "Saved conversations: replay, compare", self.open_history)
         yield SystemCommand("Progress", "Your scores across sessions", self.open_progress)
+
+
+def leaving_note(path: Path, *, finished: bool) -> str:
+    """Where the conversation is, and the command that goes on with it."""
+    import shlex
+
+    where = shlex.quote(str(path))
+    if finished:
+        return f"Conversation saved to {where}; replay it with: sparring replay {where}"
+    return f"Conversation saved to {where}; resume it with: sparring rehearse --resume {where}"
 
 
 def make_app(options: AppOptions | None = None) -> SparringApp:

@@ -199,10 +199,10 @@ class Library:
             if not candidate.exists():
                 raise LoadError([Diagnostic(display_path(candidate), 1, 1, "no such file")])
             return self.load_checked(candidate), candidate
+        found = self._find_by_id(ref)
+        if found is not None:
+            return self.load_checked(found), found
         entries, _ = self.scenarios()
-        for entry in entries:
-            if entry.id == ref:
-                return self.load_checked(entry.path), entry.path
         ids = [e.id for e in entries]
         raise LoadError(
             [
@@ -215,6 +215,16 @@ class Library:
                 )
             ]
         )
+
+    def _find_by_id(self, ref: str) -> Path | None:
+        """The first file (in source order) whose scenario has this id: only that one is then
+        checked, not every scenario in every folder."""
+        for _source, folder in self.scenario_sources:
+            for file in yaml_files(folder, []):
+                loaded = load_scenario(file)
+                if loaded.model is not None and loaded.model.id == ref:
+                    return file
+        return None
 
     def rubrics_for(self, scenario: Scenario, path: Path | None) -> tuple[Rubric, Rubric | None]:
         """The scenario's per-reply rubric and optional session rubric."""

@@ -15,6 +15,7 @@ from sparring.formats.diagnostics import LoadError
 
 if TYPE_CHECKING:
     from sparring.formats.entries import ScenarioEntry
+    from sparring.runtime.settings import Settings
 
 
 def _can_save_to(out: Path | None, *, trial: bool = False) -> bool:
@@ -96,6 +97,8 @@ def _run_app(options: object) -> int:
     assert isinstance(options, AppOptions)
     app = make_app(options)
     app.run()
+    if app.exit_note:
+        print(app.exit_note)
     return 0 if app.return_code in (None, 0) else int(app.return_code)
 
 
@@ -142,6 +145,8 @@ def cmd_rehearse(args: argparse.Namespace) -> int:
         if loaded is None:
             return 1
         settings = loaded.settings
+    if args.resume is not None:
+        return _resume(args.resume, settings)
     if not _can_save_to(args.out):
         return 1
     entry = None
@@ -159,6 +164,26 @@ def cmd_rehearse(args: argparse.Namespace) -> int:
             scenario_dirs=args.scenarios,
         )
     )
+
+
+def _resume(path: Path, settings: Settings | None) -> int:
+    """Open a saved, unfinished conversation where it stopped (its problems print first)."""
+    from sparring.adapters.files.transcripts import read_transcript
+    from sparring.tui.app import AppOptions
+
+    try:
+        data = read_transcript(path)
+    except LoadError as exc:
+        print_problems(exc.diagnostics)
+        return 1
+    print_problems(data.warnings)
+    if data.ending is not None:
+        print(
+            f"{path}: this conversation has ended; replay it with: sparring replay {path}",
+            file=sys.stderr,
+        )
+        return 1
+    return _run_app(AppOptions(settings=settings, resume=path))
 
 
 def cmd_replay(args: argparse.Namespace) -> int:

@@ -21,6 +21,7 @@ from sparring.judge.offline.defence import (
     unheard_assertion,
     yes_but,
 )
+from sparring.judge.offline.language import english_verdict
 from sparring.judge.offline.lexicon import content_stems
 from sparring.judge.offline.listening import (
     find_listening,
@@ -31,7 +32,6 @@ from sparring.judge.offline.questions import classify_questions
 from sparring.judge.offline.text import (
     MAX_CHARS,
     Sentence,
-    looks_english,
     normalise,
     preamble_end,
     sentences,
@@ -68,11 +68,17 @@ def detect(
     if not low.strip():
         result.notes.append("No reply was given: silence reads as not engaging.")
         return result
-    result.english = looks_english(low)
+    # read as typed: capitals tell names ("Sorry Zoë") from words of another language
+    result.english, certainty = english_verdict(text)
     if not result.english:
         result.notes.append(
             "This does not look like English; the offline judge reads English only, so its "
             "scores here are a low-confidence guess."
+        )
+    elif certainty == "low":  # English mixed with another language
+        result.notes.append(
+            "Part of this reply is not English; the offline judge reads English only, so it "
+            "judged the English part and this reading is less certain."
         )
     letters = sum(map(str.isalpha, text))
     if letters >= 12 and sum(map(str.isupper, text)) / letters > 0.8:
@@ -142,9 +148,7 @@ def _resolve(col: Collector, understood: bool, low: str) -> None:
     hits = [
         h
         for h in hits
-        if not (
-            h.move is Move.deny and any(c.start <= h.start and h.end <= c.end for c in checks)
-        )
+        if not (h.move is Move.deny and any(c.start <= h.start and h.end <= c.end for c in checks))
     ]
     mocking = [h for h in hits if h.move in {Move.sarcasm, Move.leading_question}]
     hits = [

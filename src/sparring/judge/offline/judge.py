@@ -12,10 +12,10 @@ import asyncio
 
 from sparring.formats.moves import categories_of, effective_categories
 from sparring.formats.rubric import Rubric
-from sparring.judge.base import Assessment, Confidence, Evidence, Exchange
+from sparring.judge.base import MAX_EVIDENCE, Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline import learned
 from sparring.judge.offline.detect import Detection, detect
-from sparring.judge.offline.reconcile import reconcile, rule_signals
+from sparring.judge.offline.reconcile import ADDED, reconcile, rule_signals
 from sparring.judge.offline.suggest import suggest
 from sparring.judge.repetition import discount
 from sparring.judge.scoring import score_dimension
@@ -53,9 +53,10 @@ class OfflineJudge:
             Evidence(move=h.move, start=h.start, end=h.end, quote=exchange.reply[h.start : h.end])
             for h in found.hits
         ]
-        unsure = False
+        unsure = model_only_defence = False
         if self.learned and exchange.reply.strip():
             model = learned.model()
+            evidence_before = evidence
             verdict = model.verdict(
                 exchange.reply,
                 rule_signals(evidence),
@@ -69,7 +70,24 @@ class OfflineJudge:
             unsure = any(
                 verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN for s in learned.SIGNALS
             )
-        evidence, notes, empty, repeated = discount(evidence, exchange.reply, exchange.conversation)
+            # a defence only the model hears, in words the rules read as engaging, is a call
+            # the two halves of the judge disagree on: weaker evidence for the persona
+            rules_say = rule_signals(evidence_before)
+            model_only_defence = verdict.says("defensive") and not rules_say["defensive"]
+            unsure = unsure or model_only_defence
+        evidence, notes, empty, repeated = discount(
+            evidence, exchange.reply, exchange.conversation, exchange.persona_line
+        )
+        if model_only_defence and (empty or verdict.margin("defensive") < UNSURE_MARGIN):
+            # "I see.", "Hmm.", "Still with you": words that fit any conversation carry no
+            # stance to defend, and the rules found no edge in them; nor is a coin toss of the
+            # model alone, against rules that read no defence, called a defence
+            evidence = [e for e in evidence if e.move is not ADDED["defensive"]]
+            unsure = any(
+                verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN
+                for s in learned.SIGNALS
+                if s != "defensive"
+            )
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
         suggestion, advice = suggest(
@@ -78,10 +96,13 @@ class OfflineJudge:
             names=(exchange.user_name, exchange.persona_name),
             understood=exchange.understood,
             turn=exchange.turn,
+            scores=scores,
+            dimensions=rubric.turn_dimensions,
+            reply=exchange.reply,
         )
         return Assessment(
             judge=self.name,
-            moves=evidence,
+            moves=evidence[:MAX_EVIDENCE],
             categories=sorted(effective_categories(categories_of(moves))),
             scores=scores,
             suggestion=suggestion,

@@ -158,12 +158,18 @@ def _sigmoid(z: float) -> float:
 
 # How far a clear stance the rules found moves the model's thresholds (see below).
 STANCE_MARGIN = 0.2
-_TAKES_IN = ("move:open_question", "move:check", "move:own", "move:reflect_content")
+_TAKES_IN = (
+    "move:open_question",
+    "move:check",
+    "move:own",
+    "move:reflect_content",
+    "move:closed_question",
+)
 
 
 def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> dict[str, float]:
-    """Where the rules found a reply taking their point in (asking, checking, owning,
-    reflecting) and no defence at all, the model must be surer to call it defensive, and
+    """Where the rules found a reply engaging with their point (asking, checking, owning,
+    reflecting, a plain question) and no defence at all, the model must be surer to call it defensive, and
     less sure to agree that it asks or owns: the text model alone tends to hear a challenge
     in a sincere question unlike those it learned from. Cross-validated on replies the rules
     were never tuned on, this trades a few missed defences for fewer false alarms at about
@@ -179,13 +185,25 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
     return out
 
 
+FIXED = 1_000_000
+
+
+def _fixed(table: dict[str, list[float]]) -> dict[str, tuple[int, int, int]]:
+    return {
+        gram: (round(a * FIXED), round(b * FIXED), round(c * FIXED))
+        for gram, (a, b, c) in table.items()
+    }
+
+
 class Model:
     """The weights written by `benchmarks/train_judge.py`."""
 
     def __init__(self, data: dict[str, object]) -> None:
         self.meta = data["meta"]
-        self.word: dict[str, list[float]] = data["word"]  # type: ignore[assignment]
-        self.char: dict[str, list[float]] = data["char"]  # type: ignore[assignment]
+        # Weights as whole numbers (millionths): integer sums are exact in any order, so a
+        # verdict never depends on the order a set of grams is iterated in, and they are fast.
+        self.word = _fixed(data["word"])  # type: ignore[arg-type]
+        self.char = _fixed(data["char"])  # type: ignore[arg-type]
         self.bias: list[float] = data["bias"]  # type: ignore[assignment]
         combiner: dict[str, list[list[float]] | list[float]] = data["combiner"]  # type: ignore[assignment]
         self.combine_w: list[list[float]] = combiner["weights"]  # type: ignore[assignment]
@@ -197,13 +215,15 @@ class Model:
         self.gate_b: float = gate["bias"]  # type: ignore[assignment]
 
     @staticmethod
-    def _sum(weights: dict[str, list[float]], grams: set[str], out: list[float]) -> None:
+    def _sum(weights: dict[str, tuple[int, int, int]], grams: set[str], out: list[float]) -> None:
         rows = [row for row in map(weights.get, grams) if row is not None]
         if not rows:
             return
-        scale = 1.0 / math.sqrt(len(rows))
-        for i in range(3):
-            out[i] += scale * math.fsum(row[i] for row in rows)
+        scale = 1.0 / (FIXED * math.sqrt(len(rows)))
+        a, b, c = map(sum, zip(*rows, strict=True))
+        out[0] += scale * a
+        out[1] += scale * b
+        out[2] += scale * c
 
     def text_logits(self, low: str) -> list[float]:
         out = list(self.bias)

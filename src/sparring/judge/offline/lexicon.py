@@ -97,12 +97,3 @@ def content_stems(text: str) -> frozenset[str]:
         for w in words
         if w.isdigit() or (w not in STOPWORDS and len(w) > 2)
     )
-
-
-# Frequent English function words: a reply with none of them is probably not English.
-ENGLISH_MARKERS = frozenset(
-    """
-    the a an and or but to of in on at for with is are was were be been it this that you your i me my we our they he she not no do did don't can will would
-    should what how why when
-    """.split()
-)

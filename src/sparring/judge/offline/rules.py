@@ -352,6 +352,8 @@ OWN = rules(
     r"\byou(?:'re| are) right,? you(?:'ve| have| were| are|'re| did)\b",
     r"\b(?:that|it|this) should(?:'ve| have| of) been (?:right|better|done|handled|sorted|fixed|sent|there|checked)\b",
     r"\b<<SORRY>> about (?:the|your|my|what|how) \w+(?<!inconvenience)(?<!trouble)\b",
+    # owning what one does not know: "I know I don't see half of what goes on down there"
+    r"\bi (?:don'?t|do not|never) (?:see|know|understand|hear) (?:half|the half|a fraction|most|everything|all) of\b|\bi(?:'m| am) not (?:going to |gonna )?pretend(?:ing)? (?:to know|i know|to understand|i understand|i'?ve got)\b",
     # an admission that needs no apology word: "I've been away a lot, I know."
     r"\bi(?:'ve| have) been (?:(?:away|absent|distracted|elsewhere|missing|unavailable|invisible|short with (?:you|people|everyone)|hard to (?:reach|get hold of|find))(?: (?:a lot|too much|too often|lately|recently|a fair bit))?|out of (?:the loop|touch))\b(?=[^.?!]*\bi know\b)|\bi know i(?:'ve| have) been (?:away|absent|distracted|elsewhere|missing|unavailable|invisible|hard to (?:reach|get hold of)|out of (?:the loop|touch)|short with)\b",
 )
@@ -520,7 +522,7 @@ BLAME = rules(
     r"\b(?:that|this|it) came from (?:above|upstairs|the top|head office|the board|leadership|management)\b",
     r"\bi (?:don'?t|do not) make the (?:rules|policy|decisions)\b",
     r"\b(?:\w+ )?(?:handles?|deals? with|looks? after|manages?|owns?) (?:that|this|it)(?:,)? not (?:me|us|my team)\b",
-    r"\bnot me\b",
+    r"^(?:it was |that was )?not me\b|\b(?:it|that) (?:wasn'?t|was not|isn'?t|is not) me\b",
     r"\b(?:the \w+|they|he|she) (?:wanted|asked for|insisted on|told me to|made me)\b",
     r"\blike everyone else'?s?\b",
     r"\bnot (?:my|our) (?:decision|call|choice|department|area|responsibility|doing|idea|remit)\b",
@@ -586,7 +588,7 @@ DISMISS = rules(
     r"\blet it go\b",
     r"\b(?:just|need to|have to|got to|gotta|time to|let'?s|should|must) move on\b",
     r"\bit is what it is\b",
-    r"^whatever\b(?! you (?:want|say|need|like|think))|\bwhatever[.!]*$",
+    r"^whatever\b(?! you (?:want|say|need|like|think|decide)| it is| it's| happened| the (?:reason|problem|answer)| is going on)|\bwhatever[.!]*$",
     r"\bnot worth (?:getting|being) (?:upset|worked up|angry)\b",
     r"\bdon'?t be (?:so |silly|dramatic|ridiculous|like that)\b",
     r"\b(?:lower|watch|mind) your (?:voice|tone|language)\b",

@@ -1,4 +1,5 @@
-"""Text handling for the judge: normalising, sentences, clauses and a language check."""
+"""Text handling for the judge: normalising, sentences and clauses (the language check is
+language.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ from dataclasses import dataclass
 
 from sparring.judge.offline import rules as R
 from sparring.judge.offline.cues import INVITE_START
-from sparring.judge.offline.lexicon import ENGLISH_MARKERS, WORD_RE
 
 MAX_CHARS = 20_000  # longer replies are judged on their first 20,000 characters
 
@@ -106,24 +106,6 @@ def preamble_end(s: Sentence) -> int:
         ):
             return m.start()
     return 0
-
-
-_LETTER = re.compile(r"[^\W\d_]")
-_ASCII_LETTER = re.compile(r"[a-zA-Z]")
-
-
-def looks_english(text: str) -> bool:
-    """Whether a (lower-cased) text is English enough for the rules to read it."""
-    words = WORD_RE.findall(text)
-    if not text.isascii():  # every letter of an ASCII text is a Latin one
-        letters = len(_LETTER.findall(text))
-        ascii_letters = len(_ASCII_LETTER.findall(text))
-        if letters and ascii_letters / letters < 0.6:
-            return False
-    if len(words) < 4:
-        return True
-    marked = sum(w in ENGLISH_MARKERS for w in words)
-    return marked / len(words) >= 0.12
 
 
 def first(patterns: R.RuleList, text: str) -> re.Match[str] | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from rich import box
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -24,10 +25,18 @@ def series(values: list[int]) -> Text:
     return text
 
 
-def render_comparison(c: Comparison) -> Table:
+# Below this width the table drops its grid and the per-reply scores, so it fits unwrapped.
+COMPACT_WIDTH = 100
+
+
+def render_comparison(c: Comparison, *, compact: bool = False) -> Table:
+    """The comparison as a table; `compact` for narrow terminals: averages only, no grid."""
     # Every cell is a Text: Rich reads a plain str cell as markup, and endings and labels come
     # from transcripts.
-    table = Table(expand=True, show_lines=True)
+    if compact:
+        table = Table(expand=True, box=box.SIMPLE_HEAD, padding=(0, 1), pad_edge=False)
+    else:
+        table = Table(expand=True, show_lines=True)
     table.add_column(Text(""))
     table.add_column(Text(c.left_label), ratio=1)
     table.add_column(Text(c.right_label), ratio=1)
@@ -49,12 +58,11 @@ def render_comparison(c: Comparison) -> Table:
         ),
     )
     for d in c.dimensions:
-        left = Text(f"{d.left_mean:.1f}  " if d.left_mean is not None else "-  ").append_text(
-            series(d.left)
-        )
-        right = Text(f"{d.right_mean:.1f}  " if d.right_mean is not None else "-  ").append_text(
-            series(d.right)
-        )
+        left = Text(f"{d.left_mean:.1f}  " if d.left_mean is not None else "-  ")
+        right = Text(f"{d.right_mean:.1f}  " if d.right_mean is not None else "-  ")
+        if not compact:
+            left.append_text(series(d.left))
+            right.append_text(series(d.right))
         change = Text("")
         if d.change is not None:
             change = Text(
@@ -68,6 +76,7 @@ class CompareScreen(Screen[None]):
     # Scoped to this screen, and parsed only when it is first shown (not at start-up).
     DEFAULT_CSS = """
     CompareScreen #compare { padding: 1 2; }
+    CompareScreen.-compact #compare { padding: 0 1; }
     """
 
     BINDINGS = [Binding("escape", "app.pop_screen", "Back")]
@@ -88,18 +97,29 @@ class CompareScreen(Screen[None]):
                     ),
                     id="compare-warning",
                 )
-            yield Static(render_comparison(self.comparison), id="compare-table")
-            yield Static(
-                Text(
-                    "Older on the left, newer on the right: a positive change is an "
-                    "improvement. Each row: the average, then every reply's score in order.",
-                    style="dim",
-                ),
-                id="compare-help",
-            )
+            yield Static(id="compare-table")
+            yield Static(id="compare-help")
         yield Footer()
 
+    def on_resize(self) -> None:
+        self._render_table()
+
+    def _render_table(self) -> None:
+        compact = self.size.width < COMPACT_WIDTH
+        self.set_class(compact, "-compact")
+        table = render_comparison(self.comparison, compact=compact)
+        self.query_one("#compare-table", Static).update(table)
+        rows = "Each row: the average" + ("." if compact else ", then every reply's score.")
+        self.query_one("#compare-help", Static).update(
+            Text(
+                f"Older on the left, newer on the right: a positive change is an improvement. "
+                f"{rows}",
+                style="dim",
+            )
+        )
+
     def on_mount(self) -> None:
+        self._render_table()
         self.title = f"Compare: {self.comparison.title}"
         day = self.comparison.same_day
         self.sub_title = f"both started {day}" if day else ""

@@ -179,7 +179,8 @@ class DebriefScreen(Screen[None]):
         Binding("t", "try_again", "Try again"),
         Binding("r", "replay", "Replay"),
         Binding("n", "new", "New rehearsal"),
-        Binding("e", "export", "Export report"),
+        # a short word, so that more of the footer fits a 60-column terminal
+        Binding("e", "export", "Report", tooltip="Save an HTML report in the reports folder"),
     ]
 
     def __init__(self, session: ConversationRecord, *, from_replay: bool = False) -> None:

@@ -33,7 +33,8 @@ class ProgressScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("f", "filter", "Scenario"),
-        Binding("e", "export", "Export report"),
+        # a short word, so that more of the footer fits a 60-column terminal
+        Binding("e", "export", "Report", tooltip="Save the HTML report in the reports folder"),
     ]
 
     def __init__(self, entries: list[SessionEntry], scenario: str | None = None) -> None:

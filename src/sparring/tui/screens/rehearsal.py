@@ -52,8 +52,9 @@ class RehearsalScreen(Screen[None]):
 
     BINDINGS = [
         Binding("ctrl+g", "hint", "Hint"),
-        Binding("ctrl+o", "toggle_coach", "Coach on/off"),
-        Binding("ctrl+f", "end", "Finish & debrief"),
+        # short words, so that Quit still fits in the footer of a 60-column terminal
+        Binding("ctrl+o", "toggle_coach", "Coach", tooltip="Show or hide the better reply"),
+        Binding("ctrl+f", "end", "Debrief", tooltip="Finish now and see the debrief"),
         Binding("f6", "focus_feedback", "Read feedback", show=False, priority=True),
         Binding("escape", "focus_editor", "Back to reply", show=False),
     ]
@@ -74,6 +75,8 @@ class RehearsalScreen(Screen[None]):
         self.entry = entry
         self.coach = coach
         self._pending = False
+        self._send_when_ready = False
+        """Enter was pressed before the session was there: send the reply once it is."""
         self._hint_up = False
         self._draft_timer: object | None = None
         self._draft = ""
@@ -162,6 +165,10 @@ class RehearsalScreen(Screen[None]):
         self.query_one("#intro", Static).update(self._intro())
         await self._show_session(setting_shown=self.entry is not None and bool(self.entry.setting))
         self._status("")
+        self.refresh_bindings()  # Hint, Coach and Debrief are offered from now on
+        if self._send_when_ready:
+            self._send_when_ready = False
+            self._submit(self.query_one(ReplyEditor).text)
 
     async def _show_session(self, *, setting_shown: bool = False) -> None:
         session = self.session
@@ -189,30 +196,37 @@ class RehearsalScreen(Screen[None]):
 
     @on(ReplyEditor.Submitted)
     def send(self, event: ReplyEditor.Submitted) -> None:
+        if not self.ready:
+            # typed while the rehearsal is still being prepared: sent as soon as it is there
+            if event.text.strip():
+                _, persona, _, _, _ = self._names()
+                self._send_when_ready = True
+                self._status(
+                    Text(f"Your reply goes to {persona} as soon as she is here…", style="dim")
+                )
+            return
+        self._submit(event.text)
+
+    def _submit(self, reply: str) -> None:
         from sparring.formats.common import MAX_REPLY_CHARS
         from sparring.session.live import ReplyTooLong
 
-        if not self.ready:
-            _, persona, _, _, _ = self._names()
-            self.notify(f"One moment: {persona} is about to speak.", severity="warning")
-            return
         if self.session.over:
             self.action_end()
             return
-        text = event.text.strip()
-        if not text:
+        if not reply.strip():
             self.notify("Type a reply first (Ctrl+G for a hint).", severity="warning")
             return
         if self._pending:
             self.notify("Still working on your last reply.", severity="warning")
             return
-        if len(event.text) > MAX_REPLY_CHARS:
+        if len(reply) > MAX_REPLY_CHARS:
             # refused whole, and kept in the box to shorten: never cut behind the user's back
-            self.notify(str(ReplyTooLong(len(event.text))), severity="warning", timeout=10)
+            self.notify(str(ReplyTooLong(len(reply))), severity="warning", timeout=10)
             return
         self._pending = True
         self._status(Text("Scoring your reply…", style="dim"))
-        self.play(event.text)
+        self.play(reply)
 
     @work(exclusive=True, group="turn", exit_on_error=False)
     async def play(self, text: str) -> None:

@@ -107,7 +107,8 @@ class ReplayScreen(Screen[None]):
         Binding("w", "rewind", "Rewind from here"),
         Binding("c", "compare", "Compare with the original"),
         Binding("d", "debrief", "Debrief"),
-        Binding("e", "export", "Export report"),
+        # a short word, so that more of the footer fits a 60-column terminal
+        Binding("e", "export", "Report", tooltip="Save an HTML report in the reports folder"),
     ]
 
     def __init__(self, data: TranscriptData, *, from_debrief: bool = False) -> None:
