@@ -56,8 +56,45 @@ async def main() -> None:
         app.save_screenshot(str(OUT / "debrief.svg"))
 
 
+async def progress(home: Path) -> None:
+    """The progress view after a week of practice: five attempts at the flagship getting
+    better, and two at another scenario."""
+    import sys
+    from datetime import UTC, datetime, timedelta
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from tests.support.saved import FLAGSHIP, defensive, good, save_attempt
+
+    from sparring.tui.app import AppOptions, make_app
+
+    start = datetime(2025, 3, 3, 9, 0, tzinfo=UTC)
+    plans = [
+        defensive()[:3],
+        defensive()[:1] + good()[:2],
+        defensive()[:1] + good()[:4],
+        good()[:3],
+        good(),
+    ]
+    for day, replies in enumerate(plans):
+        await save_attempt(home, FLAGSHIP, replies, start + timedelta(days=2 * day, hours=day))
+    customer = good("angry-customer")
+    await save_attempt(home, "angry-customer", customer[:3], start + timedelta(days=3))
+    await save_attempt(home, "angry-customer", customer, start + timedelta(days=9))
+    app = make_app(AppOptions(history=True))
+    async with app.run_test(size=(100, 26)) as pilot:
+        await pilot.pause()
+        await pilot.press("down", "p")  # the flagship's latest attempt, then its progress
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.pause()
+        app.save_screenshot(str(OUT / "progress.svg"))
+
+
 if __name__ == "__main__":
     with tempfile.TemporaryDirectory() as home:
         os.environ["SPARRING_HOME"] = home
         asyncio.run(main())
+    with tempfile.TemporaryDirectory() as home:
+        os.environ["SPARRING_HOME"] = home
+        asyncio.run(progress(Path(home)))
     print("wrote", *sorted(p.name for p in OUT.glob("*.svg")))

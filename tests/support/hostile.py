@@ -34,6 +34,18 @@ CLICK_QUIT = "[@click=app.quit]x[/]"
 SHOT = "[@click=app.screenshot('victim.txt','DIR')]SHOT[/]"
 LINK = "[link=https://evil.example]x[/link]"
 MARKUP = (CLICK_QUIT, SHOT, LINK, "[/]", "[bold", "[red]")
+SCRIPT = "<script>alert('pwned')</script>"
+# HTML that would act in a report if it were not escaped: a script, an event handler, an
+# attribute break-out, a closed style sheet, a comment that would swallow the page, a link.
+HTML = (
+    SCRIPT,
+    "<img src=x onerror=alert(1)>",
+    '"><svg onload=alert(2)>',
+    "</style><b>bold</b>",
+    "<!--",
+    '<a href="https://evil.example">link</a>',
+    "&lt;not an entity&gt;",
+)
 
 # What must never reach a terminal: C0 controls but tab and newline (ESC, BEL...), DEL, C1,
 # and the bidi overrides and isolates that reorder what is shown.
@@ -206,6 +218,13 @@ async def _build() -> dict[str, list[Event]]:
             for score in event["assessment"]["scores"]:
                 score["score"] = 7
     out["scores-seven"] = events
+
+    events = _taint(await _played(good, 40), _mixer(HTML))
+    events[0]["scenario"]["data"]["setting"] = SCRIPT + " " + HTML[1]
+    for event in events[1:]:
+        if event["type"] == "user":
+            event["text"] += " " + SCRIPT + " " + HTML[2]
+    out["html-everywhere"] = events
     return {name: _rehash(events) for name, events in out.items()}
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sparring import __version__
 from sparring.cli.commands.docs import TOPICS as DOC_TOPICS
+from sparring.cli.review_arguments import add_review_commands
 
 EPILOG = """\
 examples:
@@ -22,6 +23,8 @@ examples:
   sparring rehearse --voice llm --judge llm --base-url http://localhost:11434/v1 --model llama3.1
   sparring llm check                          test the LLM endpoint you configured
   sparring replay ~/.local/share/sparring/transcripts/FILE.jsonl
+  sparring history --scenario frustrated-sales-director --since 2025-03-01
+  sparring report FILE.jsonl -o report.html   a report to share with a coach
   sparring validate scenarios rubrics
   sparring new scenario "My difficult boss"
   sparring docs authoring                     how to write scenarios and rubrics
@@ -110,8 +113,7 @@ def _parser() -> argparse.ArgumentParser:
         "transcript", nargs="?", type=Path, help="a transcript file (omit to choose)"
     )
 
-    history = sub.add_parser("history", help="list saved transcripts")
-    history.add_argument("--json", action="store_true", help="print as JSON")
+    add_review_commands(sub)  # history, compare, score, report
 
     validate = sub.add_parser("validate", help="check scenario and rubric files")
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files or folders")

@@ -5,7 +5,7 @@ an attempt rewound from another one is labelled as such."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 
 from sparring.session.record import ConversationRecord, TranscriptData
@@ -38,6 +38,44 @@ class DimensionComparison:
 
 
 @dataclass(frozen=True)
+class TurnChange:
+    """Reply N of each attempt side by side: the scores, their change (newer minus older),
+    and the moves one made that the other did not."""
+
+    number: int
+    left: dict[str, int]
+    right: dict[str, int]
+    changes: dict[str, int]
+    gained: tuple[str, ...]
+    """Moves in the newer reply that the older one did not make."""
+    lost: tuple[str, ...]
+    """Moves in the older reply that the newer one no longer makes."""
+
+
+def turn_changes(left: ConversationRecord, right: ConversationRecord) -> list[TurnChange]:
+    """Reply by reply, as far as the longer attempt goes (a missing reply has no scores)."""
+    rows = []
+    for n in range(1, max(left.turn, right.turn) + 1):
+        a = left.turns[n - 1] if n <= left.turn else None
+        b = right.turns[n - 1] if n <= right.turn else None
+        a_scores = {s.dimension: s.score for s in a.assessment.scores} if a else {}
+        b_scores = {s.dimension: s.score for s in b.assessment.scores} if b else {}
+        a_moves = list(dict.fromkeys(e.move.value for e in a.assessment.moves)) if a else []
+        b_moves = list(dict.fromkeys(e.move.value for e in b.assessment.moves)) if b else []
+        rows.append(
+            TurnChange(
+                number=n,
+                left=a_scores,
+                right=b_scores,
+                changes={d: b_scores[d] - v for d, v in a_scores.items() if d in b_scores},
+                gained=tuple(m for m in b_moves if m not in a_moves),
+                lost=tuple(m for m in a_moves if m not in b_moves),
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
 class Comparison:
     left_label: str
     right_label: str
@@ -55,6 +93,9 @@ class Comparison:
     conversations do not)."""
     same_day: str = ""
     """The date both started on, when it is the same (the labels then leave it out)."""
+    turns: list[TurnChange] = field(default_factory=list)
+    left_path: str = ""
+    right_path: str = ""
 
 
 def compare(
@@ -87,6 +128,9 @@ def compare(
         concerns=len(left.scenario.concerns),
         left_turns=left.turn,
         right_turns=right.turn,
+        turns=turn_changes(left, right),
+        left_path=str(left.path or ""),
+        right_path=str(right.path or ""),
     )
 
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from sparring.persona.rules import STOPPED_ENDING, TURN_LIMIT_ENDING
+# The ids persona.rules gives these endings, written out so that listing history does not
+# import the persona's rules (and pydantic with them); a test checks they agree.
+TURN_LIMIT_ENDING = "turn_limit"
+STOPPED_ENDING = "stopped"
 
 # How each ending reads in a table (history, comparison); other ids are shown as they are.
 ENDING_LABEL: dict[str | None, str] = {

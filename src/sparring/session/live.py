@@ -290,16 +290,7 @@ class Session:
         number = record.turn + 1
         if record_user:
             self.recorder.record(UserEvent(turn=number, text=text))
-        exchange = Exchange(
-            reply=text,
-            persona_line=record.last_persona_line,
-            persona_name=self.scenario.persona.name,
-            user_name=self.scenario.user_name,
-            conversation=tuple(record.conversation),
-            understood=record.understood,
-            turn=number,
-            confrontation=True,  # every scenario is someone upset with the user
-        )
+        exchange = record.exchange(text)
         notices: list[str] = []
         assessment = await self._assess(exchange, notices)
         self.recorder.record(AssessmentEvent(turn=number, assessment=assessment))

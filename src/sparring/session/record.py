@@ -15,7 +15,7 @@ from typing import Any
 from sparring.formats.diagnostics import Diagnostic
 from sparring.formats.rubric import Rubric
 from sparring.formats.scenario import Scenario
-from sparring.judge.base import Assessment
+from sparring.judge.base import Assessment, Exchange
 from sparring.persona.rules import PersonaState, initial_state
 from sparring.session.debrief import Debrief, TurnSummary, build_debrief
 from sparring.session.events import (
@@ -174,6 +174,20 @@ class ConversationRecord:
     @property
     def last_persona_line(self) -> str | None:
         return next((text for who, text in reversed(self.conversation) if who == "persona"), None)
+
+    def exchange(self, reply: str) -> Exchange:
+        """What the judge is given for the next reply, as things stand now (the live session
+        and a re-scoring of a saved one ask here, so both judge the same thing)."""
+        return Exchange(
+            reply=reply,
+            persona_line=self.last_persona_line,
+            persona_name=self.scenario.persona.name,
+            user_name=self.scenario.user_name,
+            conversation=tuple(self.conversation),
+            understood=self.understood,
+            turn=self.turn + 1,
+            confrontation=True,  # every scenario is someone upset with the user
+        )
 
     def revealed_at(self) -> dict[str, int]:
         """For each concern revealed, the reply after which it came out."""

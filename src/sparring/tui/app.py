@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from sparring.formats.diagnostics import LoadError
     from sparring.runtime.settings import Settings
     from sparring.session.live import Session
+    from sparring.session.session_progress import SessionEntry
     from sparring.tui.screens.rehearsal import RehearsalScreen
 
 # The engine (judge rules, transcripts) is imported after the first screen is up, so the
@@ -226,11 +227,32 @@ class SparringApp(App[None]):
             self._show(ReplayScreen(data))
 
     def open_history(self) -> None:
-        from sparring.adapters.files.saved import list_saved
         from sparring.tui.screens.history import HistoryScreen
 
         self._close_session()
-        self._show(HistoryScreen(list_saved()))
+        self._show(HistoryScreen(self._history()))
+
+    def open_progress(self, scenario: str | None = None) -> None:
+        from sparring.tui.screens.progress import ProgressScreen
+
+        self._close_session()
+        self._show(ProgressScreen(self._history(), scenario))
+
+    def _history(self) -> list[SessionEntry]:
+        """The saved conversations, through the session index; a transcript it had to skip
+        is said once, on the screen."""
+        from sparring.adapters.files.session_index import load_history
+
+        history = load_history()
+        if history.skipped:
+            names = ", ".join(s.path.name for s in history.skipped[:3])
+            more = "…" if len(history.skipped) > 3 else ""
+            self.notify(
+                f"{len(history.skipped)} saved file(s) could not be read and are left out: "
+                f"{names}{more} (sparring history lists why)",
+                severity="warning",
+            )
+        return history.entries
 
     def open_compare(self, first: Path, second: Path) -> None:
         from sparring.adapters.files.transcripts import read_transcript
@@ -331,6 +353,7 @@ class SparringApp(App[None]):
                 )
         yield SystemCommand("New rehearsal", "Pick a scenario to rehearse", self.show_picker)
         yield SystemCommand("History", "Saved conversations: replay, compare", self.open_history)
+        yield SystemCommand("Progress", "Your scores across sessions", self.open_progress)
 
 
 def leaving_note(path: Path, *, finished: bool) -> str:

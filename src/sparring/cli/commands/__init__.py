@@ -8,11 +8,12 @@ import argparse
 import importlib
 from collections.abc import Callable
 
+from sparring.cli.review_arguments import HANDLERS as REVIEW_HANDLERS
+
 _HANDLERS = {
     "rehearse": "rehearsing",
     "replay": "rehearsing",
     "run": "rehearsing",
-    "history": "rehearsing",
     "validate": "authoring",
     "new": "authoring",
     "schema": "authoring",
@@ -22,6 +23,7 @@ _HANDLERS = {
     "calibrate": "judging",
     "config": "settings",
     "llm": "llm",
+    **REVIEW_HANDLERS,
 }
 
 

@@ -1,4 +1,4 @@
-"""Rehearsing commands: rehearse and replay (the app), run (headless), history."""
+"""Rehearsing commands: rehearse and replay (the app), run (headless)."""
 
 from __future__ import annotations
 
@@ -229,31 +229,3 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 1
     print_problems(data.warnings)
     return _run_app(AppOptions(settings=settings, replay=args.transcript))
-
-
-def cmd_history(args: argparse.Namespace) -> int:
-    from sparring.adapters.files.saved import list_saved
-
-    entries = list_saved()
-    if args.json:
-        rows = [
-            {
-                "path": str(e.path),
-                "started_at": e.started_at,
-                "scenario": e.scenario_id,
-                "title": e.title,
-                "turns": e.turns,
-                "ending": e.ending,
-                "parent": e.parent,
-            }
-            for e in entries
-        ]
-        print(json.dumps({"transcripts": rows}, indent=2))
-        return 0
-    if not entries:
-        print("no saved conversations yet", file=sys.stderr)
-    for e in entries:
-        ending = e.ending or "unfinished"
-        started = e.started_at[:16].replace("T", " ")
-        print(f"{started}  {e.title:<36} {e.turns:>2} replies  {ending:<12} {e.path}")
-    return 0

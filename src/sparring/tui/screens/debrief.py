@@ -3,7 +3,10 @@ rubric, the concerns found and missed, and a way to try again from the worst mom
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -12,6 +15,7 @@ from textual.widgets import Button, Footer, Static
 
 from sparring.session.debrief import Debrief
 from sparring.session.record import ConversationRecord
+from sparring.session.session_progress import AgainstPrevious
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE
@@ -103,6 +107,62 @@ def render_debrief(session: ConversationRecord, debrief: Debrief) -> Doc:
     return out
 
 
+def render_against_previous(rows: list[AgainstPrevious], attempts: int) -> Doc:
+    """This attempt's mean per dimension next to the earlier attempts at the scenario."""
+    out = Doc()
+    out.blank()
+    if attempts == 0:
+        out.line("Your first attempt at this scenario", "bold underline")
+        out.line("Rehearse it again to see your progress here and in History (p).", "dim")
+        return out
+    earlier = f"{attempts} earlier attempt{'s' if attempts != 1 else ''}"
+    out.line(f"Compared with your {earlier} at this scenario", "bold underline")
+    for row in rows:
+        line = out.line(f"{row.name:<26}", "bold", indent=2)
+        line.append(
+            f"{row.now:.1f}", style=f"not bold {SCORE_STYLE[max(1, min(5, round(row.now)))]}"
+        )
+        if row.previous_mean is None or row.change is None:
+            line.append("  (not scored before)", style="not bold dim")
+            continue
+        style = "green" if row.change > 0 else "red" if row.change < 0 else "dim"
+        line.append(f"  {row.change:+.1f}", style=f"not bold {style}")
+        line.append(
+            f" against {row.previous_mean:.1f} on average before, best {row.previous_best:.1f}",
+            style="not bold dim",
+        )
+        if row.personal_best:
+            line.append("  a personal best", style="not bold bold green")
+    out.line("Higher is better; a positive change is an improvement.", "dim", indent=2)
+    return out
+
+
+def export_report(screen: Screen[None], transcript: Path | None) -> None:
+    """Save the conversation's HTML report in the reports folder and say where."""
+    from sparring.adapters.files.errors import explain_os_error
+    from sparring.adapters.files.transcripts import read_transcript
+    from sparring.adapters.report.files import (
+        conversation_report,
+        default_report_path,
+        write_report,
+    )
+    from sparring.formats.diagnostics import LoadError
+
+    if transcript is None:
+        screen.notify("This session was not saved.", severity="warning")
+        return
+    try:
+        text = conversation_report(read_transcript(transcript), "html")
+        written = write_report(default_report_path(transcript), text)
+    except LoadError as exc:
+        screen.notify(str(exc.diagnostics[0]), severity="error", timeout=15)
+        return
+    except OSError as exc:
+        screen.notify(explain_os_error(exc, "write the report"), severity="error", timeout=15)
+        return
+    screen.notify(f"Report saved: {written}", timeout=15)
+
+
 class DebriefScreen(Screen[None]):
     # Scoped to this screen, and parsed only when it is first shown (not at start-up).
     DEFAULT_CSS = """
@@ -119,6 +179,8 @@ class DebriefScreen(Screen[None]):
         Binding("t", "try_again", "Try again"),
         Binding("r", "replay", "Replay"),
         Binding("n", "new", "New rehearsal"),
+        # a short word, so that more of the footer fits a 60-column terminal
+        Binding("e", "export", "Report", tooltip="Save an HTML report in the reports folder"),
     ]
 
     def __init__(self, session: ConversationRecord, *, from_replay: bool = False) -> None:
@@ -133,6 +195,7 @@ class DebriefScreen(Screen[None]):
         yield TitleBar()
         with VerticalScroll(id="debrief"):
             yield Static(render_debrief(self.session, self.debrief).renderable(), id="debrief-body")
+            yield Static("", id="debrief-previous")
             with Horizontal(id="debrief-actions"):
                 turn = self.retry_turn
                 if turn is not None:
@@ -150,6 +213,33 @@ class DebriefScreen(Screen[None]):
     def on_mount(self) -> None:
         self.title = f"Debrief: {self.session.scenario.title}"
         self.sub_title = ""
+        if self.session.turns and self.session.header is not None:
+            self._compare_with_earlier()
+
+    @work(thread=True, exit_on_error=False, group="earlier")
+    def _compare_with_earlier(self) -> None:
+        """This attempt next to the earlier ones at the same scenario (from the index)."""
+        from sparring.adapters.files.session_index import load_history
+        from sparring.session.rescoring import record_means
+        from sparring.session.session_progress import against_previous, earlier_attempts
+
+        header = self.session.header
+        assert header is not None
+        scenario = self.session.scenario.id
+        earlier = earlier_attempts(
+            load_history(scenario=scenario).entries, scenario, header.started_at, self.session.path
+        )
+        rows = against_previous(record_means(self.session), earlier)
+        self.app.call_from_thread(self._show_earlier, rows, len(earlier))
+
+    def _show_earlier(self, rows: list[AgainstPrevious], attempts: int) -> None:
+        if self.is_attached:
+            self.query_one("#debrief-previous", Static).update(
+                render_against_previous(rows, attempts).renderable()
+            )
+
+    def action_export(self) -> None:
+        export_report(self, self.session.path)
 
     def on_resize(self) -> None:
         # the action buttons do not fit side by side: they stack

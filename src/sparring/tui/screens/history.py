@@ -11,9 +11,25 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Static
 
 from sparring.session.endings import ending_label
-from sparring.session.saved import SavedSummary
+from sparring.session.session_progress import ORIGINAL, SessionEntry
+from sparring.tui.labels import abbreviations
 from sparring.tui.navigation import nav
+from sparring.tui.widgets.feedback import SCORE_STYLE
 from sparring.tui.widgets.title_bar import TitleBar
+
+
+def mean_scores(entry: SessionEntry) -> Text:
+    """Each dimension's mean over the replies, e.g. "L 4.2  N 3.8  I 4.0", coloured."""
+    scoring = entry.scoring(ORIGINAL)
+    text = Text()
+    if scoring is None:
+        return text
+    labels = abbreviations([d.name for d in scoring.dimensions])
+    for i, (label, dim) in enumerate(zip(labels, scoring.dimensions, strict=True)):
+        text.append("  " if i else "")
+        text.append(f"{label} ", style="dim")
+        text.append(f"{dim.mean:.1f}", style=SCORE_STYLE[max(1, min(5, round(dim.mean)))])
+    return text
 
 
 class HistoryScreen(Screen[None]):
@@ -28,9 +44,10 @@ class HistoryScreen(Screen[None]):
         Binding("enter", "open", "Replay", priority=True),
         Binding("space", "mark", "Mark for compare"),
         Binding("c", "compare", "Compare marked"),
+        Binding("p", "progress", "Progress"),
     ]
 
-    def __init__(self, entries: list[SavedSummary]) -> None:
+    def __init__(self, entries: list[SessionEntry]) -> None:
         super().__init__()
         self.entries = entries
         self.marked: list[Path] = []
@@ -48,7 +65,7 @@ class HistoryScreen(Screen[None]):
         self.title = "History"
         self.sub_title = "Enter replays; Space marks two to compare"
         table = self.query_one(DataTable)
-        table.add_columns(" ", "started", "scenario", "replies", "ending", "from")
+        table.add_columns(" ", "started", "scenario", "replies", "ending", "from", "mean scores")
         for entry in self.entries:
             # Text cells: a plain str cell would be parsed as markup, and these come from files
             table.add_row(
@@ -58,6 +75,7 @@ class HistoryScreen(Screen[None]):
                 Text(str(entry.turns)),
                 Text(ending_label(entry.ending)),
                 Text("rewind" if entry.parent else ""),
+                mean_scores(entry),
                 key=str(entry.path),
             )
         table.focus()
@@ -71,6 +89,11 @@ class HistoryScreen(Screen[None]):
 
     def action_back(self) -> None:
         nav(self).show_picker()
+
+    def action_progress(self) -> None:
+        path = self._current()
+        entry = next((e for e in self.entries if e.path == path), None)
+        nav(self).open_progress(entry.scenario_id if entry else None)
 
     def action_open(self) -> None:
         path = self._current()

@@ -107,6 +107,8 @@ class ReplayScreen(Screen[None]):
         Binding("w", "rewind", "Rewind from here"),
         Binding("c", "compare", "Compare with the original"),
         Binding("d", "debrief", "Debrief"),
+        # a short word, so that more of the footer fits a 60-column terminal
+        Binding("e", "export", "Report", tooltip="Save an HTML report in the reports folder"),
     ]
 
     def __init__(self, data: TranscriptData, *, from_debrief: bool = False) -> None:
@@ -244,3 +246,8 @@ class ReplayScreen(Screen[None]):
             self.app.pop_screen()  # the debrief it was opened from
         else:
             self.app.push_screen(DebriefScreen(self.session, from_replay=True))
+
+    def action_export(self) -> None:
+        from sparring.tui.screens.debrief import export_report
+
+        export_report(self, self.data.path)
