@@ -1119,7 +1119,7 @@ async def test_compare_in_replay_only_for_a_rewound_attempt_and_back_returns(
         await wait_for_screen(pilot, DebriefScreen)
         await pilot.press("r")
         replay = await wait_for_screen(pilot, ReplayScreen)
-        assert footer_keys(replay).get("c") == "Compare with the original"
+        assert footer_keys(replay).get("c") == "Compare"
         await pilot.press("c")
         await wait_for_screen(pilot, CompareScreen)
         await pilot.press("escape")

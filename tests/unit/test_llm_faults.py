@@ -5,8 +5,9 @@ fallback with a notice, or a clear message; none crashes; with the test time set
 
 from __future__ import annotations
 
+import json
 import time
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from typing import Any
 
 import httpx
@@ -26,6 +27,7 @@ from sparring.session.live import Session
 from tests.support.engine import load, play
 from tests.support.llm import (
     KEY,
+    SSE,
     URL,
     Script,
     broken,
@@ -302,3 +304,39 @@ async def test_once_paused_later_turns_fall_back_at_once_and_resume_tries_again(
 
 async def test_bad_output_errors_are_not_endpoint_failures() -> None:
     assert not BadOutput("x").endpoint_failure
+
+
+class Trickle(httpx.AsyncByteStream):
+    """A stream that sends a word every 0.1 s and never finishes."""
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        import asyncio
+
+        from tests.support.llm import chunk
+
+        while True:
+            yield f"data: {json.dumps(chunk('word '))}\n\n".encode()
+            await asyncio.sleep(0.1)
+
+
+async def test_a_line_that_trickles_forever_ends_with_the_turn_s_budget(
+    mock: respx.MockRouter,
+) -> None:
+    """Each piece arrived well within the budget, so the line went on as long as the part's own
+    time-out allowed (here 5 s) past a one-second turn: the turn's budget bounds it all."""
+    mock.post(URL).mock(
+        side_effect=lambda request: httpx.Response(200, headers=SSE, stream=Trickle())
+    )
+    judge, voice = parts(turn_timeout=5.0)
+    scenario, rubric, session_rubric = load("frustrated-sales-director")
+    started = time.monotonic()
+    session = await Session.start(
+        scenario, rubric, session_rubric=session_rubric, judge=judge, voice=voice, turn_budget=1.0
+    )
+    took = time.monotonic() - started
+    assert took < 3.0, f"the opening took {took:.1f} s with a one-second turn"
+    first = session.opening[0]
+    assert first.cut, "what was shown of the trickle is kept as cut"
+    assert first.text
+    assert ("word " * 100).startswith(first.text)
+    assert session.opening[-1].voice == "scripted", "the scripted line follows"

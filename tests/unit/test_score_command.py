@@ -109,7 +109,7 @@ def test_an_unwritable_result_is_one_line_and_the_results_still_print(attempt: P
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["--judge", "oracle"], "unknown judge 'oracle' (known: offline, rules)"),
+        (["--judge", "oracle"], "unknown judge 'oracle' (known: both, llm, offline, rules)"),
         (["--rubric", "co-creator"], "scores whole conversations, not replies"),
         (["--rubric", "no-such-rubric"], "unknown rubric 'no-such-rubric'"),
     ],

@@ -3,8 +3,8 @@
 Each part runs as a task the user can stop (Esc: `Waiter.interrupt`), and that may run at most
 until the turn's deadline (`session.progress`) and a little grace, for parts that do not keep
 to it themselves. Once the user stops waiting in a turn, nothing else in that turn waits. A
-streamed line may take the rest of the budget to start, then no single piece may take longer
-than a whole budget. Pure asyncio.
+streamed line must arrive whole within the turn's budget: the turn never waits longer than it,
+retries and streaming included. Pure asyncio.
 """
 
 from __future__ import annotations
@@ -75,9 +75,9 @@ class Waiter:
 async def stream(
     pieces: AsyncIterator[str], parts: list[str], heard: TurnListener, budget: float | None
 ) -> None:
-    """Show each piece as it comes (collected in `parts`). The first may take the rest of the
-    turn's budget; after it, no piece may take longer than a whole budget (a voice that
-    trickles is cut)."""
+    """Show each piece as it comes (collected in `parts`). The whole line must arrive within
+    the turn's budget (and the grace); with no turn budget, no piece may take longer than
+    `budget` (a voice that trickles is cut)."""
     loop = asyncio.get_running_loop()
     end = progress.deadline()
     try:
@@ -89,7 +89,7 @@ async def stream(
                 # a fast stream arrives already buffered, so awaiting it need not pause: let
                 # keys and frames through after every piece
                 await asyncio.sleep(0)
-                if budget is not None:
+                if budget is not None and end is None:
                     bound.reschedule(loop.time() + budget + GRACE)
     finally:
         close = getattr(pieces, "aclose", None)

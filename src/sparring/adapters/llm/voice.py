@@ -19,6 +19,7 @@ from sparring.adapters.llm.tokens import TokenCounter
 from sparring.adapters.llm.voice_prompt import voice_messages
 from sparring.persona.script import Utterance
 from sparring.persona.voices import SpeechContext
+from sparring.session import progress
 
 MAX_LINE_TOKENS = 300
 
@@ -67,10 +68,13 @@ class LLMVoice:
         stream = await self.connection.call(open_stream)
         guard = RoleGuard(context.scenario.persona.name, context.scenario.user_name)
         finished = False
-        # a line that trickles in may take at most another whole budget once it has started
+        # the line, however it trickles in, ends with the turn's budget (retries and the wait
+        # for the first piece included); without a turn, within the part's own time-out
         loop = asyncio.get_running_loop()
+        end = loop.time() + self.endpoint.turn_timeout
+        turn_end = progress.deadline()
         try:
-            async with asyncio.timeout_at(loop.time() + self.endpoint.turn_timeout):
+            async with asyncio.timeout_at(end if turn_end is None else min(end, turn_end)):
                 async with stream:
                     async for chunk in stream:
                         if not chunk.choices:

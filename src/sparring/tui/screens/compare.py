@@ -9,11 +9,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sparring.session.comparison import Comparison
 from sparring.session.endings import ending_label
 from sparring.tui.widgets.feedback import SCORE_STYLE
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.title_bar import TitleBar
 
 
@@ -99,7 +100,7 @@ class CompareScreen(Screen[None]):
                 )
             yield Static(id="compare-table")
             yield Static(id="compare-help")
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self) -> None:
         self._render_table()

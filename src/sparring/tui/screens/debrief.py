@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Button, Footer, Static
+from textual.widgets import Button, Static
 
 from sparring.session.debrief import Debrief
 from sparring.session.record import ConversationRecord
@@ -19,6 +19,7 @@ from sparring.session.session_progress import AgainstPrevious
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.title_bar import TitleBar
 
 CELL_STYLE = {
@@ -202,7 +203,7 @@ class DebriefScreen(Screen[None]):
                     yield Button(f"Try again from reply {turn}", id="try-again", variant="primary")
                 yield Button("Replay", id="replay")
                 yield Button("New rehearsal", id="new")
-        yield Footer()
+        yield KeyBar()
 
     @property
     def retry_turn(self) -> int | None:

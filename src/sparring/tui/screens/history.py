@@ -8,13 +8,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from sparring.session.endings import ending_label
 from sparring.session.session_progress import ORIGINAL, SessionEntry
 from sparring.tui.labels import abbreviations
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.feedback import SCORE_STYLE
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.title_bar import TitleBar
 
 
@@ -42,8 +43,8 @@ class HistoryScreen(Screen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back"),
         Binding("enter", "open", "Replay", priority=True),
-        Binding("space", "mark", "Mark for compare"),
-        Binding("c", "compare", "Compare marked"),
+        Binding("space", "mark", "Mark", tooltip="Mark two attempts to compare"),
+        Binding("c", "compare", "Compare", tooltip="Compare the two marked attempts"),
         Binding("p", "progress", "Progress"),
     ]
 
@@ -59,7 +60,7 @@ class HistoryScreen(Screen[None]):
         table: DataTable[str] = DataTable(id="history", cursor_type="row", zebra_stripes=True)
         yield table
         yield Static("", id="history-status")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "History"

@@ -10,11 +10,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sparring.formats.entries import ScenarioEntry
 from sparring.tui.navigation import UnfinishedSession, nav
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.title_bar import TitleBar
 
 DIFFICULTY_STYLE = {"easy": "green", "medium": "yellow", "hard": "red"}
@@ -87,7 +88,7 @@ class PickerScreen(Screen[None]):
                     options += [Option(entry_prompt(e), id=e.id), None]
                 yield OptionList(*options[:-1], id="scenarios")
                 yield Static(entry_details(self.entries[0]) if self.entries else "", id="details")
-        yield Footer()
+        yield KeyBar()
 
     def _banner(self) -> Text:
         text = Text()

@@ -9,13 +9,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Select, Static
+from textual.widgets import DataTable, Select, Static
 
 from sparring.session.endings import ending_label
 from sparring.session.session_progress import ORIGINAL, SessionEntry, progress_series
 from sparring.tui.labels import abbreviations
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.feedback import SCORE_STYLE
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.title_bar import TitleBar
 from sparring.tui.widgets.trend_chart import TrendChart
 
@@ -56,7 +57,7 @@ class ProgressScreen(Screen[None]):
         yield Select(options, value=self.scenario or ALL, allow_blank=False, id="scenario")
         yield Static("", id="trend")
         yield DataTable(id="sessions", cursor_type="row", zebra_stripes=True)
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.title = "Progress"

@@ -11,11 +11,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from sparring.formats.entries import ScenarioEntry
 from sparring.tui.widgets.conversation import ChatMessage, Conversation
 from sparring.tui.widgets.feedback import FeedbackPanel
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.reply_editor import ReplyEditor
 from sparring.tui.widgets.state_panel import StatePanel, StateSummary
 from sparring.tui.widgets.title_bar import TitleBar
@@ -136,7 +137,7 @@ class RehearsalScreen(Screen[None]):
                 if self.ready:  # else mounted just after the first frame (see on_mount)
                     yield StatePanel(id="state")
                     yield FeedbackPanel(id="feedback")
-        yield Footer()
+        yield KeyBar()
 
     def _intro(self) -> Text:
         _, persona, role, you_play, turn_limit = self._names()

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from sparring.session.endings import ending_label
@@ -20,6 +20,7 @@ from sparring.tui.labels import abbreviations, shorten
 from sparring.tui.navigation import nav
 from sparring.tui.widgets.doc import Doc
 from sparring.tui.widgets.feedback import SCORE_STYLE, render_feedback
+from sparring.tui.widgets.footer import KeyBar
 from sparring.tui.widgets.state_panel import render_state
 from sparring.tui.widgets.title_bar import TitleBar
 
@@ -104,8 +105,8 @@ class ReplayScreen(Screen[None]):
         Binding("escape", "back", "Back"),
         Binding("left", "step(-1)", "Previous", show=False),
         Binding("right", "step(1)", "Next", show=False),
-        Binding("w", "rewind", "Rewind from here"),
-        Binding("c", "compare", "Compare with the original"),
+        Binding("w", "rewind", "Rewind", tooltip="A new attempt from this reply"),
+        Binding("c", "compare", "Compare", tooltip="Compare with the original"),
         Binding("d", "debrief", "Debrief"),
         # a short word, so that more of the footer fits a 60-column terminal
         Binding("e", "export", "Report", tooltip="Save an HTML report in the reports folder"),
@@ -137,7 +138,7 @@ class ReplayScreen(Screen[None]):
                 yield Static(legend(labels, [name for _, name in columns]), id="turns-legend")
             with VerticalScroll(id="turn-detail"):
                 yield Static("", id="turn-body")
-        yield Footer()
+        yield KeyBar()
 
     def on_resize(self) -> None:
         self.set_class(self.size.width < 90, "narrow")
