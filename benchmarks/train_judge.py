@@ -105,6 +105,7 @@ RULE_SOURCES = (
     "text",
     "lexicon",
     "language",
+    "chat",
 )
 
 

@@ -537,3 +537,29 @@ def test_a_reply_of_one_phrase_at_the_length_limit_is_judged() -> None:
     assert 0 < len(a.moves) <= MAX_EVIDENCE
     assert a.moves == sorted(a.moves, key=lambda e: (e.start, e.end, e.move.value))
     assert a.moves[0].start < 100  # the beginning is kept
+
+
+@pytest.mark.parametrize(
+    ("reply", "move", "quoted"),
+    [
+        ("so ur saying im never there for ur team?", Move.check, "so ur saying im never there"),
+        ("what happened w halvorsen", Move.open_question, "what happened w halvorsen"),
+    ],
+)
+def test_chat_spellings_read_as_the_words_they_stand_for(
+    reply: str, move: Move, quoted: str
+) -> None:
+    """Seen in play: a texted perception check ("ur saying") scored as a closed question, and
+    'u feel like i dont listen to u' as a defence. The evidence quotes what was typed."""
+    a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
+    found = [e for e in a.moves if e.move is move]
+    assert found, a.moves
+    assert found[0].quote.startswith(quoted)
+    assert found[0].quote == reply[found[0].start : found[0].end]
+
+
+def test_a_texted_reflection_is_not_a_defence() -> None:
+    a = JUDGE.assess_now(
+        Exchange(reply="u feel like i dont listen to u", persona_line=SARAH), RUBRIC
+    )
+    assert not {Move.defend, Move.deny, Move.justify} & a.move_set

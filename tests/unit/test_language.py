@@ -441,3 +441,17 @@ def test_the_word_list_keeps_the_scowl_notice() -> None:
 def test_english_chat_words_are_not_foreign() -> None:
     for w in "im um hii wat dat ya ye na ty mat ale ok okay lol u r i".split():
         assert w not in L.word_lists().foreign, w
+
+
+@pytest.mark.parametrize("text", ["asdkjh qwpoeiru zxmcnv", "sdfsdf sdf", "xkcd blorp zzyzx"])
+def test_a_run_of_made_up_words_is_not_english(text: str) -> None:
+    """Seen in play: words of no language, only one of them a keyboard row, read as English,
+    so the judge scored the mash as a defence and the persona answered it as one."""
+    assert english_verdict(text)[0] is False
+
+
+@pytest.mark.parametrize(
+    "text", ["Marta Halvorsen Brightline", "Kubernetes deployments", "Halvorsen?"]
+)
+def test_names_and_rare_words_stay_english(text: str) -> None:
+    assert english_verdict(text)[0] is True

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sparring.formats.moves import Move
+from sparring.judge.offline.chat import back, expand
 from sparring.judge.offline.cues import SECOND_PERSON, Collector, Hit
 from sparring.judge.offline.defence import (
     COMPLAINT,
@@ -63,7 +64,8 @@ def detect(
     not a quick fix. `earlier`: what they said before that; a reply that sums up their
     earlier points is listening too (defences are read against `context` alone)."""
     text = reply[:MAX_CHARS]
-    low = normalise(text)
+    # chat spellings written out ("ur saying" -> "you're saying"); `where` maps back
+    low, where = expand(normalise(text))
     result = Detection()
     if not low.strip():
         result.notes.append("No reply was given: silence reads as not engaging.")
@@ -126,7 +128,8 @@ def detect(
     yes_but(low, col)
     quoted_echo(sents, col)
     _resolve(col, understood, low)
-    result.hits = sorted(set(col.hits), key=lambda h: (h.start, h.end, h.move.value))
+    hits = {Hit(h.move, *back(where, h.start, h.end)) for h in col.hits}
+    result.hits = sorted(hits, key=lambda h: (h.start, h.end, h.move.value))
     return result
 
 

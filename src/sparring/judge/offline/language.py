@@ -624,6 +624,9 @@ def verdict_from(ev: Evidence) -> tuple[bool, Confidence]:
     if ev.content >= 4 and ev.content_english < 0.15 * ev.content:
         # hardly a common English word among four or more: a language the lists do not cover
         return False, "low"
+    if e == 0 and f == 0 and ev.content_unknown >= 2 and (ev.mash or ev.content_unknown >= 3):
+        # not one word of any language, and more than a name or two: "asdkjh qwpoeiru zxmcnv"
+        return False, "medium"
     if f < 1:  # no foreign evidence (at most one accented name)
         if e >= 1 and f == 0 and (e >= 3 or e * 2 >= n):
             return True, "high"

@@ -1,0 +1,73 @@
+"""Chat spellings read as the words they stand for ("ur saying" is "you're saying", "im" is
+"i'm", "dont" is "don't", "w halvorsen" is "with halvorsen"), so the phrase rules hear a
+texted reply as they hear a typed one. The expanded text comes with a map back to the reply's
+own offsets, so the evidence still quotes exactly what the user wrote.
+"""
+
+from __future__ import annotations
+
+import re
+
+# (pattern over lower-cased text, what it stands for); the first that matches at a place wins
+_SPELLINGS: list[tuple[str, str]] = [
+    (r"ur(?= \w+ing\b)", "you're"),  # "ur saying", "ur telling me"
+    (r"ur", "your"),
+    (r"u", "you"),
+    (r"r(?= (?:u|you|we|they)\b)", "are"),  # "r u ok"
+    (r"(?<= )r(?= \w)", "are"),  # "u r right"
+    (r"(?<!the )(?<!a )w(?= [a-z]{2,})", "with"),  # "w halvorsen", "w the team"
+    (r"im", "i'm"),
+    (r"ive", "i've"),
+    (r"youre", "you're"),
+    (r"youve", "you've"),
+    (r"thats", "that's"),
+    (r"whats", "what's"),
+    (r"(do|does|did|is|was|are|were|have|has|had|could|would|should|ca|wo)nt", r"\1n't"),
+    (r"pls|plz", "please"),
+    (r"thx|thnx", "thanks"),
+    (r"bc|cuz|coz", "because"),
+    (r"idk", "i don't know"),
+    (r"tbh", "to be honest"),
+    (r"sry|srry", "sorry"),
+]
+_PATTERNS = [(re.compile(rf"\b(?:{p})\b"), r) for p, r in _SPELLINGS]
+_ANY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in _SPELLINGS) + r")\b")
+
+
+Where = list[tuple[int, int]]
+"""For each character of the expanded text, the span of the original it comes from."""
+
+
+def expand(low: str) -> tuple[str, Where | None]:
+    """`low` with chat spellings written out, and where each character of the result comes
+    from (None when nothing changed: the offsets are the same)."""
+    if not _ANY.search(low):
+        return low, None
+    out: list[str] = []
+    where: Where = []
+    i = 0
+    while i < len(low):
+        m = _ANY.match(low, i) if (i == 0 or not low[i - 1].isalnum()) else None
+        if m is not None and m.end() > i:
+            written = m.group()
+            for pattern, replacement in _PATTERNS:
+                found = pattern.match(low, i)
+                if found is not None and found.end() == m.end():
+                    written = found.expand(replacement)
+                    break
+            out.append(written)
+            # a word written out stands for the whole word the user typed
+            where.extend([(i, m.end())] * len(written))
+            i = m.end()
+            continue
+        out.append(low[i])
+        where.append((i, i + 1))
+        i += 1
+    return "".join(out), where
+
+
+def back(where: Where | None, start: int, end: int) -> tuple[int, int]:
+    """A span of the expanded text as a span of the original."""
+    if where is None or start >= end:
+        return start, end
+    return where[start][0], where[end - 1][1]
