@@ -367,6 +367,9 @@ APPRECIATE = rules(
 # --- defensive -------------------------------------------------------------------------------
 
 JUSTIFY = rules(
+    # the excuse of not having been told, or of having had no way out
+    r"\bwhat (?:was|am) i supposed to (?:do|say)\b",
+    r"\b(?:nobody|no one|no-one) (?:told|warned|informed) (?:me|us)\b",
     r"\b(?:we|i) (?:had|have|needed|need|were forced|was forced) to\b(?! (?:admit|say|be honest|agree|apologi[sz]e|own|hear|listen|understand|ask|take|do better|fix|learn|face))",
     r"\b(?:i|we) (?:had|have) (?:no|little) (?:choice|option|alternative|other option)\b",
     r"\bthe (?:whole )?(?:reason|point|idea|goal|purpose|aim|thinking|rationale|logic) (?:behind (?:it|this|that|the \w+) )?(?:is|was|of (?:it|this|that|the))\b(?!.*\?)",
@@ -429,6 +432,11 @@ JUSTIFY = rules(
 )
 
 DENY = rules(
+    # their account doubted: "or is that just your read?", "Who's everybody?"
+    r"\bthere(?:'s| is| was|s)? (?:a bit of |some |just )?(?:a )?misunderstanding\b",
+    r"\bor is (?:that|it|this) (?:just )?your (?:read|reading|opinion|interpretation|perception|take|impression|feeling)\b",
+    r"\bwho(?:'s| is) (?:everybody|everyone)\s*\?",
+    r"\bi (?:just )?(?:don'?t|do not) think (?:\w+ ){1,5}(?:is|are) the (?:real )?(?:problem|issue)\b",
     r"\b(?:that|this|it|which)(?:'s| is|s| was)? (?:just |simply |absolutely |completely |totally |clearly |really |frankly )?(?:not|n'?t|isn'?t|wasn'?t) (?:true|fair|right|accurate|correct|what happened|how it (?:was|happened|went|is)|the case|what i said|what i meant|what we agreed|how i remember it|my fault|on me)\b",
     r"\b(?:that|this|it)(?:'s| is| was)? (?:completely |totally |just |simply |a bit )?(?:untrue|false|nonsense|rubbish|ridiculous|absurd|unfair|an exaggeration|a lie|bs|bullshit|not on me|a stretch|unreasonable|out of line|way off|inaccurate)\b(?! of (?:me|us))",
     r"\b(?:i|we) (?:never|did not|didn'?t|have not|haven'?t|do not|don'?t|wasn'?t|was not) (?:say|said|promise[d]?|ignore[d]?|mean|meant|agree[d]?|steal|stole|lie|lied|take credit|took credit|claim(?:ed)?|intend(?:ed)?|do that|did that|do anything wrong|did anything wrong|break|broke|commit(?:ted)?|guarantee[d]?|sign(?:ed)? off)\b",
@@ -459,6 +467,9 @@ DENY = rules(
 )
 
 COUNTERATTACK = rules(
+    # their view called a flaw of theirs: "That's pretty cynical", "maybe that's your problem"
+    r"\b(?:that'?s|that is|you'?re being|you are being) (?:pretty |a bit |quite |very |really |so |rather |a little )?(?:cynical|dramatic|paranoid|hysterical|oversensitive|over-sensitive|touchy|precious)\b",
+    r"\bmaybe (?:that'?s|that is) (?:part of )?(?:the|your) (?:problem|issue)\b",
     r"\bwhat about (?:you|your)\b",
     r"\b(?:look|looks) who'?s talking\b",
     r"\b<<THATS>> rich\b",
@@ -508,6 +519,8 @@ COUNTERATTACK = rules(
 )
 
 BLAME = rules(
+    r"\bit (?:wasn'?t|was not) (?:just |only |entirely |solely )?my (?:decision|call|choice|idea)\b",
+    r"\b(?:those are|that'?s|them'?s) (?:just )?the rules\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|never|hardly) (?:my|our|really my) (?:call|decision|fault|department|problem|responsibility|choice|doing|area|remit|team|job)\b",
     r"\b(?:hr|finance|legal|head office|corporate|the board|the ceo|the cfo|my boss|my manager|management|leadership|senior leadership|the exec(?:utive)?s?|procurement|the vendor|the supplier|the courier|the system|the client|the other team|engineering|marketing|operations|ops|the union|the warehouse|the carrier|the contractor|the agency|the software|the process|the policy|the committee|the panel|the directors?|upstairs|the powers that be)(?:'s|s')? (?:decision|call|fault|idea|choice|doing|problem|rule|rules|policy|mistake|responsibility|remit|area)\b",
     r"\b(?:their|his|her) (?:decision|call|fault|idea|choice|doing|mistake|responsibility)\b",
@@ -574,6 +587,13 @@ MINIMISE = rules(
 )
 
 DISMISS = rules(
+    # exasperation: "What else do you want me to say?", "I don't know what else you want"
+    r"\bwhat (?:else|more) (?:do|did) you (?:want (?:me to say|from me)|expect)\b",
+    r"\bwhat (?:were|are) you expecting(?: me to (?:say|do))?\s*\?",
+    r"\bi (?:don'?t|do not) know what (?:else|more) you want\b",
+    r"\bi(?:'m| am) not sure what (?:else|more) (?:i can (?:do|say)|you want|you expect)\b",
+    r"\bit'?s not a (?:competition|contest|race)\b",
+    r"\bmost people would (?:be|have been) (?:glad|happy|grateful|pleased|thrilled|delighted)\b",
     # their upset declared unreasonable: "I can't see why a schedule change would upset anyone"
     r"\bi (?:can'?t|cannot|don'?t|do not|really don'?t) (?:see|understand|get|imagine) (?:why|how) (?:\w+ ){0,6}(?:would|should|could|is going to|does) (?:upset|bother|annoy|offend|worry|matter to|hurt) (?:anyone|anybody|you|people|them|a grown)\b",
     r"\bwhy (?:would|should) (?:that|this|it|a \w+(?: \w+)?) (?:upset|bother|annoy|offend) (?:anyone|anybody|you)\b",
