@@ -647,3 +647,18 @@ def test_the_hardest_moment_is_a_reply_with_a_weak_score(
     assert (d.best.turn if d.best else None) == best
     assert (d.worst.turn if d.worst else None) == worst
     assert d.retry_turn == worst
+
+
+@pytest.mark.parametrize(
+    ("replies", "second"),
+    [(["ok", "ok"], "repeated"), (["ok", "I hear you."], "minimal")],
+    ids=["same-words", "different-empty-replies"],
+)
+async def test_only_the_same_words_again_get_the_lines_about_repetition(
+    replies: list[str], second: str
+) -> None:
+    """Seen in play: 'ok' then 'I hear you.' got 'You said that already.' A run of different
+    empty replies gets her impatience (minimal lines); only a repeat gets the repeated ones."""
+    session = await play("union-steward", replies)
+    kinds = [t.state.kind for t in session.turns]
+    assert kinds[1] == second, kinds

@@ -563,3 +563,17 @@ def test_a_texted_reflection_is_not_a_defence() -> None:
         Exchange(reply="u feel like i dont listen to u", persona_line=SARAH), RUBRIC
     )
     assert not {Move.defend, Move.deny, Move.justify} & a.move_set
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        ("Who's been hit hardest by it?", Move.open_question),
+        ("Who on your team has been affected most?", Move.open_question),
+        ("Who sent the email?", Move.closed_question),
+    ],
+)
+def test_who_has_borne_it_is_an_open_question(reply: str, move: Move) -> None:
+    """Seen in play: 'Who's been hit hardest by it?' scored as a closed, fact-finding question."""
+    a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
+    assert move in a.move_set, a.moves

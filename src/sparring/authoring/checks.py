@@ -37,7 +37,7 @@ def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition]]:
 
 _KIND_HELP = {
     "confused": "an empty reply, gibberish or another language",
-    "repeated": "'ok' or 'Tell me more' in a run, or the same words again",
+    "repeated": "the same words again ('ok' after 'ok', 'Tell me more' twice)",
     "apology": "an apology for something specific",
     "check": "a check of her meaning, to confirm or correct",
     "not_yet": "a question about a concern she is not ready to talk about",

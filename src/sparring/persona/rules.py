@@ -260,7 +260,9 @@ def _kind(
     if not reply.intelligible:
         return "confused", None
     if wears_thin(before, reply):
-        return ("repeated" if before.idle_run > 0 or reply.repeats else "minimal"), None
+        # the same words again get the lines about repetition; a run of different empty
+        # replies ("ok", then "I hear you") gets her impatience, not "you said that already"
+        return ("repeated" if reply.repeats else "minimal"), None
     if reply.neutral:
         return "check", None  # she answers it: confirms, corrects, or says where she stands
     if Category.defensive in cats:

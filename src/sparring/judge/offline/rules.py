@@ -164,6 +164,8 @@ OPEN_OVERRIDE = rules(
     r"\b(?:when|where|who|what|how) else\b",
     r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
     r"^(?:(?:so|and)[,.]?\s+)?who (?:has|did|does|is) (?:this|it|that) (?:land|landed|hit|affect|affected|hurt|weigh)\w*",
+    # who has borne it: "Who's been hit hardest by it?", "Who on your team has been affected most?"
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?who(?:'s| has| is)? (?:(?:\w+ ){0,4}(?:has |have )?been |(?:\w+ ){0,4}(?:is|are) )?(?:hit|affected|hurt|impacted|struggling|suffering|bearing|carrying|taking it|feeling it|worst off|hardest)\w*",
 )
 
 OPEN_WH = rules(
