@@ -4,12 +4,11 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from pydantic import ValidationError
 
+from sparring.adapters.files.atomic import write_atomically
 from sparring.adapters.files.limited_io import open_regular
 from sparring.adapters.files.session_index import SCORING_SUFFIX
 from sparring.formats.diagnostics import Diagnostic, LoadError, display_path
@@ -44,22 +43,7 @@ def write_scoring(transcript: Path, rescoring: Rescoring) -> Path:
     """Write (or replace) the scoring file, atomically. Raises OSError."""
     target = scoring_path(transcript, rescoring.label)
     text = json.dumps(rescoring.model_dump(mode="json"), ensure_ascii=False, indent=1)
-    fd, temporary = tempfile.mkstemp(dir=target.parent, prefix=".scoring-", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text + "\n")
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(temporary, target)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise type(exc)(
-            exc.errno, exc.strerror, str(target)
-        ) from None  # name the file, not the temporary
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    return write_atomically(target, text + "\n", prefix=".scoring-")
 
 
 def read_scoring(path: Path) -> tuple[Rescoring, Rubric]:

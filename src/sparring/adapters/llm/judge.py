@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from sparring.adapters.llm.connection import Connection
 from sparring.adapters.llm.errors import BadOutput
 from sparring.adapters.llm.judge_prompt import judge_messages
+from sparring.adapters.llm.part import EndpointPart
 from sparring.adapters.llm.tokens import TokenCounter
 from sparring.adapters.llm.verdict import Verdict, to_assessment
 from sparring.formats.rubric import Rubric
@@ -37,24 +38,13 @@ def _json_in(text: str) -> str:
     return text[start : end + 1]
 
 
-class LLMJudge:
+class LLMJudge(EndpointPart):
     """A Judge (judge.base) that asks an OpenAI-compatible endpoint."""
 
     def __init__(self, connection: Connection, counter: TokenCounter | None = None) -> None:
-        self.connection = connection
-        self.endpoint = connection.endpoint
-        self.name = self.endpoint.label
-        self.counter = counter or TokenCounter(self.endpoint.model)
+        super().__init__(connection, counter)
         self.modes: list[Mode] = list(MODES)
         """The output modes still worth trying with this server (refused ones are dropped)."""
-        self.last_prompt_tokens = 0
-
-    @property
-    def paused(self) -> bool:
-        return self.connection.breaker.paused
-
-    def resume(self) -> None:
-        self.connection.breaker.reset()
 
     async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment:
         problem: BadOutput | None = None

@@ -12,10 +12,9 @@ import asyncio
 from collections.abc import AsyncIterator
 from typing import Any
 
-from sparring.adapters.llm.connection import Connection
 from sparring.adapters.llm.errors import BadOutput, LLMError, TimedOut
+from sparring.adapters.llm.part import EndpointPart
 from sparring.adapters.llm.role_guard import RoleGuard
-from sparring.adapters.llm.tokens import TokenCounter
 from sparring.adapters.llm.voice_prompt import voice_messages
 from sparring.persona.script import Utterance
 from sparring.persona.voices import SpeechContext
@@ -28,22 +27,8 @@ class StreamCut(LLMError):
     """The stream stopped before the line was finished."""
 
 
-class LLMVoice:
+class LLMVoice(EndpointPart):
     """A Voice (persona.voices) that talks through an OpenAI-compatible endpoint."""
-
-    def __init__(self, connection: Connection, counter: TokenCounter | None = None) -> None:
-        self.connection = connection
-        self.endpoint = connection.endpoint
-        self.name = self.endpoint.label
-        self.counter = counter or TokenCounter(self.endpoint.model)
-        self.last_prompt_tokens = 0
-
-    @property
-    def paused(self) -> bool:
-        return self.connection.breaker.paused
-
-    def resume(self) -> None:
-        self.connection.breaker.reset()
 
     def messages(self, utterance: Utterance, context: SpeechContext) -> list[dict[str, str]]:
         messages, fitted = voice_messages(

@@ -3,11 +3,10 @@ whole (a half-written report never replaces a good one)."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 from sparring.adapters.files import paths
+from sparring.adapters.files.atomic import write_atomically
 from sparring.adapters.files.scorings import find_scoring, read_scoring
 from sparring.adapters.report.html_report import render_html
 from sparring.adapters.report.markdown_report import render_markdown
@@ -34,27 +33,14 @@ def default_report_path(transcript: Path) -> Path:
 
 
 def write_report(path: Path, text: str) -> Path:
-    """Write a report atomically (made whole in a temporary file beside it, then moved into
-    place). Raises OSError with the path."""
+    """Write a report atomically (a half-written report never replaces a good one). Raises
+    OSError with the path."""
     try:
-        if not path.parent.exists():
+        if not path.parent.exists():  # a file in its place is for the write to report
             path.parent.mkdir(parents=True)
-        fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=".report-", suffix=".tmp")
     except OSError as exc:
         raise type(exc)(exc.errno, exc.strerror, str(path)) from None
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-        os.replace(temporary, path)
-    except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
-        raise type(exc)(
-            exc.errno, exc.strerror, str(path)
-        ) from None  # name the file, not the temporary
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return path
+    return write_atomically(path, text, prefix=".report-")
 
 
 def record_for(data: TranscriptData, scoring: str = ORIGINAL) -> ConversationRecord:

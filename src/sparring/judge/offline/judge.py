@@ -53,41 +53,37 @@ class OfflineJudge:
             Evidence(move=h.move, start=h.start, end=h.end, quote=exchange.reply[h.start : h.end])
             for h in found.hits
         ]
-        unsure = model_only_defence = False
+        unsure: set[str] = set()
+        """The signals the reply is scored by whose verdict was a coin toss (a signal narrowly
+        absent changes nothing the user or the persona acts on)."""
+        model_only_defence = False
         if self.learned and exchange.reply.strip():
             model = learned.model()
-            evidence_before = evidence
+            rules_say = rule_signals(evidence)
             verdict = model.verdict(
                 exchange.reply,
-                rule_signals(evidence),
+                rules_say,
                 english=found.english,
                 their_lines=persona_lines,
                 confrontation=exchange.confrontation,
             )
             evidence = reconcile(exchange.reply, evidence, verdict, model)
-            # a verdict the reply is scored by that was a coin toss (a signal narrowly absent
-            # changes nothing the user or the persona acts on)
-            unsure = any(
-                verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN for s in learned.SIGNALS
-            )
+            unsure = {
+                s for s in learned.SIGNALS if verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN
+            }
             # a defence only the model hears, in words the rules read as engaging, is a call
             # the two halves of the judge disagree on: weaker evidence for the persona
-            rules_say = rule_signals(evidence_before)
             model_only_defence = verdict.says("defensive") and not rules_say["defensive"]
-            unsure = unsure or model_only_defence
         evidence, notes, empty, repeated = discount(
             evidence, exchange.reply, exchange.conversation, exchange.persona_line
         )
-        if model_only_defence and (empty or verdict.margin("defensive") < UNSURE_MARGIN):
+        if model_only_defence and (empty or "defensive" in unsure):
             # "I see.", "Hmm.", "Still with you": words that fit any conversation carry no
             # stance to defend, and the rules found no edge in them; nor is a coin toss of the
             # model alone, against rules that read no defence, called a defence
             evidence = [e for e in evidence if e.move is not ADDED["defensive"]]
-            unsure = any(
-                verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN
-                for s in learned.SIGNALS
-                if s != "defensive"
-            )
+            model_only_defence = False
+            unsure.discard("defensive")
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
         suggestion, advice = suggest(
@@ -107,7 +103,7 @@ class OfflineJudge:
             scores=scores,
             suggestion=suggestion,
             advice=advice,
-            confidence=_confidence(exchange.reply, found, unsure),
+            confidence=_confidence(exchange.reply, found, bool(unsure) or model_only_defence),
             notes=[*found.notes, *notes],
             content_free=empty,
             repeats=repeated,
