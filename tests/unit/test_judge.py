@@ -577,3 +577,26 @@ def test_who_has_borne_it_is_an_open_question(reply: str, move: Move) -> None:
     """Seen in play: 'Who's been hit hardest by it?' scored as a closed, fact-finding question."""
     a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
     assert move in a.move_set, a.moves
+
+
+@pytest.mark.parametrize(
+    ("reply", "asks"),
+    [
+        ("fair enough, what happened w halvorsen", True),
+        ("whats been worst for u in this, the email going round everyone or that it was me", True),
+        ("we did the review, did you see it", True),
+        ("what you said about the team hurt", False),
+        ("what i mean is we were late", False),
+        ("how awful", False),
+    ],
+)
+def test_a_question_typed_without_a_question_mark_is_still_a_question(
+    reply: str, asks: bool
+) -> None:
+    """Seen in play: a question after a comma, or a long one, typed without '?' read as a
+    statement, so it earned no inquiry."""
+    from sparring.judge.offline.chat import expand
+    from sparring.judge.offline.text import normalise, sentences
+
+    written_out, _ = expand(normalise(reply))  # as the judge reads it ("whats" -> "what's")
+    assert any(s.question for s in sentences(written_out)) is asks

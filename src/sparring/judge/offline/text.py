@@ -59,18 +59,35 @@ def sentences(low: str) -> list[Sentence]:
         stripped = text.rstrip("\"')] ")
         question = stripped.endswith("?")
         if not question and not stripped.endswith((".", "!")):
-            # chat questions without a question mark: "what happened", "how are you holding up"
-            words = text.split()
-            question = (
-                len(words) <= 14
-                and bool(WH_START.match(text) or _INVERTED.match(text))
-                and not re.match(
-                    r"^(?:how|what) (?:awful|terrible|sad|horrible|hard|difficult|great|nice|lovely|annoying|frustrating|a\b|an\b)",
-                    text,
-                )
-            )
+            question = _unmarked_question(text)
         out.append(Sentence(start, end, text, question))
     return out
+
+
+# "how awful", "what a mess": exclamations; "what you said hurt": a clause, not a question
+_NOT_ASKING = re.compile(
+    r"^(?:how|what) (?:awful|terrible|sad|horrible|hard|difficult|great|nice|lovely|annoying|"
+    r"frustrating|a\b|an\b)|^(?:what|how) (?:i|you|we|they|he|she)(?:'m|'re)? (?:mean|meant|"
+    r"said|say|saying|want|wanted|need|needed|did|do|think|thought|feel|felt|told)\b"
+)
+
+
+def _unmarked_question(text: str) -> bool:
+    """A chat question typed without a question mark: "what happened", "how are you holding
+    up", "fair enough, what happened with halvorsen", "what's been worst for you in this, the
+    email or that it was me". It starts with a question word or an inverted verb, or its last
+    clause does."""
+    words = text.split()
+
+    def asks(clause: str) -> bool:
+        return bool(WH_START.match(clause) or _INVERTED.match(clause)) and not _NOT_ASKING.match(
+            clause
+        )
+
+    if len(words) <= 25 and asks(text):
+        return True
+    last = CLAUSE_BREAK.split(text)[-1]
+    return last != text and len(last.split()) <= 14 and asks(last)
 
 
 CLAUSE_BREAK = re.compile(
