@@ -600,3 +600,16 @@ def test_a_question_typed_without_a_question_mark_is_still_a_question(
 
     written_out, _ = expand(normalise(reply))  # as the judge reads it ("whats" -> "what's")
     assert any(s.question for s in sentences(written_out)) is asks
+
+
+@pytest.mark.parametrize(
+    ("reply", "capitulates"),
+    [("how did halvorsen take it", False), ("Fine, take it.", True), ("Take it.", True)],
+)
+def test_take_it_is_a_capitulation_only_when_it_hands_something_over(
+    reply: str, capitulates: bool
+) -> None:
+    """Seen in play: 'how did halvorsen take it' was read as giving in ('take it'), so Sarah
+    answered a good question as if it were a fix offered too early."""
+    a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
+    assert (Move.capitulate in a.move_set) is capitulates, a.moves

@@ -710,7 +710,9 @@ CAPITULATE = rules(
     r"\bno more (?:retreats|offsites|workshops|meetings|programmes|programs|changes)\b",
     r"\bforget (?:the|it|about (?:the|it))\b(?=.*\b(?:we|i)\b)",
     r"\b(?:i|we)(?:'ll| will) do (?:whatever|anything) you (?:want|say|need|like)\b",
-    r"\b(?:take|have) (?:it|the job|the role|the credit|the lead|whatever you want)[.!]*$",
+    # "Fine, take it." / "Just have the role.": a handing over, said as a command (not "how
+    # did they take it", a question about someone else)
+    r"(?:^|[,;:]\s*|\b(?:just|fine|ok|okay|then|so|here)[,]?\s+)(?:take|have) (?:it|the job|the role|the credit|the lead|whatever you want)[.!]*$",
     r"\bfine,? (?:you|it'?s yours)\b",
 )
 
