@@ -8,6 +8,11 @@ data next to the project (../shared/data) when it is there. ESConv's supporter t
 defensiveness label, but no supporter is defending themselves against the seeker, so every
 defensive verdict there is counted as a false alarm (`--assume-not defensive`).
 
+Our sets are confrontations (someone upset with the replier), so the judge is told so, as the
+app always tells it (`--situation confrontation`, the default). ESConv and CaSiNo are not, so
+there it must read that from the other person's lines (`--situation unknown`); with
+`--also-unknown` our sets are measured that way too.
+
 Run: python benchmarks/judge_tables.py [--locked]
 
 The locked multi-writer test part (benchmarks/multiwriter/test.jsonl) is only read with
@@ -43,8 +48,11 @@ PUBLIC = [
 ]
 
 
-def judge_eval(path: Path, assume_not: list[str]) -> dict[str, dict[str, float]]:
+def judge_eval(
+    path: Path, assume_not: list[str], situation: str = "confrontation"
+) -> dict[str, dict[str, float]]:
     command = [sys.executable, "-m", "sparring", "judge-eval", str(path), "--json"]
+    command += ["--situation", situation]
     for signal in assume_not:
         command += ["--assume-not", signal]
     done = subprocess.run(command, capture_output=True, text=True, check=True, timeout=1800)
@@ -80,19 +88,28 @@ def main() -> int:
     parser.add_argument(
         "--locked", action="store_true", help="also measure the locked test part (once)"
     )
+    parser.add_argument(
+        "--also-unknown",
+        action="store_true",
+        help="also measure our sets with the situation left for the judge to estimate",
+    )
     args = parser.parse_args()
     print("| set | signal | n | positives | tp/fp/fn/tn | F1 | balanced acc. | false alarms |")
     print("|---|---|---|---|---|---|---|---|")
-    sets = [(f"{name} (trained on)", path, []) for name, path in TRAINED]
+    ours = [(f"{name} (trained on)", path) for name, path in TRAINED]
     if args.locked:
-        sets.append((*LOCKED, []))
-    for name, path, assume_not in [*sets, *PUBLIC]:
+        ours.append(LOCKED)
+    sets = [(name, path, [], "confrontation") for name, path in ours]
+    if args.also_unknown:
+        sets += [(f"{name}, situation estimated", path, [], "unknown") for name, path in ours]
+    sets += [(name, path, assume_not, "unknown") for name, path, assume_not in PUBLIC]
+    for name, path, assume_not, situation in sets:
         if not path.exists():
             print(f"| {name} | (not found: {path}) | | | | | | |")
             continue
         if "test split" in name:
             path = test_split(path)
-        for row in rows(name, judge_eval(path, assume_not)):
+        for row in rows(name, judge_eval(path, assume_not, situation)):
             print(row, flush=True)
     return 0
 

@@ -393,6 +393,37 @@ def test_judge_eval_json_shape(tmp_path: Path) -> None:
     assert "not valid JSON" in out.stderr
 
 
+def test_judge_eval_tells_the_judge_the_situation(tmp_path: Path) -> None:
+    """Like the app, judge-eval tells the judge the other person is upset with the replier;
+    `--situation unknown` leaves it to read that from their lines (for sets of other kinds of
+    conversation), where an account of oneself to a friend confiding is no defence."""
+    data = tmp_path / "confiding.jsonl"
+    row = {
+        "id": "a",
+        "context": "My sister is moving to Canada and I found out from her Instagram.",
+        "reply": "I had a feeling she was going to do that, she mentioned it last summer.",
+        "defensive": False,
+    }
+    data.write_text(json.dumps(row) + "\n", encoding="utf-8")
+
+    def false_alarms(*extra: str) -> tuple[str, int]:
+        command = [sys.executable, "-m", "sparring", "judge-eval", str(data), "--json", *extra]
+        out = subprocess.run(command, capture_output=True, text=True)
+        assert out.returncode == 0, out.stderr
+        result = json.loads(out.stdout)
+        return result["situation"], result["signals"]["defensive"]["fp"]
+
+    assert false_alarms() == ("confrontation", 1)
+    assert false_alarms("--situation", "unknown") == ("unknown", 0)
+    bad = subprocess.run(
+        [sys.executable, "-m", "sparring", "judge-eval", str(data), "--situation", "calm"],
+        capture_output=True,
+        text=True,
+    )
+    assert bad.returncode == 2
+    assert "invalid choice: 'calm'" in bad.stderr
+
+
 def test_judge_eval_omits_signals_without_labels(tmp_path: Path) -> None:
     data = tmp_path / "only-inquiry.jsonl"
     data.write_text(json.dumps({"reply": "What happened?", "context": "x", "inquiry": True}) + "\n")

@@ -176,6 +176,14 @@ def _parser() -> argparse.ArgumentParser:
         help="count records that say nothing about SIGNAL as negatives (e.g. defensive on "
         "supportive conversations, to measure false alarms); may be repeated",
     )
+    judge_eval.add_argument(
+        "--situation",
+        choices=("confrontation", "unknown"),
+        default="confrontation",
+        help="what the judge is told about the other person: 'confrontation' (the default, as "
+        "in the app: they are upset with the replier) or 'unknown' (the judge reads it from "
+        "their lines; for other conversations, such as a friend confiding or a negotiation)",
+    )
 
     calibrate = sub.add_parser(
         "calibrate",

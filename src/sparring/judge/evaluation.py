@@ -121,12 +121,22 @@ class EvalReport:
         }
 
 
-def exchange_for(record: Record) -> Exchange:
+SITUATIONS = ("confrontation", "unknown")
+"""What a judge may be told about the other person: `confrontation`, as in the app, where
+they are always upset with the replier; `unknown`, for sets of other conversations (a
+confiding friend, a negotiation), where a judge must read it from their lines."""
+
+
+def exchange_for(record: Record, situation: str = "confrontation") -> Exchange:
     """What the judge sees for a record: as in the app, the other person's latest line and
-    their earlier ones."""
+    their earlier ones, and whether they are upset with the replier (the app always knows they
+    are; `situation="unknown"` leaves the judge to estimate it)."""
     said = tuple(("persona", line) for line in (*record.earlier, record.context or "") if line)
     return Exchange(
-        reply=record.reply, persona_line=record.context, conversation=said[:-1] if said else ()
+        reply=record.reply,
+        persona_line=record.context,
+        conversation=said[:-1] if said else (),
+        confrontation=True if situation == "confrontation" else None,
     )
 
 
@@ -145,8 +155,10 @@ async def evaluate(
     *,
     keep_errors: bool = False,
     assume_not: Iterable[str] = (),
+    situation: str = "confrontation",
 ) -> EvalReport:
     """Every record through `judge`, as the app would call it; tallies per signal.
+    `situation`: what the judge is told about the other person (see `SITUATIONS`).
     `assume_not`: signals a record that says nothing about counts as a negative (a supportive
     conversation has no defensiveness to label, but every defensive verdict there is a false
     alarm)."""
@@ -157,7 +169,7 @@ async def evaluate(
         labels = {**assumed, **record.labels}
         if not labels:
             continue
-        predicted = signals_of(await judge.assess(exchange_for(record), rubric))
+        predicted = signals_of(await judge.assess(exchange_for(record, situation), rubric))
         for signal, gold in labels.items():
             guess = predicted[signal]
             tally = report.tallies[signal]

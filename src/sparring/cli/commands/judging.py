@@ -55,14 +55,22 @@ def cmd_judge_eval(args: argparse.Namespace) -> int:
         return 1
     try:
         report = asyncio.run(
-            evaluate(records, judge, rubric, keep_errors=args.errors, assume_not=args.assume_not)
+            evaluate(
+                records,
+                judge,
+                rubric,
+                keep_errors=args.errors,
+                assume_not=args.assume_not,
+                situation=args.situation,
+            )
         )
     except Exception as exc:
         return _judge_failed(judge.name, exc)
     if args.json:
-        print(json.dumps({"judge": judge.name, **report.to_json()}, indent=2))
+        data = {"judge": judge.name, "situation": args.situation, **report.to_json()}
+        print(json.dumps(data, indent=2))
         return 0
-    print(f"{report.records} records, judge: {judge.name}")
+    print(f"{report.records} records, judge: {judge.name}, situation: {args.situation}")
     for line in iter_lines(report):
         print(line)
     for line in iter_errors(report):
