@@ -1,13 +1,17 @@
-"""Offline judge speed: median time per reply and replies per second.
+"""Offline judge speed: median time per reply and replies per second; and long replies.
 
 Measured on the development set's replies (tests/data/judge-dev.jsonl), in the same run as a
 baseline (a single regular expression over each reply), so the ratio holds on a noisy,
-shared machine. Run: python benchmarks/bench_judge.py
+shared machine. Long replies (2,500 to 20,000 characters, punctuated and as one unpunctuated
+sentence) are timed whole, against the same regular expression over the same text, and the
+growth from 5,000 to 20,000 characters is given as an exponent (1.0 is linear).
+Run: python benchmarks/bench_judge.py
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import statistics
 import time
@@ -75,6 +79,45 @@ def main() -> None:
     print("|---|---|---|---|")
     for name, ms, rps in rows:
         print(f"| {name} | {ms:.3f} | {rps:,.0f} | {ms / base_median:.0f}x |")
+    long_replies()
+
+
+LONG = "I hear you, and I want to understand what happened with the rota last week. "
+CONTEXT = "You changed the rota again without asking anyone, and it's the third time."
+
+
+def best_of(fn, text: str, runs: int = 5) -> float:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(runs):
+        clear_caches()
+        t = time.perf_counter()
+        fn(text)
+        times.append(time.perf_counter() - t)
+    return min(times)
+
+
+def long_replies() -> None:
+    def assess(text: str) -> object:
+        exchange = Exchange(reply=text, persona_line=CONTEXT, confrontation=True)
+        return JUDGE.assess_now(exchange, RUBRIC)
+
+    print()
+    print("| reply | characters | whole assessment, ms (best of 5) | baseline regex, ms |")
+    print("|---|---|---|---|")
+    joined = " ".join(r["reply"] for r in RECORDS)
+    for kind, sentence in (
+        ("punctuated", LONG),
+        ("one unpunctuated sentence", LONG.replace(",", "").replace(".", "")),
+        ("the development set's replies joined", joined),
+    ):
+        ms = {}
+        for n in (2_500, 5_000, 10_000, 20_000):
+            text = (sentence * (n // len(sentence) + 1))[:n]
+            ms[n] = best_of(assess, text) * 1000
+            base = best_of(lambda t: BASELINE.findall(t), text) * 1000
+            print(f"| {kind} | {n:,} | {ms[n]:.1f} | {base:.3f} |")
+        growth = math.log(ms[20_000] / ms[5_000]) / math.log(4)
+        print(f"| {kind}: growth 5,000 to 20,000 | | n^{growth:.2f} | |")
 
 
 if __name__ == "__main__":

@@ -9,7 +9,9 @@ reading the reply, so neither can be farmed with a phrase.
 
 from __future__ import annotations
 
+import itertools
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from sparring.formats.moves import Move
@@ -124,11 +126,17 @@ def _distinct(moves: Sequence[Evidence]) -> list[Evidence]:
     """Each move once per span; an acknowledgement inside another move's span is part of it."""
     seen: set[tuple[Move, int, int]] = set()
     out = []
+    # the other moves' spans by start, with the furthest end reached so far: an
+    # acknowledgement is inside one when a span starting at or before it reaches its end
+    others = sorted((o.start, o.end) for o in moves if o.move is not Move.acknowledge)
+    starts = [start for start, _ in others]
+    reach = list(itertools.accumulate((end for _, end in others), max))
     for e in moves:
         key = (e.move, e.start, e.end)
-        inside = e.move is Move.acknowledge and any(
-            o.move is not Move.acknowledge and o.start <= e.start and e.end <= o.end for o in moves
-        )
+        inside = False
+        if e.move is Move.acknowledge:
+            before = bisect_right(starts, e.start)
+            inside = before > 0 and reach[before - 1] >= e.end
         if key not in seen and not inside:
             seen.add(key)
             out.append(e)

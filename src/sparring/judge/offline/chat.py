@@ -45,24 +45,23 @@ def expand(low: str) -> tuple[str, Where | None]:
         return low, None
     out: list[str] = []
     where: Where = []
-    i = 0
-    while i < len(low):
-        m = _ANY.match(low, i) if (i == 0 or not low[i - 1].isalnum()) else None
-        if m is not None and m.end() > i:
-            written = m.group()
-            for pattern, replacement in _PATTERNS:
-                found = pattern.match(low, i)
-                if found is not None and found.end() == m.end():
-                    written = found.expand(replacement)
-                    break
-            out.append(written)
-            # a word written out stands for the whole word the user typed
-            where.extend([(i, m.end())] * len(written))
-            i = m.end()
-            continue
-        out.append(low[i])
-        where.append((i, i + 1))
-        i += 1
+    done = 0
+    for m in _ANY.finditer(low):
+        written = m.group()
+        for pattern, replacement in _PATTERNS:
+            found = pattern.match(low, m.start())
+            if found is not None and found.end() == m.end():
+                written = found.expand(replacement)
+                break
+        # the text between spellings as it was, each character where it stood
+        out.append(low[done : m.start()])
+        where.extend(zip(range(done, m.start()), range(done + 1, m.start() + 1), strict=True))
+        out.append(written)
+        # a word written out stands for the whole word the user typed
+        where.extend([(m.start(), m.end())] * len(written))
+        done = m.end()
+    out.append(low[done:])
+    where.extend(zip(range(done, len(low)), range(done + 1, len(low) + 1), strict=True))
     return "".join(out), where
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -20,11 +21,34 @@ class Hit:
 
 
 class Collector:
+    """The hits found so far, also filed by move (in the order found, which is nearly always
+    the order of the reply), so that asking whether a move is in a span costs a search
+    among the hits of that move, not a pass over every hit (a long reply has hundreds)."""
+
     def __init__(self) -> None:
-        self.hits: list[Hit] = []
+        self._hits: list[Hit] = []
+        self._by_move: dict[Move, _Filed] = {}
+
+    @property
+    def hits(self) -> list[Hit]:
+        return self._hits
+
+    @hits.setter
+    def hits(self, hits: list[Hit]) -> None:
+        self._hits = []
+        self._by_move = {}
+        for h in hits:
+            self._file(h)
+
+    def _file(self, hit: Hit) -> None:
+        self._hits.append(hit)
+        filed = self._by_move.get(hit.move)
+        if filed is None:
+            filed = self._by_move[hit.move] = _Filed()
+        filed.add(hit)
 
     def add(self, move: Move, start: int, end: int) -> None:
-        self.hits.append(Hit(move, start, max(end, start + 1)))
+        self._file(Hit(move, start, max(end, start + 1)))
 
     def has(self, move: Move, within: tuple[int, int] | None = None) -> bool:
         return self.has_any((move,), within)
@@ -33,17 +57,50 @@ class Collector:
         self, moves: AbstractSet[Move] | tuple[Move, ...], within: tuple[int, int] | None = None
     ) -> bool:
         """Whether any of `moves` was found (overlapping `within`, if given)."""
-        return any(
-            h.move in moves and (within is None or (h.start < within[1] and h.end > within[0]))
-            for h in self.hits
-        )
+        for move in moves:
+            filed = self._by_move.get(move)
+            if filed is not None and (within is None or filed.overlaps(*within)):
+                return True
+        return False
 
     def drop(self, moves: set[Move], within: tuple[int, int]) -> None:
         self.hits = [
             h
-            for h in self.hits
+            for h in self._hits
             if not (h.move in moves and h.start >= within[0] and h.end <= within[1])
         ]
+
+
+class _Filed:
+    """The hits of one move. While they arrive in order of their start, an overlap is found
+    by bisection, looking back no further than the longest hit could reach."""
+
+    __slots__ = ("hits", "longest", "ordered", "starts")
+
+    def __init__(self) -> None:
+        self.hits: list[Hit] = []
+        self.starts: list[int] = []
+        self.ordered = True
+        self.longest = 0
+
+    def add(self, hit: Hit) -> None:
+        if self.starts and hit.start < self.starts[-1]:
+            self.ordered = False
+        self.hits.append(hit)
+        self.starts.append(hit.start)
+        self.longest = max(self.longest, hit.end - hit.start)
+
+    def overlaps(self, a: int, b: int) -> bool:
+        """Whether a hit overlaps the span [a, b)."""
+        if not self.ordered:
+            return any(h.start < b and h.end > a for h in self.hits)
+        i = bisect_left(self.starts, b) - 1  # the last hit starting before b
+        reach = a - self.longest
+        while i >= 0 and self.starts[i] >= reach:
+            if self.hits[i].end > a:
+                return True
+            i -= 1
+        return False
 
 
 LISTENING = {

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from sparring.formats.moves import Move
 from sparring.judge.offline import rules as R
@@ -26,9 +28,22 @@ from sparring.judge.offline.text import Sentence
 
 
 def _inside_quotes(text: str, at: int) -> bool:
-    before = text[:at]
-    singles = before.count("'") - len(re.findall(r"\w'\w", before))
-    return singles % 2 == 1 or before.count('"') % 2 == 1
+    """Whether `at` is inside quotation marks: an odd number of quotes before it (an
+    apostrophe inside a word, as in "don't", is no quote)."""
+    singles, inside_words, doubles = _quote_marks(text)
+    before = bisect_left(singles, at) - bisect_right(inside_words, at)
+    return before % 2 == 1 or bisect_left(doubles, at) % 2 == 1
+
+
+@lru_cache(maxsize=16)
+def _quote_marks(text: str) -> tuple[list[int], list[int], list[int]]:
+    """Where the text's single quotes are, where each apostrophe inside a word ends, and
+    where its double quotes are: found once per sentence, so that each match of a rule
+    costs a bisection instead of a count over the text before it."""
+    singles = [i for i, c in enumerate(text) if c == "'"]
+    inside_words = [m.end() for m in re.finditer(r"\w'\w", text)]
+    doubles = [i for i, c in enumerate(text) if c == '"']
+    return singles, inside_words, doubles
 
 
 def phrase_moves(s: Sentence, col: Collector) -> None:
@@ -85,9 +100,24 @@ _REASSURANCE = re.compile(
 )
 
 
-_DENIAL_SUBJECT = re.compile(
-    r"\b(?:i|we|it|that|this|he|she|they|there|nobody|no one|nothing|the \w+)\b(?:'s|'re|'m)?[^.?!,]*?\b(?:not|n't|never)\b|\b\w+n't\b|\b(?:nobody|no one|nothing) \w+"
-)
+_SUBJECT = re.compile(r"\b(?:i|we|it|that|this|he|she|they|there|nobody|no one|nothing|the \w+)\b")
+_NEGATOR = re.compile(r"\b(?:not|n't|never)\b")
+_NEGATED_WORD = re.compile(r"\b\w+n't\b|\b(?:nobody|no one|nothing) \w+")
+_CLAUSE_RUN = re.compile(r"[^.?!,]+")
+
+
+def _denial_subject(text: str) -> bool:
+    """A statement with a negation ("it wasn't", "nobody said", "we never"): a subject, then
+    "not" or "never" in the same clause. Linear in the length of the text: the first subject of
+    each clause is the one to look after (a regular expression looking after every subject for
+    a negation took quadratic time on one long sentence)."""
+    if _NEGATED_WORD.search(text):
+        return True
+    for run in _CLAUSE_RUN.finditer(text):
+        subject = _SUBJECT.search(text, run.start(), run.end())
+        if subject and _NEGATOR.search(text, subject.end(), run.end()):
+            return True
+    return False
 
 
 _YOU_NEGATED = re.compile(
@@ -204,7 +234,7 @@ def structural_defence(
             continue
         if (
             overlap
-            and _DENIAL_SUBJECT.search(text)
+            and _denial_subject(text)
             and not (negations(text) & context_negations(ctx_text))
             and not REFLECTIVE_FRAME.search(text)
             and not re.search(r"\bmust(?:'ve| have)? (?:been|felt|feel|be)\b", text)

@@ -58,11 +58,16 @@ def detect(
     *,
     understood: bool = False,
     earlier: str | None = None,
+    sides: bool = True,
 ) -> Detection:
     """Find the moves in `reply`; `context` is what the other person said just before.
     `understood`: the other person's concerns are all out, so a proposal is a commitment,
     not a quick fix. `earlier`: what they said before that; a reply that sums up their
-    earlier points is listening too (defences are read against `context` alone)."""
+    earlier points is listening too (defences are read against `context` alone). `sides`:
+    they are (or may be) upset with the replier; when they are not (a friend confiding a
+    trouble of their own), an account of oneself or a plain statement takes no side, so the
+    structural readings of a defence (no stock phrase, only the shape of the sentence) are
+    not made."""
     text = reply[:MAX_CHARS]
     # chat spellings written out ("ur saying" -> "you're saying"); `where` maps back
     low, where = expand(normalise(text))
@@ -121,7 +126,7 @@ def detect(
 
     untie_generic_feelings(sents, col, heard_stems)
     upgrade_bare_agreement(sents, col, heard_stems)
-    if ctx_stems:
+    if ctx_stems and sides:
         structural_defence(sents, col, ctx_stems, ctx_low)
         if COMPLAINT.search(ctx_low) and result.english:
             unheard_assertion(sents, col, ctx_stems)

@@ -10,7 +10,13 @@ from __future__ import annotations
 
 import asyncio
 
-from sparring.formats.moves import categories_of, effective_categories
+from sparring.formats.moves import (
+    MOVE_CATEGORY,
+    Category,
+    Move,
+    categories_of,
+    effective_categories,
+)
 from sparring.formats.rubric import Rubric
 from sparring.judge.base import MAX_EVIDENCE, Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline import learned
@@ -24,6 +30,14 @@ from sparring.judge.scoring import score_dimension
 EARLIER_LINES = 3
 # A verdict this close to the model's threshold (in probability) is a coin toss.
 UNSURE_MARGIN = 0.08
+# Below this estimate that the other person is upset with the replier, the rules do not read
+# the shape of a sentence as taking a side (see `detect`).
+SIDES_GATE = 0.5
+HURTFUL = frozenset(
+    {Move.minimise, Move.dismiss, Move.sarcasm, Move.counterattack, Move.deflect, Move.defend}
+)
+"""The defences that still count when they are not upset with the replier (`defend` is the
+learned model's, which the gate has already weighed)."""
 
 
 class OfflineJudge:
@@ -43,11 +57,18 @@ class OfflineJudge:
             not persona_lines or persona_lines[-1] != exchange.persona_line
         ):
             persona_lines.append(exchange.persona_line)
+        sides = True  # the app always knows: they are upset with the user
+        if exchange.confrontation is not None:
+            sides = exchange.confrontation
+        elif self.learned and persona_lines:
+            # not known (a labelled set of other conversations): estimated from their lines
+            sides = learned.model().gate(persona_lines) >= SIDES_GATE
         found = detect(
             exchange.reply,
             exchange.persona_line,
             understood=exchange.understood,
             earlier=" ".join(persona_lines[-1 - EARLIER_LINES : -1]) or None,
+            sides=sides,
         )
         evidence = [
             Evidence(move=h.move, start=h.start, end=h.end, quote=exchange.reply[h.start : h.end])
@@ -74,6 +95,14 @@ class OfflineJudge:
             # a defence only the model hears, in words the rules read as engaging, is a call
             # the two halves of the judge disagree on: weaker evidence for the persona
             model_only_defence = verdict.says("defensive") and not rules_say["defensive"]
+        if not sides:
+            # with no side to defend, what still pushes a confiding person away is what hurts
+            # them: minimising, brushing off, sarcasm, a dig, changing the subject to oneself
+            evidence = [
+                e
+                for e in evidence
+                if MOVE_CATEGORY.get(e.move) is not Category.defensive or e.move in HURTFUL
+            ]
         evidence, notes, empty, repeated = discount(
             evidence, exchange.reply, exchange.conversation, exchange.persona_line
         )

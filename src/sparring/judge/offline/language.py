@@ -546,6 +546,7 @@ def explain(text: str) -> Evidence:
     ascii_text = low.isascii()
     matches = list(_TOKEN.finditer(low))
     words = [m.group() for m in matches]
+    english, phrases = lists.english, lists.phrases
     skip = 0
     for i, m in enumerate(matches):
         w = words[i]
@@ -553,7 +554,7 @@ def explain(text: str) -> Evidence:
             skip -= 1
             ev.tokens += 1
             continue
-        phrase = _phrase_length(words, i, lists) if w in lists.phrases else 0
+        phrase = _phrase_length(words, i, lists) if w in phrases else 0
         if phrase:
             skip = phrase - 1
             ev.neutral += 1
@@ -561,6 +562,15 @@ def explain(text: str) -> Evidence:
             continue
         if not ascii_text:
             ev.letters += len(w)
+        if w in english:  # most words: what _word() would count, without its other tests
+            ev.english += 1
+            if len(w) >= 3:
+                ev.long_words += 1
+                if not ev.tokens or not text[m.start()].isupper():
+                    ev.content += 1
+                    ev.content_english += 1
+            ev.tokens += 1
+            continue
         orig = text[m.start() : m.end()]
         initial = i == 0 or any(c in '.!?¿¡\n:;"' for c in low[matches[i - 1].end() : m.start()])
         before, unknown_before = ev.english, ev.unknown

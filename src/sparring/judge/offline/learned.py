@@ -186,13 +186,20 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
 
 
 FIXED = 1_000_000
+# The three weights of a gram are packed into one integer, each in a 64-bit field with an
+# offset that keeps it positive, so summing a reply's grams is one `sum` over integers (exact,
+# in any order, and without a carry between fields: a reply has far fewer than 2**23 grams).
+_FIELD = 64
+_OFFSET = 1 << 40
+_MASK = (1 << _FIELD) - 1
 
 
-def _fixed(table: dict[str, list[float]]) -> dict[str, tuple[int, int, int]]:
-    return {
-        gram: (round(a * FIXED), round(b * FIXED), round(c * FIXED))
-        for gram, (a, b, c) in table.items()
-    }
+def _packed(table: dict[str, list[float]]) -> dict[str, int]:
+    out = {}
+    for gram, (a, b, c) in table.items():
+        a_, b_, c_ = (round(w * FIXED) + _OFFSET for w in (a, b, c))
+        out[gram] = a_ | (b_ << _FIELD) | (c_ << (2 * _FIELD))
+    return out
 
 
 class Model:
@@ -202,8 +209,8 @@ class Model:
         self.meta = data["meta"]
         # Weights as whole numbers (millionths): integer sums are exact in any order, so a
         # verdict never depends on the order a set of grams is iterated in, and they are fast.
-        self.word = _fixed(data["word"])  # type: ignore[arg-type]
-        self.char = _fixed(data["char"])  # type: ignore[arg-type]
+        self.word = _packed(data["word"])  # type: ignore[arg-type]
+        self.char = _packed(data["char"])  # type: ignore[arg-type]
         self.bias: list[float] = data["bias"]  # type: ignore[assignment]
         combiner: dict[str, list[list[float]] | list[float]] = data["combiner"]  # type: ignore[assignment]
         self.combine_w: list[list[float]] = combiner["weights"]  # type: ignore[assignment]
@@ -215,15 +222,17 @@ class Model:
         self.gate_b: float = gate["bias"]  # type: ignore[assignment]
 
     @staticmethod
-    def _sum(weights: dict[str, tuple[int, int, int]], grams: set[str], out: list[float]) -> None:
-        rows = [row for row in map(weights.get, grams) if row is not None]
+    def _sum(weights: dict[str, int], grams: set[str], out: list[float]) -> None:
+        rows = list(filter(None, map(weights.get, grams)))
         if not rows:
             return
-        scale = 1.0 / (FIXED * math.sqrt(len(rows)))
-        a, b, c = map(sum, zip(*rows, strict=True))
-        out[0] += scale * a
-        out[1] += scale * b
-        out[2] += scale * c
+        n = len(rows)
+        total = sum(rows)
+        scale = 1.0 / (FIXED * math.sqrt(n))
+        base = n * _OFFSET
+        out[0] += scale * ((total & _MASK) - base)
+        out[1] += scale * (((total >> _FIELD) & _MASK) - base)
+        out[2] += scale * ((total >> (2 * _FIELD)) - base)
 
     def text_logits(self, low: str) -> list[float]:
         out = list(self.bias)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Set as AbstractSet
 
 from sparring.formats.moves import Move
@@ -16,6 +17,7 @@ from sparring.judge.offline.cues import (
     REFLECTIVE_FRAME,
     SECOND_PERSON,
     Collector,
+    Hit,
     context_negations,
     negations,
 )
@@ -197,23 +199,34 @@ def find_listening(
 def untie_generic_feelings(sents: list[Sentence], col: Collector, ctx: AbstractSet[str]) -> None:
     """A feeling named with nothing specific ('That must be frustrating', 'I understand you're
     upset') would fit any complaint: it is an acknowledgement, not a reflection."""
-    reflected = [h for h in col.hits if h.move in {Move.reflect_content, Move.own}]
+    starts = [s.start for s in sents]
+
+    def sentence_of(h: Hit) -> int:
+        i = bisect_right(starts, h.start) - 1
+        return i if i >= 0 and h.start < sents[i].end else -1
+
+    reflected = {sentence_of(h) for h in col.hits if h.move in {Move.reflect_content, Move.own}}
+    feelings_in: dict[int, list[Hit]] = {}
+    for h in col.hits:
+        if h.move is Move.reflect_feeling:
+            feelings_in.setdefault(sentence_of(h), []).append(h)
+    untied: set[Hit] = set()
     for i, s in enumerate(sents):
-        feelings = [
-            h for h in col.hits if h.move is Move.reflect_feeling and s.start <= h.start < s.end
-        ]
+        feelings = feelings_in.get(i)
         if not feelings:
             continue
         tail = s.text[max(h.end for h in feelings) - s.start :]
         tied = (
             bool(content_stems(s.text) & ctx)
             or len(content_stems(tail)) >= 2
-            or any(s.start <= h.start < s.end for h in reflected)
-            or (i > 0 and any(sents[i - 1].start <= h.start < sents[i - 1].end for h in reflected))
+            or i in reflected
+            or (i > 0 and i - 1 in reflected)
         )
         if not tied:
-            col.hits = [h for h in col.hits if h not in feelings]
+            untied.update(feelings)
             col.add(Move.acknowledge, feelings[0].start, feelings[-1].end)
+    if untied:
+        col.hits = [h for h in col.hits if h not in untied]
 
 
 def upgrade_bare_agreement(sents: list[Sentence], col: Collector, ctx: AbstractSet[str]) -> None:

@@ -19,7 +19,14 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
         col.add(Move.open_question, s.start + m.start(), s.end)
     if not s.question:
         return
-    if m := first(R.CHECK, text):
+    if (m := first(R.IMPUTING, text)) and not content_stems(text[m.end() :]) & ctx_stems:
+        # words they never said, put in their mouth to be refuted
+        col.add(Move.leading_question, s.start + m.start(), s.end)
+        col.add(Move.justify, s.start + m.start(), s.end)
+        return
+    if (m := first(R.CHECK, text)) and not first(R.LEADING, text):
+        # (a loaded paraphrase with a tag is a challenge: "so you think I've favourites, is
+        # that it?")
         col.add(Move.check, s.start + m.start(), s.end)
         # "Did I get that right, and what would change it?" asks openly too
         if any(_question_kind(c, ctx_stems) is Move.open_question for c in _question_clauses(text)):
@@ -69,13 +76,25 @@ def _question_clauses(text: str) -> list[str]:
     ]
 
 
+_SERVICE_CLOSE = re.compile(
+    r"\banything else (?:i|we) can (?:help|assist|do for)(?: you)?(?: with)?(?: today| for you today)\b"
+)
+_OFFER = re.compile(
+    r"\W*(?:(?:ok(?:ay)?|right|so|well|fine)[,.]?\s+)*(?:i|we)(?:'ll| will| can| could)\b"
+)
+
+
 def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.FIX_QUESTION, clause):
         return Move.quick_fix
+    if _SERVICE_CLOSE.search(clause):  # the script's way to end the call: not an opening
+        return Move.closed_question
     if first(R.OPENING_YES_NO, clause):
         return Move.open_question
     if re.search(
-        r"\b(?:would|does|will|could|is) (?:that|this) (?:work|help|be (?:ok|okay|enough|a start|fair)|suit|feel right|sound (?:good|fair|like a plan)|make (?:a )?difference)\b",
+        r"\b(?:would|does|will|could|is) (?:that|this) (?:work|help|be (?:ok|okay|enough|a start|fair)|suit|feel right|sound (?:good|fair|like a plan)|make (?:a )?difference)\b"
+        # an offer put to them: "I'll knock the call-out off, how's that?"
+        r"|^\W*(?:(?:so|and|ok(?:ay)?|right)[,.]?\s+)?how(?:'s| is| does| about) (?:that|this)(?: sound| for you| for a start| then)?\W*$",
         clause,
     ):
         return Move.invite_collaboration
@@ -90,8 +109,9 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):
         return Move.closed_question
     # A statement with a question mark: a reflection offered for correction is a check.
-    if first(R.REFLECT_STEM, clause) or (
-        SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems
+    if not _OFFER.match(clause) and (  # "I'll stick a free month on for you, how's that?"
+        first(R.REFLECT_STEM, clause)
+        or (SECOND_PERSON.search(clause) and content_stems(clause) & ctx_stems)
     ):
         return Move.check
     return Move.closed_question

@@ -36,6 +36,10 @@ SET_ASIDE = {
 
 
 HOSTILE = frozenset({Move.counterattack, Move.dismiss, Move.sarcasm})
+# Questions the rules read as doing something other than asking: arguing (a leading or
+# loaded question), proposing (a fix, "how's that?"), or hostile ("what exactly are you
+# accusing me of?", the script's "anything else I can help with today?").
+NOT_ASKING = frozenset({Move.leading_question, Move.quick_fix, Move.invite_collaboration, *HOSTILE})
 
 
 def rule_signals(moves: Sequence[Evidence]) -> dict[str, bool]:
@@ -47,6 +51,10 @@ def rule_signals(moves: Sequence[Evidence]) -> dict[str, bool]:
     found["hostile"] = bool(present & HOSTILE)
     found.update((f"move:{m.value}", True) for m in present)
     return found
+
+
+def _read_as(moves: Sequence[Evidence], kinds: frozenset[Move], span: tuple[int, int]) -> bool:
+    return any(e.move in kinds and e.start < span[1] and e.end > span[0] for e in moves)
 
 
 def _questions(reply: str) -> list[tuple[int, int]]:
@@ -62,6 +70,12 @@ def reconcile(
     for signal, moved in SIGNAL_MOVES.items():
         if verdict.says(signal) and not found[signal]:
             among = _questions(reply) if signal == "inquiry" else []
+            if among:
+                # the model may hear an invitation in a question the rules passed over, but
+                # not in one they read as arguing, proposing or hostile
+                among = [q for q in among if not _read_as(out, NOT_ASKING, q)]
+                if not among:
+                    continue
             start, end = model.best_span(reply, signal, among)
             out.append(Evidence(move=ADDED[signal], start=start, end=end, quote=reply[start:end]))
         elif not verdict.says(signal) and found[signal]:

@@ -105,6 +105,41 @@ LEADING = rules(
     r"\bdo you think (?:maybe |perhaps |possibly )(?:it|she|he|they|you|that)\b",
     r"\bwhy (?:do|does|are|did|would) you(?: lot| people| guys| all)? (?:always|never|only|keep|even|constantly)\b",
     r"\bare you (?:really|seriously|actually|honestly) (?:going to|gonna)\b",
+    # a hypothetical that puts them in my place to argue my side ("If you were me and found out
+    # Thursday night, what would you have done?"), unlike one asking for their ideas ("If you
+    # were running it, what would you keep?")
+    r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|it (?:was|were) the other way (?:round|around)|you (?:were|was) (?:on|in) my (?:side|end))\b.*\b(?:what|how) (?:would|'d|will|do) you\b",
+    r"\b(?:if|suppose) (?:you|u) (?:were|was|had been)\b.*\b(?:what|how) (?:would|'d) (?:you|u) have (?:done|handled|dealt)\b",
+    r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
+    r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
+    # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
+    # want, me to grovel in front of everyone?"
+    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)| from me)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places)\b",
+    # challenging them to prove it: "When have I ever once taken a customer's side? Name one."
+    r"\bwhen (?:have|did|has) (?:i|we) (?:ever|once|ever once)\b",
+    r"\b(?:is|was) (?:that|this) (?:meant to be |supposed to be )?(?:an? )?(?:ultimatum|threat|accusation)\b",
+    r"\b(?:do )?(?:you|u) (?:want|wanna) (?:to )?go back to (?:that|how it was|the old)\b",
+    # "what did you want me to write, 'a wee bit rough'?": the answer they are mocked with
+    r"\bwhat (?:else )?(?:do|did) (?:you|u|ye|ya) (?:want|expect) me to (?:say|write|put|tell (?:them|him|her|people|everyone))\s*[,-]",
+    # "Is that all you're bothered about now, the money?", "So you're more upset about the
+    # WhatsApp than the leg, is it?"
+    r"\b(?:is|was) (?:that|it|this) all (?:you(?:'re| are)?|u) (?:\w+ )?(?:bothered|care|cared|worried|concerned|interested|think) about\b",
+    r"\b(?:you|u)(?:'re| are| r) more (?:upset|bothered|worried|concerned|interested|angry|annoyed) (?:about|with|over) [^?]*\bthan\b",
+    r"\bhow (?:was|am|were|is) (?:i|we|anyone|anybody) (?:supposed|meant|expected) to\b",
+    r"\bis (?:that|this) (?:really |honestly |seriously )?what (?:you|u) think (?:of|about) (?:me|us)\b",
+    r"^(?:so )?what,? (?:you|u) (?:want|wanted|think|expect|expected|reckon)\b",
+    # "what exactly are you accusing me of?"
+    r"\bwhat (?:exactly )?(?:are|r) (?:you|u) (?:actually |really |even )?(?:accusing me of|trying to say|implying|insinuating|getting at)\b",
+)
+
+# Their view of me put as a question: "So you think I went in there and cut a side deal?",
+# "you reckon I did it on purpose?". A challenge when it puts words in their mouth; a check when
+# it gives back what they said ("so you're saying I'm never there for the team?": questions.py).
+IMPUTING = rules(
+    r"^(?:\w+[,.]? )?(?:so )?(?:you|u) (?:really |honestly |actually |seriously )?(?:think|reckon|believe|assume|figure)(?: that)? i(?:'m| am|'ve| have| was| did| don'?t| didn'?t| can'?t)?\b",
+    # "saying" gives back what they said, unless it is blown up into an insult: "So you're
+    # saying I'm less competent than a teenager?"
+    r"^(?:\w+[,.]? )?(?:so )?(?:you|u)(?:'re| are| r) (?:saying|telling me|suggesting|implying)(?: that)? i(?:'m| am)? (?=(?:\w+ ){0,3}(?:(?:less|more|worse) \w+ than|a liar|lying|useless|incompetent|stupid|thick|lazy|a racist|the (?:bad guy|villain|problem|enemy)))",
 )
 
 FIX_QUESTION = rules(
@@ -147,8 +182,11 @@ OPENING_YES_NO = rules(
 
 # Wh-questions that only ask for a fact (a time, a number, a place): not an invitation.
 FACT_QUESTION = rules(
-    r"^(?:\w+[,.]? )?(?:what|which) (?:time|day|date|week|month|year|room|floor|file|version|number|email|address|ticket|order|reference|size|colou?r)\b",
-    r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early)\b",
+    r"^(?:\w+[,.]? )?(?:what|which) (?:time|day|date|week|month|year|room|floor|file|version|number|email|address|ticket|order|reference|size|colou?r)s?\b",
+    r"^(?:\w+[,.]? )?what(?:'s| is| was) the (?:latest|earliest|soonest|quickest|cheapest|nearest)\b",
+    r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early|short|high|low|deep|heavy|far behind)\b",
+    # what someone else said: "What exactly did he tell you?", "What did the consultant say?"
+    r"^(?:\w+[,.]? )?what (?:exactly )?(?:did|does|has|have|had|'s|is|do) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|think|write|wrote)\b",
     r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
@@ -305,6 +343,9 @@ OWN = rules(
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
     r"\bi dropped the ball\b",
+    # plain admissions: "i kept putting it off", "i dodged it and i knew i was dodging"
+    r"\bi (?:kept |have been |'ve been |was |just )?(?:putting (?:it|this|that|you) off|put (?:it|this|that|you) off|dodg(?:ed|ing)|avoid(?:ed|ing) (?:it|this|that|you|the)|duck(?:ed|ing) (?:it|this|that|out)|bottl(?:ed|ing) it|chicken(?:ed|ing) out|hid(?:ing)? from)\b",
+    r"(?:^|\b(?:and|but|honestly|yeah|no|ok(?:ay)?|look)[,.]? )(?:it|that|this|what i did) (?:wasn'?t|was not) (?:good enough|ok|okay|acceptable|fair on you|right)\b(?! of you| to me)",
     r"\b(?:i|we) let (?:you|the team|them|your team|everyone|you all|her|him|your people) down\b",
     r"\bi (?:should|shouldn'?t|should not|ought to|could) have\b(?! (?:been told|known))",
     r"\bi (?:didn'?t|did not|never|haven'?t|have not|wasn'?t|was not) (?:follow(?:ed)? through|call(?:ed)?(?: you)?(?: back)?|tell you|told you|show(?:ed)? up|keep|kept|give you|gave you|check(?:ed)?|listen(?:ed)?|consult(?:ed)?|ask(?:ed)?|include(?:d)?|credit(?:ed)?|thank(?:ed)?|deliver(?:ed)?|warn(?:ed)?|explain(?:ed)?|involve(?:d)?|acknowledge(?:d)?|name(?:d)?|mention(?:ed)?|recogni[sz]e(?:d)?|get back to you|loop you in|think it through|handle (?:it|that|this) well|there for you|clear(?: enough)?|honest|straight with you|fair to you)\b",
@@ -483,7 +524,9 @@ COUNTERATTACK = rules(
     r"\byou(?:'re| are|re) (?:not|hardly) (?:exactly )?(?:perfect|innocent|blameless|one to talk|a saint|easy to|helping|making (?:this|it) easy|the only one)\b",
     r"\byou(?:'re| are|re) (?:no better|hardly one)\b",
     r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b",
-    r"\byour (?:own )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b[^.?!]{0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
+    # (the gap holds no "I" or "we": in "pull your team off selling, and I haven't been", the
+    # one who hasn't been is me)
+    r"\byour (?:own )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b(?:(?!\b(?:i|we|i'?ve|we'?ve)\b)[^.?!]){0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
     r"\bnobody (?:forced|made) you\b",
     r"\byou (?:could|can) (?:always )?(?:leave|go elsewhere|find another|take your business)\b",
     r"\bif you (?:don'?t|do not) like it\b",
@@ -592,6 +635,8 @@ DISMISS = rules(
     # exasperation: "What else do you want me to say?", "I don't know what else you want"
     r"\bwhat (?:else|more) (?:do|did) you (?:want (?:me to say|from me)|expect)\b",
     r"\bwhat (?:were|are) you expecting(?: me to (?:say|do))?\s*\?",
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) me to do about (?:it|that|this)\b",
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) me to say\b",
     r"\bi (?:don'?t|do not) know what (?:else|more) you want\b",
     r"\bi(?:'m| am) not sure what (?:else|more) (?:i can (?:do|say)|you want|you expect)\b",
     r"\bit'?s not a (?:competition|contest|race)\b",
@@ -631,6 +676,16 @@ DISMISS = rules(
     r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
     r"^up to you\b",
+    r"\bname (?:one|a single) (?:time|thing|example|occasion)\b",
+    # a bare "wow, ok" or "here we go" in answer to their complaint: exasperation, no reply
+    r"^(?:wow|woah|whoa|oh)[.!,]*\s*(?:ok(?:ay)?|right|alright|then)[.!]*$",
+    r"\b(?:oh )?here we go(?: again)?\b",
+    # scripted words in place of an answer: "your feedback is important to us", "we value all
+    # our members"
+    r"\byour (?:feedback|call|comments?|custom|business) (?:is|are) (?:very |really )?(?:important|valuable|valued) to us\b",
+    r"\bwe value (?:all )?(?:of )?our (?:customers|members|clients|patients|residents|guests|staff|tenants)\b",
+    # the script's way to close the call, said to someone still upset
+    r"\b(?:is there )?anything else (?:i|we) can (?:help|assist|do for)(?: you)?(?: with)? today\b",
     r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) feedback\b",
     r"\btake (?:it|that|this|your (?:feedback|comments)) on board\b",
     r"\b(?:everyone|everybody|you)(?:'s| is| are|'re) entitled to (?:their|your|an) opinion\b",
