@@ -54,7 +54,8 @@ def per_item(fn, rounds: int = 5) -> list[float]:  # type: ignore[no-untyped-def
 
 def main() -> None:
     def assess(r: dict[str, str]) -> object:
-        return JUDGE.assess_now(Exchange(reply=r["reply"], persona_line=r["context"]), RUBRIC)
+        exchange = Exchange(reply=r["reply"], persona_line=r["context"], confrontation=True)
+        return JUDGE.assess_now(exchange, RUBRIC)
 
     def moves(r: dict[str, str]) -> object:
         return detect(r["reply"], r["context"])

@@ -89,8 +89,12 @@ class OfflineJudge:
                 confrontation=exchange.confrontation,
             )
             evidence = reconcile(exchange.reply, evidence, verdict, model)
+            # a coin toss of the model is unsure only where the rules did not find the same
+            # (an open question the rules read as one, and the model narrowly, is no toss-up)
             unsure = {
-                s for s in learned.SIGNALS if verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN
+                s
+                for s in learned.SIGNALS
+                if verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN and not rules_say[s]
             }
             # a defence only the model hears, in words the rules read as engaging, is a call
             # the two halves of the judge disagree on: weaker evidence for the persona
