@@ -15,8 +15,9 @@ there it must read that from the other person's lines (`--situation unknown`); w
 
 Run: python benchmarks/judge_tables.py [--locked]
 
-The locked multi-writer test part (benchmarks/multiwriter/test.jsonl) is only read with
-`--locked`: it is measured once per release of the judge, never while developing it.
+The locked multi-writer test part (benchmarks/multiwriter/test.jsonl) and the fourth wave's two
+held-out writers are only read with `--locked`: they are measured once per release of the
+judge, never while developing it.
 """
 
 from __future__ import annotations
@@ -40,7 +41,37 @@ TRAINED = [
     ("multi-writer, second wave", ROOT / "benchmarks/multiwriter2/train.jsonl"),
     ("multi-writer, third wave", ROOT / "benchmarks/multiwriter3/train.jsonl"),
 ]
+FOURTH = ROOT / "benchmarks/multiwriter4"
+# (name, file, the records' kind or None for all, the situation the judge is told)
+KINDS = [
+    (
+        "multi-writer, fourth wave, confrontations (trained on)",
+        FOURTH / "train.jsonl",
+        "confrontation",
+        "confrontation",
+    ),
+    (
+        "multi-writer, fourth wave, confidings (trained on)",
+        FOURTH / "train.jsonl",
+        "confiding",
+        "unknown",
+    ),
+]
 LOCKED = ("**multi-writer, locked test part**", ROOT / "benchmarks/multiwriter/test.jsonl")
+HELD_OUT = [
+    (
+        "**fourth wave, held-out writer w21 (confrontations)**",
+        FOURTH / "heldout-confrontation.jsonl",
+        None,
+        "confrontation",
+    ),
+    (
+        "**fourth wave, held-out writer w22 (confidings)**",
+        FOURTH / "heldout-confiding.jsonl",
+        None,
+        "unknown",
+    ),
+]
 PUBLIC = [
     ("ESConv, all supporter turns", SHARED / "esconv.jsonl", ["defensive"]),
     ("ESConv, test split only", SHARED / "esconv.jsonl", ["defensive"]),
@@ -71,6 +102,17 @@ def test_split(path: Path) -> Path:
     return Path(f.name)
 
 
+def of_kind(path: Path, kind: str) -> Path:
+    lines = [
+        line
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if json.loads(line).get("meta", {}).get("kind") == kind
+    ]
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+        f.write("\n".join(lines) + "\n")
+    return Path(f.name)
+
+
 def rows(name: str, signals: dict[str, dict[str, float]]) -> list[str]:
     out = []
     for signal, t in signals.items():
@@ -86,7 +128,9 @@ def rows(name: str, signals: dict[str, dict[str, float]]) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--locked", action="store_true", help="also measure the locked test part (once)"
+        "--locked",
+        action="store_true",
+        help="also measure the locked test part and the held-out writers (once per release)",
     )
     parser.add_argument(
         "--also-unknown",
@@ -102,6 +146,9 @@ def main() -> int:
     sets = [(name, path, [], "confrontation") for name, path in ours]
     if args.also_unknown:
         sets += [(f"{name}, situation estimated", path, [], "unknown") for name, path in ours]
+    parts = KINDS + (HELD_OUT if args.locked else [])
+    sets += [(name, path, [], situation) for name, path, _, situation in parts]
+    kinds = {name: kind for name, _, kind, _ in parts}
     sets += [(name, path, assume_not, "unknown") for name, path, assume_not in PUBLIC]
     for name, path, assume_not, situation in sets:
         if not path.exists():
@@ -109,6 +156,8 @@ def main() -> int:
             continue
         if "test split" in name:
             path = test_split(path)
+        if kinds.get(name):
+            path = of_kind(path, kinds[name])
         for row in rows(name, judge_eval(path, assume_not, situation)):
             print(row, flush=True)
     return 0
