@@ -644,3 +644,36 @@ def test_take_it_is_a_capitulation_only_when_it_hands_something_over(
     answered a good question as if it were a fix offered too early."""
     a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
     assert (Move.capitulate in a.move_set) is capitulates, a.moves
+
+
+# --- the learned model's weights ------------------------------------------------------------
+
+
+def test_the_weights_were_trained_on_the_rules_as_they_are() -> None:
+    """The combiner learned how far to trust each rule: a change to the rules' source without
+    training again (`python benchmarks/train_judge.py`) would leave it trusting rules that no
+    longer exist. The weights record a hash of the sources the rules are read from."""
+    import hashlib
+
+    from sparring.judge.offline import learned
+
+    folder = Path(learned.__file__).parent
+    names = (
+        "detect",
+        "rules",
+        "listening",
+        "defence",
+        "questions",
+        "cues",
+        "text",
+        "lexicon",
+        "language",
+        "chat",
+    )
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update((folder / f"{name}.py").read_bytes())
+    meta = learned.model().meta
+    assert isinstance(meta, dict)
+    assert meta["rules"] == digest.hexdigest()[:16], "rules changed: run benchmarks/train_judge.py"
+

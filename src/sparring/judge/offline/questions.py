@@ -19,7 +19,7 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
         col.add(Move.open_question, s.start + m.start(), s.end)
     if not s.question:
         return
-    if (m := first(R.IMPUTING, text)) and not content_stems(text[m.end() :]) & ctx_stems:
+    if (m := first(R.IMPUTING, text)) and not _gives_back(text[m.end() :], ctx_stems):
         # words they never said, put in their mouth to be refuted
         col.add(Move.leading_question, s.start + m.start(), s.end)
         col.add(Move.justify, s.start + m.start(), s.end)
@@ -55,6 +55,15 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
                 col.add(Move.closed_question, s.start + offset, s.end)
             col.add(kind, s.start + offset if kind is not Move.open_question else s.start, s.end)
             return
+
+
+def _gives_back(paraphrase: str, ctx_stems: AbstractSet[str]) -> bool:
+    """Whether a paraphrase of their view is made of their words: all of them, or at least
+    two ("you reckon I did it on purpose?" after "you did that on purpose"; not "you think I
+    don't care about your team?" after "I don't care if you do")."""
+    mine = content_stems(paraphrase)
+    shared = mine & ctx_stems
+    return bool(mine) and (shared == mine or len(shared) >= 2)
 
 
 _ACCUSING = re.compile(
@@ -93,8 +102,9 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
         return Move.open_question
     if re.search(
         r"\b(?:would|does|will|could|is) (?:that|this) (?:work|help|be (?:ok|okay|enough|a start|fair)|suit|feel right|sound (?:good|fair|like a plan)|make (?:a )?difference)\b"
-        # an offer put to them: "I'll knock the call-out off, how's that?"
-        r"|^\W*(?:(?:so|and|ok(?:ay)?|right)[,.]?\s+)?how(?:'s| is| does| about) (?:that|this)(?: sound| for you| for a start| then)?\W*$",
+        # an offer put to them: "I'll knock the call-out off, how's that?", "Is that ok?"
+        r"|^\W*(?:(?:so|and|ok(?:ay)?|right)[,.]?\s+)?how(?:'s| is| does| about) (?:that|this)(?: sound| for you| for a start| then)?\W*$"
+        r"|^\W*(?:(?:so|and|ok(?:ay)?|right)[,.]?\s+)?(?:is|would|will) (?:that|this) (?:be )?(?:ok|okay|alright|all right|fine|acceptable)(?: (?:with|for) you)?\W*$",
         clause,
     ):
         return Move.invite_collaboration

@@ -126,6 +126,12 @@ LEADING = rules(
     r"\b(?:is|was) (?:that|it|this) all (?:you(?:'re| are)?|u) (?:\w+ )?(?:bothered|care|cared|worried|concerned|interested|think) about\b",
     r"\b(?:you|u)(?:'re| are| r) more (?:upset|bothered|worried|concerned|interested|angry|annoyed) (?:about|with|over) [^?]*\bthan\b",
     r"\bhow (?:was|am|were|is) (?:i|we|anyone|anybody) (?:supposed|meant|expected) to\b",
+    r"\bwhy (?:you|u) (?:keep|always|never|even|have to|got to|gotta)\b",
+    r"\bwhat (?:would|'d) (?:you|u) (?:actually |really |honestly )?have (?:wanted|liked|expected|had) (?:me|us) to do\b",
+    # an absurd option put in their mouth after the question: "what I should do, not eat?",
+    # "So what happens now, you want to take my shares?"
+    r"\bwhat (?:should i|i should|am i supposed to|do i|can i) do\s*[,-]\s*(?:just )?(?:not|stop|quit|never|give up|live|sleep)\b",
+    r"^(?:so )?what (?:happens|now|next)(?: now)?,? (?:you|u) (?:want|wanna|expect|think|going) (?:to|me to|i)\b",
     r"\bis (?:that|this) (?:really |honestly |seriously )?what (?:you|u) think (?:of|about) (?:me|us)\b",
     r"^(?:so )?what,? (?:you|u) (?:want|wanted|think|expect|expected|reckon)\b",
     # "what exactly are you accusing me of?"
@@ -148,7 +154,7 @@ FIX_QUESTION = rules(
     r"\bhow about (?:i|we|if (?:i|we)|a |an |some |giving|offering)\b",
     r"\bshould (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call)\b",
     r"\b(?:do|would) you (?:want|like) me to (?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call|sort|talk|speak|escalate)\b",
-    r"\b(?:can|could|may|shall) (?:i|we) (?:offer|give|get|send|refund|credit|make it up|comp|throw in)\b",
+    r"\b(?:can|could|may|shall) (?:i|we) (?:just )?(?:offer|give|get|send|refund|credit|make it up|comp|throw in|show you|come (?:back|round|over|up|out|by)|call you|ring you|book|arrange|reopen|escalate|waive)\b",
     r"\bwhy don'?t (?:i|we)\b",
     r"\bwould (?:a|an|some|it help to) [^?]{0,40}\bhelp\b",
     r"\bwhat about (?:a |an |some |if (?:i|we)|giving|offering)\b",
@@ -186,7 +192,7 @@ FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?what(?:'s| is| was) the (?:latest|earliest|soonest|quickest|cheapest|nearest)\b",
     r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early|short|high|low|deep|heavy|far behind)\b",
     # what someone else said: "What exactly did he tell you?", "What did the consultant say?"
-    r"^(?:\w+[,.]? )?what (?:exactly )?(?:did|does|has|have|had|'s|is|do) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|think|write|wrote)\b",
+    r"^(?:\w+[,.]? )?what(?: exactly)?(?:'s| (?:did|does|has|have|had|is|do)) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|think|write|wrote)\b",
     r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
