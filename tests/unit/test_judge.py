@@ -676,4 +676,3 @@ def test_the_weights_were_trained_on_the_rules_as_they_are() -> None:
     meta = learned.model().meta
     assert isinstance(meta, dict)
     assert meta["rules"] == digest.hexdigest()[:16], "rules changed: run benchmarks/train_judge.py"
-
