@@ -33,8 +33,9 @@ BASELINE = re.compile(r"\?")
 
 def clear_caches() -> None:
     """Each round starts cold, as a new session would (caches only help within a round)."""
-    from sparring.judge.offline import lexicon, rules, suggest
+    from sparring.judge.offline import defence, lexicon, rules, suggest
 
+    defence._quote_marks.cache_clear()
     lexicon.stem.cache_clear()
     lexicon.content_stems.cache_clear()
     rules.INDEX.possible.cache_clear()

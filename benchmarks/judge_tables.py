@@ -154,12 +154,17 @@ def main() -> int:
         if not path.exists():
             print(f"| {name} | (not found: {path}) | | | | | | |")
             continue
+        temporary = None
         if "test split" in name:
-            path = test_split(path)
+            path = temporary = test_split(path)
         if kinds.get(name):
-            path = of_kind(path, kinds[name])
-        for row in rows(name, judge_eval(path, assume_not, situation)):
-            print(row, flush=True)
+            path = temporary = of_kind(path, kinds[name])
+        try:
+            for row in rows(name, judge_eval(path, assume_not, situation)):
+                print(row, flush=True)
+        finally:
+            if temporary is not None:
+                temporary.unlink()
     return 0
 
 

@@ -95,17 +95,23 @@ RULE_INPUTS = (
         )
     ),
 )
+# Everything the rules' reading of a reply goes through (`read_rules`: the rules-only judge),
+# relative to src/sparring/judge: a change to any of them means training again.
 RULE_SOURCES = (
-    "detect",
-    "rules",
-    "listening",
-    "defence",
-    "questions",
-    "cues",
-    "text",
-    "lexicon",
-    "language",
-    "chat",
+    "offline/detect.py",
+    "offline/rules.py",
+    "offline/listening.py",
+    "offline/defence.py",
+    "offline/questions.py",
+    "offline/cues.py",
+    "offline/text.py",
+    "offline/lexicon.py",
+    "offline/language.py",
+    "offline/chat.py",
+    "offline/prefilter.py",
+    "offline/reconcile.py",
+    "offline/judge.py",
+    "repetition.py",
 )
 
 
@@ -362,10 +368,10 @@ def export(model: TextModel) -> tuple[dict[str, list[float]], dict[str, list[flo
 
 
 def rules_hash() -> str:
-    folder = REPO / "src" / "sparring" / "judge" / "offline"
+    folder = REPO / "src" / "sparring" / "judge"
     digest = hashlib.sha256()
     for name in RULE_SOURCES:
-        digest.update((folder / f"{name}.py").read_bytes())
+        digest.update((folder / name).read_bytes())
     return digest.hexdigest()[:16]
 
 

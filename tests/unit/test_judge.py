@@ -652,27 +652,87 @@ def test_take_it_is_a_capitulation_only_when_it_hands_something_over(
 def test_the_weights_were_trained_on_the_rules_as_they_are() -> None:
     """The combiner learned how far to trust each rule: a change to the rules' source without
     training again (`python benchmarks/train_judge.py`) would leave it trusting rules that no
-    longer exist. The weights record a hash of the sources the rules are read from."""
+    longer exist. The weights record a hash of every source the rules are read through (the
+    training script's RULE_SOURCES, read here without importing it: it needs scikit-learn)."""
+    import ast
     import hashlib
 
     from sparring.judge.offline import learned
 
-    folder = Path(learned.__file__).parent
-    names = (
-        "detect",
-        "rules",
-        "listening",
-        "defence",
-        "questions",
-        "cues",
-        "text",
-        "lexicon",
-        "language",
-        "chat",
+    script = ast.parse((REPO / "benchmarks" / "train_judge.py").read_text(encoding="utf-8"))
+    sources = next(
+        ast.literal_eval(node.value)
+        for node in script.body
+        if isinstance(node, ast.Assign)
+        and any(isinstance(t, ast.Name) and t.id == "RULE_SOURCES" for t in node.targets)
     )
+    assert "offline/rules.py" in sources
+    assert "offline/judge.py" in sources
+    folder = Path(learned.__file__).parent.parent
     digest = hashlib.sha256()
-    for name in names:
-        digest.update((folder / f"{name}.py").read_bytes())
+    for name in sources:
+        digest.update((folder / name).read_bytes())
     meta = learned.model().meta
     assert isinstance(meta, dict)
     assert meta["rules"] == digest.hexdigest()[:16], "rules changed: run benchmarks/train_judge.py"
+
+
+ROTA = "You changed the rota again without asking anyone, and it's the third time this month."
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # a perception check with a comparison in it is still a check
+        (
+            "You're more upset about how you found out than the change itself, is that right?",
+            Move.check,
+        ),
+        # taking their criticism up is a check, not words put in their mouth
+        ("So you think I should have asked the team before deciding?", Move.check),
+        ("I can hear this has been building for weeks?", Move.check),
+        ("Let me check I've understood: the rota changed and nobody asked you first?", Move.check),
+        ("If you were running the rota, what would you have done differently?", Move.open_question),
+        ("How low have things got for you this month?", Move.open_question),
+        ("What does your team think we should change?", Move.open_question),
+    ],
+)
+def test_good_questions_keep_their_force(reply: str, move: Move) -> None:
+    """Found in review: rules for loaded questions that first caught these good ones."""
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert move in hits, hits
+    assert not hits & {Move.leading_question, Move.dismiss, Move.quick_fix, Move.justify}, hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Would you want to go back to the old rota while we sort this out?",
+        "What do you want me to say to the team on Monday?",
+        "Could you name one example so I can look into it properly?",
+        "Okay, here we go: the rota for next month, and change anything that doesn't work.",
+        "Can I come back to what you said about nobody being asked?",
+    ],
+)
+def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert not hits & {Move.leading_question, Move.dismiss, Move.counterattack}, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        ("So you think I went in there and cut a side deal?", Move.leading_question),
+        ("what do you want me to do, quit?", Move.leading_question),
+        (
+            "If you were me and found out on Thursday night, what would you have done?",
+            Move.leading_question,
+        ),
+        ("HR signed it off.", Move.blame),
+        ("Oh here we go.", Move.dismiss),
+        ("Go on, name one.", Move.dismiss),
+        ("No problem at all. Is there anything else I can help you with today?", Move.dismiss),
+    ],
+)
+def test_loaded_questions_and_brush_offs_are_read_as_such(reply: str, move: Move) -> None:
+    assert move in {h.move for h in detect(reply, ROTA).hits}

@@ -131,6 +131,8 @@ def exchange_for(record: Record, situation: str = "confrontation") -> Exchange:
     """What the judge sees for a record: as in the app, the other person's latest line and
     their earlier ones, and whether they are upset with the replier (the app always knows they
     are; `situation="unknown"` leaves the judge to estimate it)."""
+    if situation not in SITUATIONS:
+        raise ValueError(f"situation must be one of {', '.join(SITUATIONS)}, not {situation!r}")
     said = tuple(("persona", line) for line in (*record.earlier, record.context or "") if line)
     return Exchange(
         reply=record.reply,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -30,11 +31,13 @@ class Collector:
         self._by_move: dict[Move, _Filed] = {}
 
     @property
-    def hits(self) -> list[Hit]:
-        return self._hits
+    def hits(self) -> tuple[Hit, ...]:
+        """The hits in the order found (read-only: assign a new sequence to change them, so
+        that the hits filed by move stay the same)."""
+        return tuple(self._hits)
 
     @hits.setter
-    def hits(self, hits: list[Hit]) -> None:
+    def hits(self, hits: Sequence[Hit]) -> None:
         self._hits = []
         self._by_move = {}
         for h in hits:

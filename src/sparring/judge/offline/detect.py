@@ -139,7 +139,7 @@ def detect(
 
 
 def _resolve(col: Collector, understood: bool, low: str) -> None:
-    hits = col.hits
+    hits = list(col.hits)
     owns = [h for h in hits if h.move is Move.own]
     # An admission beats a denial on the same words ("I didn't call you back").
     hits = [

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Set as AbstractSet
@@ -24,6 +25,7 @@ from sparring.judge.offline.cues import (
 from sparring.judge.offline.lexicon import content_stems
 from sparring.judge.offline.text import Sentence
 
+FEELINGS_PER_SENTENCE = 12
 _NEGATED_FEEL = re.compile(
     r"\b(?:not|n't|never|hardly|no|nothing|isn'?t|wasn'?t)\b(?:\W+\w+){0,3}\W*$"
     # how they will, could or should feel is encouragement, not a reflection
@@ -97,7 +99,9 @@ def find_listening(
     first_person = bool(_FIRST_PERSON_SUBJECT.search(text))
     found_reflection = False
     for p in R.REFLECT_FEELING.candidates(text):
-        for m in p.finditer(text):
+        # each match is weighed against the words around it: a few are enough, and a
+        # sentence of the same feeling word repeated stays linear in its length
+        for m in itertools.islice(p.finditer(text), FEELINGS_PER_SENTENCE):
             if _NEGATED_FEEL.search(
                 text[: m.end() - len(m.group().split()[-1])]
             ) and not m.group().startswith(("no wonder", "of course")):

@@ -24,9 +24,7 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
         col.add(Move.leading_question, s.start + m.start(), s.end)
         col.add(Move.justify, s.start + m.start(), s.end)
         return
-    if (m := first(R.CHECK, text)) and not first(R.LEADING, text):
-        # (a loaded paraphrase with a tag is a challenge: "so you think I've favourites, is
-        # that it?")
+    if m := first(R.CHECK, text):
         col.add(Move.check, s.start + m.start(), s.end)
         # "Did I get that right, and what would change it?" asks openly too
         if any(_question_kind(c, ctx_stems) is Move.open_question for c in _question_clauses(text)):
@@ -90,6 +88,7 @@ _SERVICE_CLOSE = re.compile(
 )
 _OFFER = re.compile(
     r"\W*(?:(?:ok(?:ay)?|right|so|well|fine)[,.]?\s+)*(?:i|we)(?:'ll| will| can| could)\b"
+    r"(?! (?:hear|see|tell|imagine|understand|sense|feel|get why)\b)"  # not "I can hear this...?"
 )
 
 

@@ -108,8 +108,8 @@ LEADING = rules(
     # a hypothetical that puts them in my place to argue my side ("If you were me and found out
     # Thursday night, what would you have done?"), unlike one asking for their ideas ("If you
     # were running it, what would you keep?")
-    r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|it (?:was|were) the other way (?:round|around)|you (?:were|was) (?:on|in) my (?:side|end))\b.*\b(?:what|how) (?:would|'d|will|do) you\b",
-    r"\b(?:if|suppose) (?:you|u) (?:were|was|had been)\b.*\b(?:what|how) (?:would|'d) (?:you|u) have (?:done|handled|dealt)\b",
+    r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b",
+    r"\bif it (?:was|were) the other way (?:round|around)\b[^.?!]{0,150}?\bwhat (?:would|'d) you (?:do|have done)\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
     # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
@@ -118,13 +118,11 @@ LEADING = rules(
     # challenging them to prove it: "When have I ever once taken a customer's side? Name one."
     r"\bwhen (?:have|did|has) (?:i|we) (?:ever|once|ever once)\b",
     r"\b(?:is|was) (?:that|this) (?:meant to be |supposed to be )?(?:an? )?(?:ultimatum|threat|accusation)\b",
-    r"\b(?:do )?(?:you|u) (?:want|wanna) (?:to )?go back to (?:that|how it was|the old)\b",
+    r"\b(?:do )?(?:you|u) (?:want|wanna) (?:to )?go back to (?:that|how it was)\W*$",
     # "what did you want me to write, 'a wee bit rough'?": the answer they are mocked with
     r"\bwhat (?:else )?(?:do|did) (?:you|u|ye|ya) (?:want|expect) me to (?:say|write|put|tell (?:them|him|her|people|everyone))\s*[,-]",
-    # "Is that all you're bothered about now, the money?", "So you're more upset about the
-    # WhatsApp than the leg, is it?"
+    # "Is that all you're bothered about now, the money?"
     r"\b(?:is|was) (?:that|it|this) all (?:you(?:'re| are)?|u) (?:\w+ )?(?:bothered|care|cared|worried|concerned|interested|think) about\b",
-    r"\b(?:you|u)(?:'re| are| r) more (?:upset|bothered|worried|concerned|interested|angry|annoyed) (?:about|with|over) [^?]*\bthan\b",
     r"\bhow (?:was|am|were|is) (?:i|we|anyone|anybody) (?:supposed|meant|expected) to\b",
     r"\bwhy (?:you|u) (?:keep|always|never|even|have to|got to|gotta)\b",
     r"\bwhat (?:would|'d) (?:you|u) (?:actually |really |honestly )?have (?:wanted|liked|expected|had) (?:me|us) to do\b",
@@ -142,7 +140,8 @@ LEADING = rules(
 # "you reckon I did it on purpose?". A challenge when it puts words in their mouth; a check when
 # it gives back what they said ("so you're saying I'm never there for the team?": questions.py).
 IMPUTING = rules(
-    r"^(?:\w+[,.]? )?(?:so )?(?:you|u) (?:really |honestly |actually |seriously )?(?:think|reckon|believe|assume|figure)(?: that)? i(?:'m| am|'ve| have| was| did| don'?t| didn'?t| can'?t)?\b",
+    # (not "so you think I should have asked the team first?": that takes their criticism up)
+    r"^(?:\w+[,.]? )?(?:so )?(?:you|u) (?:really |honestly |actually |seriously )?(?:think|reckon|believe|assume|figure)(?: that)? i(?:'m| am|'ve| have| was| did| don'?t| didn'?t| can'?t)?\b(?! (?:should|ought|need|needed|could have|owe|must|let you down|failed))",
     # "saying" gives back what they said, unless it is blown up into an insult: "So you're
     # saying I'm less competent than a teenager?"
     r"^(?:\w+[,.]? )?(?:so )?(?:you|u)(?:'re| are| r) (?:saying|telling me|suggesting|implying)(?: that)? i(?:'m| am)? (?=(?:\w+ ){0,3}(?:(?:less|more|worse) \w+ than|a liar|lying|useless|incompetent|stupid|thick|lazy|a racist|the (?:bad guy|villain|problem|enemy)))",
@@ -154,7 +153,7 @@ FIX_QUESTION = rules(
     r"\bhow about (?:i|we|if (?:i|we)|a |an |some |giving|offering)\b",
     r"\bshould (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call)\b",
     r"\b(?:do|would) you (?:want|like) me to (?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call|sort|talk|speak|escalate)\b",
-    r"\b(?:can|could|may|shall) (?:i|we) (?:just )?(?:offer|give|get|send|refund|credit|make it up|comp|throw in|show you|come (?:back|round|over|up|out|by)|call you|ring you|book|arrange|reopen|escalate|waive)\b",
+    r"\b(?:can|could|may|shall) (?:i|we) (?:just )?(?:offer|give|get|send|refund|credit|make it up|comp|throw in|show you|come (?:round|over|out|by)|reopen|escalate|waive)\b",
     r"\bwhy don'?t (?:i|we)\b",
     r"\bwould (?:a|an|some|it help to) [^?]{0,40}\bhelp\b",
     r"\bwhat about (?:a |an |some |if (?:i|we)|giving|offering)\b",
@@ -190,9 +189,9 @@ OPENING_YES_NO = rules(
 FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?(?:what|which) (?:time|day|date|week|month|year|room|floor|file|version|number|email|address|ticket|order|reference|size|colou?r)s?\b",
     r"^(?:\w+[,.]? )?what(?:'s| is| was) the (?:latest|earliest|soonest|quickest|cheapest|nearest)\b",
-    r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early|short|high|low|deep|heavy|far behind)\b",
+    r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early|short|high|far behind)\b",
     # what someone else said: "What exactly did he tell you?", "What did the consultant say?"
-    r"^(?:\w+[,.]? )?what(?: exactly)?(?:'s| (?:did|does|has|have|had|is|do)) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|think|write|wrote)\b",
+    r"^(?:\w+[,.]? )?what(?: exactly)?(?:'s| (?:did|does|has|have|had|is|do)) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|write|wrote)\b",
     r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
@@ -349,9 +348,13 @@ OWN = rules(
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
     r"\bi dropped the ball\b",
+    # not having seen how big it was: "I did not know it is that much until now", "I didn't
+    # know you felt invisible" (not "I didn't know about the change": that is an excuse)
+    r"\bi (?:(?:did not|didn'?t|never|honestly didn'?t) (?:know|realise|realize|see)|had no idea)(?: (?:it|that|this|things) (?:is|was|were|had been|'s|got|had got))? (?:that|so|how|just how) (?:much|bad|big|hard|serious|many|long|far|deep|often|badly|heavy|rough)\b",
+    r"\bi (?:did not|didn'?t|never|honestly didn'?t) (?:know|realise|realize) (?:you|your team|they|she|he|u) (?:felt|were|had been|was|thought|saw)\b",
     # plain admissions: "i kept putting it off", "i dodged it and i knew i was dodging"
     r"\bi (?:kept |have been |'ve been |was |just )?(?:putting (?:it|this|that|you) off|put (?:it|this|that|you) off|dodg(?:ed|ing)|avoid(?:ed|ing) (?:it|this|that|you|the)|duck(?:ed|ing) (?:it|this|that|out)|bottl(?:ed|ing) it|chicken(?:ed|ing) out|hid(?:ing)? from)\b",
-    r"(?:^|\b(?:and|but|honestly|yeah|no|ok(?:ay)?|look)[,.]? )(?:it|that|this|what i did) (?:wasn'?t|was not) (?:good enough|ok|okay|acceptable|fair on you|right)\b(?! of you| to me)",
+    r"^(?:(?:and|honestly|yeah|ok(?:ay)?|look|you'?re right)[,.]? )*(?:it|that|this|what i did) (?:wasn'?t|was not) (?:good enough|ok|okay|acceptable|fair on you)[.!]*$",
     r"\b(?:i|we) let (?:you|the team|them|your team|everyone|you all|her|him|your people) down\b",
     r"\bi (?:should|shouldn'?t|should not|ought to|could) have\b(?! (?:been told|known))",
     r"\bi (?:didn'?t|did not|never|haven'?t|have not|wasn'?t|was not) (?:follow(?:ed)? through|call(?:ed)?(?: you)?(?: back)?|tell you|told you|show(?:ed)? up|keep|kept|give you|gave you|check(?:ed)?|listen(?:ed)?|consult(?:ed)?|ask(?:ed)?|include(?:d)?|credit(?:ed)?|thank(?:ed)?|deliver(?:ed)?|warn(?:ed)?|explain(?:ed)?|involve(?:d)?|acknowledge(?:d)?|name(?:d)?|mention(?:ed)?|recogni[sz]e(?:d)?|get back to you|loop you in|think it through|handle (?:it|that|this) well|there for you|clear(?: enough)?|honest|straight with you|fair to you)\b",
@@ -549,7 +552,7 @@ COUNTERATTACK = rules(
     r"\byou (?:chose|decided|agreed|signed up|wanted) (?:to|this|that|it)\b",
     r"\byou(?:'ve| have)? (?:hardly|not exactly|barely) been\b",
     # "If you had listened, you'd know" - but not "If you were running it, what would you keep?"
-    r"\bif (?:you|your \w+) (?:came|did|had|were|went|showed|put|made|took|listened|trained|tried|bothered|turned)\b(?![^.?!]*\b(?:what|how|which) (?:would|could|might) you\b)[^.?!]*\b(?:would|'d|might|could)\b",
+    r"\bif (?:you|your \w+) (?:came|did|had|were|went|showed|put|made|took|listened|trained|tried|bothered|turned)\b(?![^.?!]{0,200}\b(?:what|how|which) (?:would|could|might) you\b)[^.?!]{0,200}\b(?:would|'d|might|could)\b",
     r"\bor (?:is it |was it )?(?:what )?you (?:want|wanted|need|think)\b(?=.*\?)",
     r"\b(?:you|u) (?:do|did|have|had) (?:the same|it too|that too|it yourself|worse)\b",
     r"\byou(?:'ve| have) done (?:the same|it too|that too|exactly the same|worse)\b",
@@ -577,6 +580,8 @@ BLAME = rules(
     r"\b(?:their|his|her) (?:decision|call|fault|idea|choice|doing|mistake|responsibility)\b",
     r"\b(?:blame|talk to|speak to|take (?:it|that|this|your complaint) up with|complain to|raise (?:it|that|this) with|go to|ask) (?:hr|finance|legal|head office|corporate|the board|the ceo|my boss|my manager|management|leadership|procurement|the vendor|the supplier|the other team|your manager|your rep|support|the helpdesk|customer service)\b",
     r"\b(?:out of|beyond|outside) my (?:hands|control|remit)\b",
+    # the institution's sign-off as the answer: "HR signed it off", "legal approved it"
+    r"\b(?:hr|legal|finance|head office|corporate|the board|the ceo|the cfo|management|leadership|senior leadership|the exec(?:utive)?s?|procurement|compliance|the council|the trust|the union|the committee|the panel|the regional office|the area manager|the directors?)(?: \w+)? (?:signed (?:it|this|that|the \w+) off|signed off (?:on )?(?:it|this|that|the)|approved|agreed|okayed|ok'?d|rubber-?stamped|cleared|green-?lit|sanctioned|mandated|insisted on|ruled on)\b",
     r"\babove my pay ?grade\b",
     r"\bi (?:was|am|'m|were) (?:just |only )?(?:told|instructed|asked|following (?:orders|instructions|the process|policy|the rules)|doing what i was told|the messenger)\b",
     r"\bmy hands (?:are|were) tied\b",
@@ -641,8 +646,8 @@ DISMISS = rules(
     # exasperation: "What else do you want me to say?", "I don't know what else you want"
     r"\bwhat (?:else|more) (?:do|did) you (?:want (?:me to say|from me)|expect)\b",
     r"\bwhat (?:were|are) you expecting(?: me to (?:say|do))?\s*\?",
-    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) me to do about (?:it|that|this)\b",
-    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) me to say\b",
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) me to do about (?:it|that|this)\W*$",
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) me to say(?:,? \w+)?\W*$",
     r"\bi (?:don'?t|do not) know what (?:else|more) you want\b",
     r"\bi(?:'m| am) not sure what (?:else|more) (?:i can (?:do|say)|you want|you expect)\b",
     r"\bit'?s not a (?:competition|contest|race)\b",
@@ -682,10 +687,10 @@ DISMISS = rules(
     r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
     r"^up to you\b",
-    r"\bname (?:one|a single) (?:time|thing|example|occasion)\b",
+    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|a single)(?: (?:time|thing|example|occasion))?\W*$",
     # a bare "wow, ok" or "here we go" in answer to their complaint: exasperation, no reply
     r"^(?:wow|woah|whoa|oh)[.!,]*\s*(?:ok(?:ay)?|right|alright|then)[.!]*$",
-    r"\b(?:oh )?here we go(?: again)?\b",
+    r"^(?:(?:oh|and|ugh|right)[,.]? )*here we go(?: again)?[.!]*$",
     # scripted words in place of an answer: "your feedback is important to us", "we value all
     # our members"
     r"\byour (?:feedback|call|comments?|custom|business) (?:is|are) (?:very |really )?(?:important|valuable|valued) to us\b",
@@ -789,7 +794,8 @@ QUICK_FIX = rules(
     r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
     r"\b\d+ ?% off\b",
     r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)))",
-    r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check|change|move|put|take|give|offer|cover|pay|transfer)\b",
+    # ("let me check I've understood" checks their point, not the order)
+    r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check(?! (?:that |if |whether )?(?:i|we)(?:'ve|'m| have| am)? (?:understood|understand|got|get|heard|have|read|follow|am|'m|right))|change|move|put|take|give|offer|cover|pay|transfer)\b",
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
     r"\bfrom now on\b",
     r"\b(?:it|that|this|the \w+)(?:'ll| will) be (?:in|done|fixed|sorted|with you|there|paid|ready|back|live|resolved)\b",
