@@ -91,22 +91,12 @@ def judge_eval(
     return signals
 
 
-def test_split(path: Path) -> Path:
+def records_where(path: Path, field: str, value: str) -> Path:
+    """A temporary file of the records whose `meta[field]` is `value` (the caller removes it)."""
     lines = [
         line
         for line in path.read_text(encoding="utf-8").splitlines()
-        if json.loads(line).get("meta", {}).get("split") == "test"
-    ]
-    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
-        f.write("\n".join(lines) + "\n")
-    return Path(f.name)
-
-
-def of_kind(path: Path, kind: str) -> Path:
-    lines = [
-        line
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if json.loads(line).get("meta", {}).get("kind") == kind
+        if json.loads(line).get("meta", {}).get(field) == value
     ]
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
         f.write("\n".join(lines) + "\n")
@@ -156,9 +146,9 @@ def main() -> int:
             continue
         temporary = None
         if "test split" in name:
-            path = temporary = test_split(path)
+            path = temporary = records_where(path, "split", "test")
         if kinds.get(name):
-            path = temporary = of_kind(path, kinds[name])
+            path = temporary = records_where(path, "kind", kinds[name])
         try:
             for row in rows(name, judge_eval(path, assume_not, situation)):
                 print(row, flush=True)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from sparring.formats.moves import Move
+from sparring.formats.moves import MOVE_CATEGORY, Category, Move
 from sparring.judge.offline.chat import back, expand
 from sparring.judge.offline.cues import SECOND_PERSON, Collector, Hit
 from sparring.judge.offline.defence import (
@@ -52,6 +52,14 @@ class Detection:
         return {h.move for h in self.hits}
 
 
+HURTFUL = frozenset({Move.minimise, Move.dismiss, Move.sarcasm, Move.counterattack, Move.deflect})
+"""The defences still read when the other person is not upset with the replier."""
+
+
+def _defends(move: Move) -> bool:
+    return MOVE_CATEGORY.get(move) is Category.defensive
+
+
 def detect(
     reply: str,
     context: str | None = None,
@@ -67,7 +75,7 @@ def detect(
     they are (or may be) upset with the replier; when they are not (a friend confiding a
     trouble of their own), an account of oneself or a plain statement takes no side, so the
     structural readings of a defence (no stock phrase, only the shape of the sentence) are
-    not made."""
+    not made, and of the defences only those that hurt them are read (`HURTFUL`)."""
     text = reply[:MAX_CHARS]
     # chat spellings written out ("ur saying" -> "you're saying"); `where` maps back
     low, where = expand(normalise(text))
@@ -133,6 +141,10 @@ def detect(
     yes_but(low, col)
     quoted_echo(sents, col)
     _resolve(col, understood, low)
+    if not sides:
+        # with no side to defend, what still pushes a confiding person away is what hurts
+        # them: minimising, brushing off, sarcasm, a dig, changing the subject to oneself
+        col.hits = [h for h in col.hits if not _defends(h.move) or h.move in HURTFUL]
     hits = {Hit(h.move, *back(where, h.start, h.end)) for h in col.hits}
     result.hits = sorted(hits, key=lambda h: (h.start, h.end, h.move.value))
     return result

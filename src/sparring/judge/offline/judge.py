@@ -10,13 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sparring.formats.moves import (
-    MOVE_CATEGORY,
-    Category,
-    Move,
-    categories_of,
-    effective_categories,
-)
+from sparring.formats.moves import categories_of, effective_categories
 from sparring.formats.rubric import Rubric
 from sparring.judge.base import MAX_EVIDENCE, Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline import learned
@@ -33,11 +27,6 @@ UNSURE_MARGIN = 0.08
 # Below this estimate that the other person is upset with the replier, the rules do not read
 # the shape of a sentence as taking a side (see `detect`).
 SIDES_GATE = 0.5
-HURTFUL = frozenset(
-    {Move.minimise, Move.dismiss, Move.sarcasm, Move.counterattack, Move.deflect, Move.defend}
-)
-"""The defences that still count when they are not upset with the replier (`defend` is the
-learned model's, which the gate has already weighed)."""
 
 
 class OfflineJudge:
@@ -57,12 +46,15 @@ class OfflineJudge:
             not persona_lines or persona_lines[-1] != exchange.persona_line
         ):
             persona_lines.append(exchange.persona_line)
-        sides = True  # the app always knows: they are upset with the user
-        if exchange.confrontation is not None:
-            sides = exchange.confrontation
-        elif self.learned and persona_lines:
-            # not known (a labelled set of other conversations): estimated from their lines
-            sides = learned.model().gate(persona_lines) >= SIDES_GATE
+        # the app always knows they are upset with the user; a labelled set of other
+        # conversations may not say, and then the learned judge reads it from their lines
+        known = exchange.confrontation
+        if self.learned:
+            upset = learned.model().upset(persona_lines, known)
+        else:
+            upset = 0.0 if known is False else 1.0
+        # (with nothing of theirs to read there is no telling: every defence is read)
+        sides = upset >= SIDES_GATE or (known is None and not persona_lines)
         found = detect(
             exchange.reply,
             exchange.persona_line,
@@ -86,7 +78,7 @@ class OfflineJudge:
                 rules_say,
                 english=found.english,
                 their_lines=persona_lines,
-                confrontation=exchange.confrontation,
+                upset=upset,
             )
             evidence = reconcile(exchange.reply, evidence, verdict, model)
             # a coin toss of the model is unsure only where the rules did not find the same
@@ -99,14 +91,6 @@ class OfflineJudge:
             # a defence only the model hears, in words the rules read as engaging, is a call
             # the two halves of the judge disagree on: weaker evidence for the persona
             model_only_defence = verdict.says("defensive") and not rules_say["defensive"]
-        if not sides:
-            # with no side to defend, what still pushes a confiding person away is what hurts
-            # them: minimising, brushing off, sarcasm, a dig, changing the subject to oneself
-            evidence = [
-                e
-                for e in evidence
-                if MOVE_CATEGORY.get(e.move) is not Category.defensive or e.move in HURTFUL
-            ]
         evidence, notes, empty, repeated = discount(
             evidence, exchange.reply, exchange.conversation, exchange.persona_line
         )

@@ -256,6 +256,14 @@ class Model:
         z = self.gate_b + (math.fsum(rows) / math.sqrt(len(rows)) if rows else 0.0)
         return _sigmoid(z)
 
+    def upset(self, their_lines: Sequence[str], confrontation: bool | None) -> float:
+        """How likely they are upset with the replier: known from the situation
+        (`confrontation`; the app: always), or read from their lines by the gate (with nothing
+        of theirs to read, the gate's prior, its bias, is all there is)."""
+        if confrontation is not None:
+            return 1.0 if confrontation else 0.0
+        return self.gate(their_lines) if their_lines else _sigmoid(self.gate_b)
+
     def combine(self, text: list[float], rules: Sequence[float]) -> list[float]:
         features = [*text, *rules]
         return [
@@ -270,26 +278,20 @@ class Model:
         *,
         english: bool,
         their_lines: Sequence[str] = (),
-        confrontation: bool | None = None,
+        upset: float = 1.0,
     ) -> Verdict:
         """`rule_signals`: what the rules found; `their_lines`: the other person's lines
-        (latest last); `confrontation`: known from the situation (the app: always), or None
-        to estimate it from their lines."""
+        (latest last); `upset`: how likely they are upset with the replier (`upset()`)."""
         low = normalise(reply[:MAX_CHARS])
         text = self.text_logits(low)
         rules = [float(rule_signals.get(k, False)) for k in self.rule_inputs]
         rules.append(float(not english))
         inputs = rules + heard(low, their_lines) + self.strongest_sentence(low, text)
         probability = dict(zip(SIGNALS, self.combine(text, inputs), strict=True))
-        if confrontation is None:
-            # with nothing of theirs to read, the gate's prior (its bias) is all there is
-            gate = self.gate(their_lines) if their_lines else _sigmoid(self.gate_b)
-        else:
-            gate = 1.0 if confrontation else 0.0
         # P(defensive) = P(defensive | upset with the replier) x P(upset with the replier)
-        probability["defensive"] *= gate
+        probability["defensive"] *= upset
         threshold = dict(zip(SIGNALS, self.threshold, strict=True))
-        return Verdict(probability, _stance_thresholds(threshold, rule_signals), gate)
+        return Verdict(probability, _stance_thresholds(threshold, rule_signals), upset)
 
     def best_span(
         self, reply: str, signal: str, among: Sequence[tuple[int, int]] = ()

@@ -83,9 +83,6 @@ def _question_clauses(text: str) -> list[str]:
     ]
 
 
-_SERVICE_CLOSE = re.compile(
-    r"\banything else (?:i|we) can (?:help|assist|do for)(?: you)?(?: with)?(?: today| for you today)\b"
-)
 _OFFER = re.compile(
     r"\W*(?:(?:ok(?:ay)?|right|so|well|fine)[,.]?\s+)*(?:i|we)(?:'ll| will| can| could)\b"
     r"(?! (?:hear|see|tell|imagine|understand|sense|feel|get why)\b)"  # not "I can hear this...?"
@@ -95,7 +92,7 @@ _OFFER = re.compile(
 def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.FIX_QUESTION, clause):
         return Move.quick_fix
-    if _SERVICE_CLOSE.search(clause):  # the script's way to end the call: not an opening
+    if first(R.SERVICE_CLOSE, clause):  # the script's way to end the call: not an opening
         return Move.closed_question
     if first(R.OPENING_YES_NO, clause):
         return Move.open_question

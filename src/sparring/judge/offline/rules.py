@@ -642,6 +642,11 @@ MINIMISE = rules(
     r"\b(?:our|the) (?:\w+ )?(?:scores?|ratings?|figures|numbers|stats|results|reviews|feedback) (?:are|were|show|have been)\b",
 )
 
+# The script's way to end a call ("Is there anything else I can help you with today?"): a
+# brush-off said to someone still upset, and a question that closes rather than opens.
+SERVICE_CLOSE_PATTERN = r"\b(?:is there )?anything else (?:i|we) can (?:help|assist|do for)(?: you)?(?: with)?(?: for you)? today\b"
+SERVICE_CLOSE = rules(SERVICE_CLOSE_PATTERN)
+
 DISMISS = rules(
     # exasperation: "What else do you want me to say?", "I don't know what else you want"
     r"\bwhat (?:else|more) (?:do|did) you (?:want (?:me to say|from me)|expect)\b",
@@ -696,7 +701,7 @@ DISMISS = rules(
     r"\byour (?:feedback|call|comments?|custom|business) (?:is|are) (?:very |really )?(?:important|valuable|valued) to us\b",
     r"\bwe value (?:all )?(?:of )?our (?:customers|members|clients|patients|residents|guests|staff|tenants)\b",
     # the script's way to close the call, said to someone still upset
-    r"\b(?:is there )?anything else (?:i|we) can (?:help|assist|do for)(?: you)?(?: with)? today\b",
+    SERVICE_CLOSE_PATTERN,
     r"\b(?:thank you|thanks) (?:so much |very much )?for (?:your|the) feedback\b",
     r"\btake (?:it|that|this|your (?:feedback|comments)) on board\b",
     r"\b(?:everyone|everybody|you)(?:'s| is| are|'re) entitled to (?:their|your|an) opinion\b",
