@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -75,28 +75,29 @@ class Collector:
 
 
 class _Filed:
-    """The hits of one move. While they arrive in order of their start, an overlap is found
-    by bisection, looking back no further than the longest hit could reach."""
+    """The hits of one move, kept in order of their start, so that an overlap is found by
+    bisection, looking back no further than the longest hit could reach."""
 
-    __slots__ = ("hits", "longest", "ordered", "starts")
+    __slots__ = ("hits", "longest", "starts")
 
     def __init__(self) -> None:
         self.hits: list[Hit] = []
         self.starts: list[int] = []
-        self.ordered = True
         self.longest = 0
 
     def add(self, hit: Hit) -> None:
         if self.starts and hit.start < self.starts[-1]:
-            self.ordered = False
-        self.hits.append(hit)
-        self.starts.append(hit.start)
+            # found out of order (a later pass over an earlier sentence): filed in its place
+            i = bisect_right(self.starts, hit.start)
+            self.hits.insert(i, hit)
+            self.starts.insert(i, hit.start)
+        else:
+            self.hits.append(hit)
+            self.starts.append(hit.start)
         self.longest = max(self.longest, hit.end - hit.start)
 
     def overlaps(self, a: int, b: int) -> bool:
         """Whether a hit overlaps the span [a, b)."""
-        if not self.ordered:
-            return any(h.start < b and h.end > a for h in self.hits)
         i = bisect_left(self.starts, b) - 1  # the last hit starting before b
         reach = a - self.longest
         while i >= 0 and self.starts[i] >= reach:

@@ -266,8 +266,13 @@ class Model:
 
     def combine(self, text: list[float], rules: Sequence[float]) -> list[float]:
         features = [*text, *rules]
+        if len(features) != len(self.combine_w[0]):
+            raise ValueError(f"{len(features)} inputs for a combiner of {len(self.combine_w[0])}")
+        # most inputs are the rules' verdicts, and most of those are 0: a sum over the others
+        # is the same exact sum (fsum), in a third of the time
+        present = [(i, x) for i, x in enumerate(features) if x]
         return [
-            _sigmoid(b + math.fsum(w * x for w, x in zip(ws, features, strict=True)))
+            _sigmoid(b + math.fsum([ws[i] * x for i, x in present]))
             for ws, b in zip(self.combine_w, self.combine_b, strict=True)
         ]
 
