@@ -695,6 +695,18 @@ ROTA = "You changed the rota again without asking anyone, and it's the third tim
         ("If you were running the rota, what would you have done differently?", Move.open_question),
         ("How low have things got for you this month?", Move.open_question),
         ("What does your team think we should change?", Move.open_question),
+        # asking for their advice from my chair, looking forward, is a question, not an argument
+        ("If you were in my shoes, what would you do first?", Move.open_question),
+        (
+            "If you were me and wanted the team's ideas, how would you go about it?",
+            Move.open_question,
+        ),
+        # handing them the floor, and asking what they mean
+        ("You're right, I talked over you. Say the rest of it.", Move.open_question),
+        ("Start wherever you like, I'll keep quiet.", Move.open_question),
+        ("Sorry, meaning?", Move.open_question),
+        ("Annoyed about what, exactly?", Move.open_question),
+        ("Okay. So where do we go from here?", Move.open_question),
     ],
 )
 def test_good_questions_keep_their_force(reply: str, move: Move) -> None:
@@ -712,6 +724,11 @@ def test_good_questions_keep_their_force(reply: str, move: Move) -> None:
         "Could you name one example so I can look into it properly?",
         "Okay, here we go: the rota for next month, and change anything that doesn't work.",
         "Can I come back to what you said about nobody being asked?",
+        "What else do you want me to know before I talk to the team?",
+        "What more do you want from the rota review?",
+        "What do you want, the old rota back or a say in the new one?",
+        "What did you want me to do differently?",
+        "I'm not sure what you're talking about, can you say more?",
     ],
 )
 def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
@@ -731,6 +748,33 @@ def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
         ("HR signed it off.", Move.blame),
         ("Oh here we go.", Move.dismiss),
         ("Go on, name one.", Move.dismiss),
+        ("Go on then, name one time I ignored you.", Move.dismiss),
+        # exasperation and disbelief in question form
+        ("What more do you want? I said sorry.", Move.leading_question),
+        ("What else do you want, Sam?", Move.leading_question),
+        ("What did you want, a medal?", Move.leading_question),
+        ("what do you want me to do sam, turn back time?", Move.leading_question),
+        ("What do you want me to say?", Move.leading_question),
+        ("Fine. What do you want me to do then?", Move.leading_question),
+        ("So what, I should just leave the rota as it is?", Move.leading_question),
+        ("What were you expecting, a party?", Move.leading_question),
+        ("Well what did you want me to do?", Move.leading_question),
+        ("What did the team expect me to do, make up shifts?", Move.leading_question),
+        ("What was I supposed to do, leave it empty?", Move.leading_question),
+        ("How would anyone know? I never told a soul.", Move.leading_question),
+        ("Why were you looking at my rota in the first place?", Move.leading_question),
+        ("What exactly are you talking about?", Move.leading_question),
+        ("Nights, weekends, bank holidays, shall I go on?", Move.leading_question),
+        ("You think the overtime pays for itself?", Move.leading_question),
+        # hypotheticals that judge what I did, or load the circumstances that forced my hand
+        (
+            "If you were running the ward and half the staff were off, what would you have done?",
+            Move.leading_question,
+        ),
+        (
+            "If you were the manager here, with two people off sick, how would you handle it?",
+            Move.leading_question,
+        ),
         ("No problem at all. Is there anything else I can help you with today?", Move.dismiss),
     ],
 )

@@ -6,7 +6,7 @@ against the rules, each where it is strong.
   listening, inquiry, defensive. It was trained only on replies written for this project
   (`benchmarks/train_judge.py`).
 - The combiner turns the text scores and the rules' verdicts into one probability per signal.
-  It learned from replies the rules were never tuned on, so it knows how far to trust each.
+  It learned from replies the rules were not written from, so it knows how far to trust each.
 - The gate estimates, from the other person's lines, whether they are upset with the replier
   at all: nobody defends themselves against a friend's story about their boss.
 

@@ -109,7 +109,8 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.OPEN_WH, clause) and not first(R.FACT_QUESTION, clause):
         return Move.open_question
     if re.fullmatch(
-        r"\W*(?:why|how so|meaning|such as|like what|and then what|what happened|and)\W*", clause
+        r"\W*(?:(?:sorry|ok(?:ay)?|wait|so|and)[,.]?\s+)?(?:why|how so|meaning|such as|like what|and then what|what happened|and)\W*",
+        clause,
     ):
         return Move.open_question
     if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):

@@ -92,10 +92,32 @@ LEADING = rules(
     r"\bwhy (?:can'?t|won'?t|don'?t|didn'?t|couldn'?t|wouldn'?t|aren'?t|haven'?t) you\b",
     r"\bwhy (?:on earth|the hell|would anyone)\b",
     r"\bhow many times\b",
-    r"\bwhat (?:more|else) do you want (?:from me|me to do)\b",
+    # exasperation: "What more do you want? I've admitted it.", "What else do you want, Nadia?"
+    # (not "what else do you want to tell me?", "what more do you want from the review?")
+    r"\bwhat (?:more|else) (?:do|did|could|can) (?:you|u) (?:possibly )?(?:want|expect)\b(?!,? (?:to\b|from (?!me\b)|me to (?:know|hear|understand|look|pass|tell|change|take|ask|raise|cover)\b|out of\b|for (?:the|your)\b|us to (?:know|hear|understand|look|change)\b))",
+    # "What did you want, a round of applause?" (not "what do you want, a refund or a repair?")
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect)(?: me to (?:do|say))?\s*[,-]\s*(?:an? |some |me to )(?![^?]*\bor\b)[^?]{1,60}\?",
+    r"\bwhat (?:do|did) (?:you|u) want me to (?:do|say)(?: about it)?,? then\W*$",
+    # "So what, I should just leave it wrong?"
+    r"^(?:\w+[,.]? )?(?:so )?what,? (?:i|we) (?:should|shouldn'?t|am supposed|'m supposed|have to|must|can'?t)\b",
+    # "how would everyone know? I haven't told anyone": disbelief, not a question
+    r"^(?:\w+[,.]? )?how (?:would|could|'d) (?:everyone|everybody|anyone|anybody|people) (?:even )?(?:know|find out|have known)\b",
+    r"\b(?:shall|should|need|must) i go on\b|\bdo i (?:need|have) to go on\b",
+    # "you think any of that pays for itself?"
+    r"\b(?:do )?(?:you|u) (?:think|reckon|imagine) (?:any of )?(?:that|this|it|money|they|the \w+) (?:just )?(?:pays? for (?:itself|themselves)|grows? on trees|(?:happens?|appears?|runs?|sorts?) (?:itself|themselves|by magic)|comes? from nowhere|falls? from the sky)",
     r"\b(?:is|was) that (?:really )?(?:necessary|fair|helpful)\b(?=.*\?)",
     r"\bdo you think (?:this|it|that) is (?:easy|fun|fair on me)\b",
     r"\bwhere were you\b",
+    r"\bwhy (?:were|was|did|do|are|would|is) (?:you|u)\b[^?]{0,80}?\bin the first place\b",
+    # "What were you expecting me to say?", "Well what did you want me to do, Dale?", "What did
+    # the parents expect me to do?", "so what was I supposed to do" (not "what did you want me
+    # to do differently?")
+    r"\bwhat (?:were|are) (?:you|u) expecting\b",
+    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\b(?! differently)",
+    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\b",
+    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|meant|expected) to\b",
+    r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b",
+    r"\bwhat (?:exactly|even|actually|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?talking about\b|\bwhat (?:are|r) (?:you|u) (?:even |actually )?talking about,? exactly\b",
     r"\bwhat gives you the right\b",
     r"\bwhat (?:do|did|would) you expect\b",
     r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
@@ -107,14 +129,21 @@ LEADING = rules(
     r"\bare you (?:really|seriously|actually|honestly) (?:going to|gonna)\b",
     # a hypothetical that puts them in my place to argue my side ("If you were me and found out
     # Thursday night, what would you have done?"), unlike one asking for their ideas ("If you
-    # were running it, what would you keep?")
-    r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b",
+    # were running it, what would you keep?", "If you were in my shoes, what would you do
+    # first?"): they are asked to judge what I did, or handed the circumstances that forced my
+    # hand ("If you were running the place and the cattle were out...", "If you were the
+    # editor, with a board member accused, how would you handle it?")
+    r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d) you have (?!done (?:it |things )?differently|changed|wanted)",
+    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) [^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b",
     r"\bif it (?:was|were) the other way (?:round|around)\b[^.?!]{0,150}?\bwhat (?:would|'d) you (?:do|have done)\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
     # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
     # want, me to grovel in front of everyone?"
-    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)| from me)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places)\b",
+    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)| from me)?(?: \w+)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|pull \w+ out of)\b",
+    # "What do you want me to say?", "So what is it you want me to do exactly?" (not "what do
+    # you want me to say to the team?")
+    r"^(?:\w+[,.]? )?(?:so )?what (?:do|did) (?:you|u) want me to say\W*$|\bwhat is it (?:you|u) want me to (?:do|say),? exactly\W*$",
     # challenging them to prove it: "When have I ever once taken a customer's side? Name one."
     r"\bwhen (?:have|did|has) (?:i|we) (?:ever|once|ever once)\b",
     r"\b(?:is|was) (?:that|this) (?:meant to be |supposed to be )?(?:an? )?(?:ultimatum|threat|accusation)\b",
@@ -206,6 +235,9 @@ OPEN_OVERRIDE = rules(
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
     r"\b(?:when|where|who|what|how) else\b",
     r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
+    r"\bwhere do (?:we|i|you want (?:us|me) to) go from here\b",
+    # asking what they mean: "Worry you about what, exactly?"
+    r"\babout what(?:,? exactly)?\W*$",
     r"^(?:(?:so|and)[,.]?\s+)?who (?:has|did|does|is) (?:this|it|that) (?:land|landed|hit|affect|affected|hurt|weigh)\w*",
     # who has borne it: "Who's been hit hardest by it?", "Who on your team has been affected most?"
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?who(?:'s| has| is)? (?:(?:\w+ ){0,4}(?:has |have )?been |(?:\w+ ){0,4}(?:is|are) )?(?:hit|affected|hurt|impacted|struggling|suffering|bearing|carrying|taking it|feeling it|worst off|hardest)\w*",
@@ -232,13 +264,18 @@ INVITE_STATEMENT = rules(
     r"\bi(?:'m| am) (?:really |genuinely |honestly )?(?:curious|interested|keen) (?:about|to (?:hear|know|understand|learn)|what|how|why|to get)\b",
     r"\bi(?:'m| am)? ?wonder(?:ing)? (?:what|how|why|whether|if you|if there)\b",
     r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
-    r"^(?:go on|keep going|carry on|i'?m listening)\b",
+    r"^(?:go on|keep going|carry on|i'?m listening)\b(?![,.]? (?:then[,.]? )?name (?:one|a single)\b)",
     r"\b(?:say|tell me|let me have|get) (?:all of it|it all|the lot|everything|all of that)\b",
     r"\bi(?:'m| am) (?:all )?(?:listening|ears)\b",
     r"\b(?:give|show) me (?:an|some) examples?\b",
     r"\bsay more\b",
     r"\bi(?:'d| would) (?:value|appreciate|welcome) (?:hearing|your (?:view|perspective|take|thoughts))\b",
     r"\bgo ahead(?:,| and)? (?:tell|say)\b",
+    # handing them the floor: "Say the rest of it.", "Start wherever you like.", "Go ahead."
+    r"\bsay (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)\b",
+    r"\bstart (?:wherever|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))\b",
+    r"\bask me (?:anything|whatever)\b",
+    r"^(?:(?:ok(?:ay)?|right|sure|please|so)[,.]?\s+)?go ahead[.!]*$",
 )
 
 CLOSED_START = re.compile(
@@ -692,7 +729,7 @@ DISMISS = rules(
     r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
     r"^up to you\b",
-    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|a single)(?: (?:time|thing|example|occasion))?\W*$",
+    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|a single)(?: (?:time|thing|example|occasion))?(?: (?:when |that )?(?:i|we)\b[^.?!]{0,60})?\W*$",
     # a bare "wow, ok" or "here we go" in answer to their complaint: exasperation, no reply
     r"^(?:wow|woah|whoa|oh)[.!,]*\s*(?:ok(?:ay)?|right|alright|then)[.!]*$",
     r"^(?:(?:oh|and|ugh|right)[,.]? )*here we go(?: again)?[.!]*$",
@@ -798,7 +835,7 @@ QUICK_FIX = rules(
     r"\b(?:a|an|some|the) (?:refund|credit|discount|voucher|free month|months? free|compensation|goodwill gesture|bonus|raise|pay rise|payrise|title change)\b(?=.*\b(?:i|we)(?:'ll| will| can| could)\b)",
     r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
     r"\b\d+ ?% off\b",
-    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)))",
+    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|be quiet|hold my tongue|not interrupt|hear you out)))",
     # ("let me check I've understood" checks their point, not the order)
     r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check(?! (?:that |if |whether )?(?:i|we)(?:'ve|'m| have| am)? (?:understood|understand|got|get|heard|have|read|follow|am|'m|right))|change|move|put|take|give|offer|cover|pay|transfer)\b",
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
