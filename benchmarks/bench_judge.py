@@ -3,8 +3,10 @@
 Measured on the development set's replies (tests/data/judge-dev.jsonl), in the same run as a
 baseline (a single regular expression over each reply), so the ratio holds on a noisy,
 shared machine. Long replies (2,500 to 20,000 characters, punctuated and as one unpunctuated
-sentence) are timed whole, against the same regular expression over the same text, and the
-growth from 5,000 to 20,000 characters is given as an exponent (1.0 is linear).
+sentence; the development set's replies joined; and two kinds of pasted junk ending in a
+question mark, "ok, " repeated and spaces) are timed whole, against the same regular expression
+over the same text, and the growth from 5,000 to 20,000 characters is given as an exponent (1.0
+is linear).
 Run: python benchmarks/bench_judge.py
 """
 
@@ -107,14 +109,18 @@ def long_replies() -> None:
     print("| reply | characters | whole assessment, ms (best of 5) | baseline regex, ms |")
     print("|---|---|---|---|")
     joined = " ".join(r["reply"] for r in RECORDS)
-    for kind, sentence in (
-        ("punctuated", LONG),
-        ("one unpunctuated sentence", LONG.replace(",", "").replace(".", "")),
-        ("the development set's replies joined", joined),
+    for kind, sentence, end in (
+        ("punctuated", LONG, ""),
+        ("one unpunctuated sentence", LONG.replace(",", "").replace(".", ""), ""),
+        ("the development set's replies joined", joined, ""),
+        # pasted or adversarial text, ending as a question: runs that once took seconds (each
+        # clause break or space rescanned the rest of the reply)
+        ('"ok, " repeated', "ok, ", "?"),
+        ("spaces", " ", "?"),
     ):
         ms = {}
         for n in (2_500, 5_000, 10_000, 20_000):
-            text = (sentence * (n // len(sentence) + 1))[:n]
+            text = (sentence * (n // len(sentence) + 1))[: n - len(end)] + end
             ms[n] = best_of(assess, text) * 1000
             base = best_of(lambda t: BASELINE.findall(t), text) * 1000
             print(f"| {kind} | {n:,} | {ms[n]:.1f} | {base:.3f} |")

@@ -15,9 +15,9 @@ there it must read that from the other person's lines (`--situation unknown`); w
 
 Run: python benchmarks/judge_tables.py [--locked]
 
-The locked multi-writer test part (benchmarks/multiwriter/test.jsonl) and the fourth wave's two
-held-out writers are only read with `--locked`: they are measured once per release of the
-judge, never while developing it.
+The locked multi-writer test part (benchmarks/multiwriter/test.jsonl), the fourth wave's two
+held-out writers and the fifth wave (held out whole) are only read with `--locked`: they are
+measured once per release of the judge, never while developing it.
 """
 
 from __future__ import annotations
@@ -70,6 +70,12 @@ HELD_OUT = [
         FOURTH / "heldout-confiding.jsonl",
         None,
         "unknown",
+    ),
+    (
+        "**fifth wave, held out whole (five new writers)**",
+        ROOT / "benchmarks/multiwriter5/heldout.jsonl",
+        None,
+        "confrontation",
     ),
 ]
 PUBLIC = [

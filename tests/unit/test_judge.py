@@ -704,8 +704,8 @@ ROTA = "You changed the rota again without asking anyone, and it's the third tim
         # handing them the floor, and asking what they mean
         ("You're right, I talked over you. Say the rest of it.", Move.open_question),
         ("Start wherever you like, I'll keep quiet.", Move.open_question),
+        ("ok. ask me anything and I'll answer it straight.", Move.open_question),
         ("Sorry, meaning?", Move.open_question),
-        ("Annoyed about what, exactly?", Move.open_question),
         ("Okay. So where do we go from here?", Move.open_question),
     ],
 )
@@ -729,6 +729,22 @@ def test_good_questions_keep_their_force(reply: str, move: Move) -> None:
         "What do you want, the old rota back or a say in the new one?",
         "What did you want me to do differently?",
         "I'm not sure what you're talking about, can you say more?",
+        # found in review: sincere questions that share words with the loaded ones
+        "What else do you want changed on the rota?",
+        "What more do you want us to do differently next month?",
+        "What do you want - a heads up a week before it goes out?",
+        "Okay, what do you want me to do then? Genuinely, I want to get this right.",
+        "So what I should do is check with everyone first?",
+        "Okay, how would people know which shifts are open, ideally?",
+        "Shall I go on, or do you want to say something first?",
+        "Why were you put on nights in the first place? I want to understand.",
+        "What were you expecting to happen when you raised it last time?",
+        "What did you want me to do about the swaps? I'd like to know for next time.",
+        "What am I meant to do differently next time?",
+        "What exactly are you talking about - the weekend shifts or the nights?",
+        "If you were in charge of the rota and it was up to you, what would you change?",
+        "What do you want me to do first - fire off a message to the team, or sit down with you?",
+        "Name one time we changed it without asking, so I can check it.",
     ],
 )
 def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
@@ -755,7 +771,6 @@ def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
         ("What did you want, a medal?", Move.leading_question),
         ("what do you want me to do sam, turn back time?", Move.leading_question),
         ("What do you want me to say?", Move.leading_question),
-        ("Fine. What do you want me to do then?", Move.leading_question),
         ("So what, I should just leave the rota as it is?", Move.leading_question),
         ("What were you expecting, a party?", Move.leading_question),
         ("Well what did you want me to do?", Move.leading_question),
@@ -766,6 +781,12 @@ def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
         ("What exactly are you talking about?", Move.leading_question),
         ("Nights, weekends, bank holidays, shall I go on?", Move.leading_question),
         ("You think the overtime pays for itself?", Move.leading_question),
+        ("You think rotas write themselves?", Move.leading_question),
+        ("So what, I'm supposed to ask permission for every shift?", Move.leading_question),
+        ("What more could anyone want? I fixed it.", Move.leading_question),
+        ("What do you want me to do, invent staff?", Move.leading_question),
+        ("Why'd you even look at it in the first place?", Move.leading_question),
+        ("What are you even on about?", Move.leading_question),
         # hypotheticals that judge what I did, or load the circumstances that forced my hand
         (
             "If you were running the ward and half the staff were off, what would you have done?",
@@ -780,3 +801,53 @@ def test_ordinary_replies_are_not_read_as_challenges(reply: str) -> None:
 )
 def test_loaded_questions_and_brush_offs_are_read_as_such(reply: str, move: Move) -> None:
     assert move in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I did say that.",
+        "It was me, nobody else.",
+        "I don't have a good excuse for it.",
+        "yeah ok that rota was bad",
+        "That word should not have been there, I'm owning that.",
+        "I know it was a rubbish answer.",
+        "Honestly? It was a stall.",
+    ],
+)
+def test_plain_admissions_own_it(reply: str) -> None:
+    """Admissions with no apology word in them: owning, not denying or explaining."""
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.own in hits, hits
+    assert not hits & {Move.deny, Move.justify}, hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["I did tell you on Monday, it was in the email.", "We did explain this at the induction."],
+)
+def test_insisting_on_what_was_said_still_explains(reply: str) -> None:
+    assert Move.justify in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Start wherever you want, it won't change anything.",
+        "I'd say the rest of the team were fine with it.",
+        "You never ask me anything before complaining.",
+        "Go on then, prove it.",
+        "Sorry about what? I didn't do anything.",
+        "Ok, and?",
+    ],
+)
+def test_dares_and_brush_offs_are_no_invitation(reply: str) -> None:
+    assert Move.open_question not in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    ["I'll just shut up and listen.", "I'll stay quiet and let you finish.", "I'll zip it."],
+)
+def test_a_promise_to_listen_is_no_fix(reply: str) -> None:
+    assert Move.quick_fix not in {h.move for h in detect(reply, ROTA).hits}

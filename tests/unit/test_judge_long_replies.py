@@ -13,6 +13,7 @@ import pytest
 
 from sparring.formats.moves import Move
 from sparring.judge.offline import chat
+from sparring.judge.offline import text as text_module
 from sparring.judge.offline.cues import Collector, Hit
 from sparring.judge.offline.defence import _denial_subject, _inside_quotes
 from sparring.judge.offline.learned import normalise
@@ -157,3 +158,34 @@ def test_dropped_hits_are_no_longer_found() -> None:
     assert not col.has(Move.deny)
     assert not col.has(Move.deny, (0, 11))
     assert col.has(Move.own, (15, 16))
+
+
+# The question-start patterns read at most eight words of preamble ("so, ok, well, what...")
+# and a window of the clause after each break; the unbounded forms they replace rescanned the
+# rest of the reply at every break, which took seconds on pasted junk ("ok, " x 5000 + "?").
+_WH_UNBOUNDED = re.compile(text_module.WH_START.pattern.replace("){0,8}(?:what", ")*(?:what"))
+
+
+@pytest.mark.parametrize("seed", range(10))
+def test_bounded_question_starts_read_ordinary_clauses_as_before(seed: int) -> None:
+    rng = random.Random(seed)
+    fillers = ["so", "and", "ok", "okay", "well", "but", "right", "yeah", "hmm", "just", "oh"]
+    for _ in range(200):
+        words = [rng.choice(fillers) + rng.choice(["", ",", "."]) for _ in range(rng.randint(0, 6))]
+        clause = " ".join([*words, rng.choice(["what", "how", "why", "who", "a", "when"]), "x"])
+        assert bool(text_module.WH_START.match(clause)) == bool(_WH_UNBOUNDED.match(clause))
+
+
+def test_a_clause_break_starts_where_a_run_of_spaces_starts() -> None:
+    unbounded = re.compile(text_module.CLAUSE_BREAK.pattern.replace("(?<!\\s)", ""))
+    for sample in [
+        "a  -  b",
+        "so   and  what",
+        "x,   how",
+        "  - y",
+        "one - two - three",
+        "a\n - b",
+    ]:
+        assert [m.span() for m in text_module.CLAUSE_BREAK.finditer(sample)] == [
+            m.span() for m in unbounded.finditer(sample)
+        ]

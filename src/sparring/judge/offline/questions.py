@@ -9,7 +9,14 @@ from sparring.formats.moves import Move
 from sparring.judge.offline import rules as R
 from sparring.judge.offline.cues import SECOND_PERSON, Collector
 from sparring.judge.offline.lexicon import content_stems
-from sparring.judge.offline.text import CLAUSE_BREAK, WH_START, Sentence, first, question_clause
+from sparring.judge.offline.text import (
+    CLAUSE_BREAK,
+    START_WINDOW,
+    WH_START,
+    Sentence,
+    first,
+    question_clause,
+)
 
 
 def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str]) -> None:
@@ -74,7 +81,8 @@ def _question_clauses(text: str) -> list[str]:
     starts = [0] + [
         m.end()
         for m in CLAUSE_BREAK.finditer(text)
-        if WH_START.match(text[m.end() :]) or R.CLOSED_START.match(text[m.end() :])
+        if WH_START.match(text[m.end() : m.end() + START_WINDOW])
+        or R.CLOSED_START.match(text[m.end() : m.end() + START_WINDOW])
     ]
     return [
         text[a:b]
@@ -109,7 +117,7 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.OPEN_WH, clause) and not first(R.FACT_QUESTION, clause):
         return Move.open_question
     if re.fullmatch(
-        r"\W*(?:(?:sorry|ok(?:ay)?|wait|so|and)[,.]?\s+)?(?:why|how so|meaning|such as|like what|and then what|what happened|and)\W*",
+        r"\W*(?:(?:sorry|ok(?:ay)?|wait|so|and)[,.]?\s+)?(?:why|how so|meaning|such as|like what|and then what|what happened)\W*|\W*and\W*",
         clause,
     ):
         return Move.open_question

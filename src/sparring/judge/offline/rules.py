@@ -85,39 +85,49 @@ LEADING = rules(
     r"\bwhat'?s (?:your|the) (?:problem|issue with you|deal)\b",
     r"\bwhat(?:'s| is) wrong with you\b",
     r"\bare you (?:serious|kidding|joking|for real|done)\b",
-    r"^(?:seriously|really|honestly)\s*\?",
+    # ("Honestly? It was a stall." is a candid answer, not disbelief)
+    r"^(?:seriously|really)\s*\?",
     r"\bis (?:it|that) (?:so|too|really so) (?:hard|much|difficult)\b",
     r"\bshouldn'?t you\b",
     r"\bwhy (?:are|do|did|would|is it|must|should|does) you (?:always|never|even|keep|have to|insist|constantly|feel the need|need to|bother|care)\b",
     r"\bwhy (?:can'?t|won'?t|don'?t|didn'?t|couldn'?t|wouldn'?t|aren'?t|haven'?t) you\b",
     r"\bwhy (?:on earth|the hell|would anyone)\b",
     r"\bhow many times\b",
-    # exasperation: "What more do you want? I've admitted it.", "What else do you want, Nadia?"
-    # (not "what else do you want to tell me?", "what more do you want from the review?")
-    r"\bwhat (?:more|else) (?:do|did|could|can) (?:you|u) (?:possibly )?(?:want|expect)\b(?!,? (?:to\b|from (?!me\b)|me to (?:know|hear|understand|look|pass|tell|change|take|ask|raise|cover)\b|out of\b|for (?:the|your)\b|us to (?:know|hear|understand|look|change)\b))",
-    # "What did you want, a round of applause?" (not "what do you want, a refund or a repair?")
-    r"\bwhat (?:do|did) (?:you|u) (?:want|expect)(?: me to (?:do|say))?\s*[,-]\s*(?:an? |some |me to )(?![^?]*\bor\b)[^?]{1,60}\?",
-    r"\bwhat (?:do|did) (?:you|u) want me to (?:do|say)(?: about it)?,? then\W*$",
-    # "So what, I should just leave it wrong?"
-    r"^(?:\w+[,.]? )?(?:so )?what,? (?:i|we) (?:should|shouldn'?t|am supposed|'m supposed|have to|must|can'?t)\b",
-    # "how would everyone know? I haven't told anyone": disbelief, not a question
-    r"^(?:\w+[,.]? )?how (?:would|could|'d) (?:everyone|everybody|anyone|anybody|people) (?:even )?(?:know|find out|have known)\b",
-    r"\b(?:shall|should|need|must) i go on\b|\bdo i (?:need|have) to go on\b",
-    # "you think any of that pays for itself?"
-    r"\b(?:do )?(?:you|u) (?:think|reckon|imagine) (?:any of )?(?:that|this|it|money|they|the \w+) (?:just )?(?:pays? for (?:itself|themselves)|grows? on trees|(?:happens?|appears?|runs?|sorts?) (?:itself|themselves|by magic)|comes? from nowhere|falls? from the sky)",
+    # Exasperation ends the sentence: "What more do you want? I've admitted it.", "What else do
+    # you want, Nadia?" (not "what else do you want changed on the rota?", "what more do you
+    # want us to do differently next month?", "what else do you want to tell me?")
+    r"\bwhat (?:more|else) (?:do|did|could|can) (?:you|u)(?: people| lot)? (?:possibly |even )?(?:want|expect|need)(?: from (?:me|us)| me to (?:do|say))?(?:,? (?:then|now|exactly|honestly|seriously|\w+))?\W*$|\bwhat (?:more|else) (?:is it (?:you|u) want|could (?:anyone|anybody) (?:want|ask for))\b",
+    # "What did you want, a round of applause?": the mocking options only (not "what do you
+    # want, a heads-up a week before?", "what did you want, a say in it? That's fair.")
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect)(?: from me)?\s*[,-]\s*(?:an? |the |some )(?:\w+ ){0,2}?(?:medal|round of applause|applause|miracle|moon(?: on a stick)?|gold star|parade|trophy|fanfare|pat on the back|written apology|apology in writing|knighthood|standing ovation|pound of flesh)\b",
+    # "So what, I should just leave it wrong?", "What, so I'm supposed to ask permission now?"
+    # (not "so what I should do is check with everyone first?")
+    r"^(?:\w+[,.]? )?(?:so )?what(?:,| so)+ (?:i|we)(?:'m| am|'re| are)? (?:should|shouldn'?t|supposed|suppose|meant|have to|must|can'?t|need to)\b",
+    # "how would anyone know? I haven't told anyone": disbelief, not a question (not "how
+    # would people know which shifts are open, ideally?")
+    r"^(?:\w+[,.]? )?how (?:would|could|'d) (?:everyone|everybody|anyone|anybody|people) (?:even |ever )?(?:know|find out|have known)(?: (?:that|it|then|about it))?\W*$",
+    # "Nights, weekends, bank holidays, shall I go on?" (not "shall I go on, or do you want to
+    # say something first?")
+    r"\b(?:shall|should|need|must) i go on\b(?![^?]{0,80}\bor\b)|\bdo i (?:need|have) to go on\b",
+    # "you think any of that pays for itself?", "you think rotas write themselves?" (not "do you
+    # think this sorts itself out if we wait?")
+    r"\b(?:do )?(?:you|u) (?:think|reckon|imagine) (?:any of )?(?:that|this|it|money|they|the \w+|\w+s) (?:just )?(?:pays? for (?:itself|themselves)|grows? on trees|(?:writes?|fills?|runs?|does|do) (?:itself|themselves)\W*$|(?:happens?|appears?|works?) by magic|comes? from nowhere|falls? from the sky)",
     r"\b(?:is|was) that (?:really )?(?:necessary|fair|helpful)\b(?=.*\?)",
     r"\bdo you think (?:this|it|that) is (?:easy|fun|fair on me)\b",
     r"\bwhere were you\b",
-    r"\bwhy (?:were|was|did|do|are|would|is) (?:you|u)\b[^?]{0,80}?\bin the first place\b",
-    # "What were you expecting me to say?", "Well what did you want me to do, Dale?", "What did
-    # the parents expect me to do?", "so what was I supposed to do" (not "what did you want me
-    # to do differently?")
-    r"\bwhat (?:were|are) (?:you|u) expecting\b",
-    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\b(?! differently)",
-    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\b",
-    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|meant|expected) to\b",
-    r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b",
-    r"\bwhat (?:exactly|even|actually|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?talking about\b|\bwhat (?:are|r) (?:you|u) (?:even |actually )?talking about,? exactly\b",
+    # (not "why were you put on nights in the first place?", "why did you agree to the swap?")
+    r"\bwhy(?: (?:were|was|did|do|are|would|is)|'d) (?:you|u)\b(?! (?:\w+ )?(?:put|given|asked|moved|told|assigned|sent|made|agree|allowed|picked|chosen|rostered)\b)[^?]{0,80}?\bin the first place\b",
+    # Exasperation ends the sentence, or offers an absurd option: "What were you expecting me to
+    # say?", "Well what did you want me to do, Dale?", "What did the parents expect me to do,
+    # teach Physical Science myself?", "so what was I supposed to do" (not "what were you
+    # expecting to happen when you raised it?", "what did you want me to do about the swaps?",
+    # "what am I meant to do differently next time?")
+    r"\bwhat (?:were|are) (?:you|u) expecting(?: me to (?:say|do))?(?:\W*$|\s*[,-]\s*(?:an? |some |the |me to ))",
+    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)(?!,? (?:ideally|differently|first|next|instead)\b)(?:,? \w+)?\W*$",
+    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|\s*[,-]\s*(?!ideally|in your|do you)\w)",
+    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:,? (?:then|exactly|now|instead))?(?:\W*$|\s*[,-]\s*(?!ideally|in your|do you)\w)",
+    r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b|\bwhy are (?:you|u) (?:talking|speaking) to me in that tone\b",
+    r"\bwhat (?:exactly|even|actually|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?(?:talking|on) about\W*$|\bwhat (?:are|r) (?:you|u) (?:even |actually )?talking about,? exactly\W*$|\bwhat (?:are|r) (?:you|u) (?:even |actually )(?:on|talking) about\b|\bwhat (?:are|r) (?:you|u) on about\W*$",
     r"\bwhat gives you the right\b",
     r"\bwhat (?:do|did|would) you expect\b",
     r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
@@ -134,16 +144,15 @@ LEADING = rules(
     # hand ("If you were running the place and the cattle were out...", "If you were the
     # editor, with a board member accused, how would you handle it?")
     r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d) you have (?!done (?:it |things )?differently|changed|wanted)",
-    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) [^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b",
+    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) [^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|had|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b(?! (?:want|need|like|prefer|change|keep|set|go about|do (?:first|differently)|suggest|recommend)\b)",
     r"\bif it (?:was|were) the other way (?:round|around)\b[^.?!]{0,150}?\bwhat (?:would|'d) you (?:do|have done)\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
     # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
     # want, me to grovel in front of everyone?"
-    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)| from me)?(?: \w+)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|pull \w+ out of)\b",
-    # "What do you want me to say?", "So what is it you want me to do exactly?" (not "what do
-    # you want me to say to the team?")
-    r"^(?:\w+[,.]? )?(?:so )?what (?:do|did) (?:you|u) want me to say\W*$|\bwhat is it (?:you|u) want me to (?:do|say),? exactly\W*$",
+    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)(?: about it)?| from me)?(?: (?!(?:first|next|now|today|instead|then|here)\b)\w+)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|invent|pull \w+ out of(?: thin air| a hat)?)\b(?:\s+\w+){0,2}\W*$",
+    # "What do you want me to say?" (not "what do you want me to say to the team?")
+    r"^(?:\w+[,.]? )?(?:so )?what (?:do|did) (?:you|u) want me to say\W*$",
     # challenging them to prove it: "When have I ever once taken a customer's side? Name one."
     r"\bwhen (?:have|did|has) (?:i|we) (?:ever|once|ever once)\b",
     r"\b(?:is|was) (?:that|this) (?:meant to be |supposed to be )?(?:an? )?(?:ultimatum|threat|accusation)\b",
@@ -236,8 +245,6 @@ OPEN_OVERRIDE = rules(
     r"\b(?:when|where|who|what|how) else\b",
     r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
     r"\bwhere do (?:we|i|you want (?:us|me) to) go from here\b",
-    # asking what they mean: "Worry you about what, exactly?"
-    r"\babout what(?:,? exactly)?\W*$",
     r"^(?:(?:so|and)[,.]?\s+)?who (?:has|did|does|is) (?:this|it|that) (?:land|landed|hit|affect|affected|hurt|weigh)\w*",
     # who has borne it: "Who's been hit hardest by it?", "Who on your team has been affected most?"
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?who(?:'s| has| is)? (?:(?:\w+ ){0,4}(?:has |have )?been |(?:\w+ ){0,4}(?:is|are) )?(?:hit|affected|hurt|impacted|struggling|suffering|bearing|carrying|taking it|feeling it|worst off|hardest)\w*",
@@ -264,7 +271,8 @@ INVITE_STATEMENT = rules(
     r"\bi(?:'m| am) (?:really |genuinely |honestly )?(?:curious|interested|keen) (?:about|to (?:hear|know|understand|learn)|what|how|why|to get)\b",
     r"\bi(?:'m| am)? ?wonder(?:ing)? (?:what|how|why|whether|if you|if there)\b",
     r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
-    r"^(?:go on|keep going|carry on|i'?m listening)\b(?![,.]? (?:then[,.]? )?name (?:one|a single)\b)",
+    # (not a dare: "Go on then, name one time...", "Go on, prove it.")
+    r"^(?:go on|keep going|carry on|i'?m listening)\b(?![,.]? (?:then[,.]? )?(?:name (?:one|1|a single)|prove it|give me (?:one|an|a single)|tell me when i (?:ever|once))\b)",
     r"\b(?:say|tell me|let me have|get) (?:all of it|it all|the lot|everything|all of that)\b",
     r"\bi(?:'m| am) (?:all )?(?:listening|ears)\b",
     r"\b(?:give|show) me (?:an|some) examples?\b",
@@ -272,14 +280,13 @@ INVITE_STATEMENT = rules(
     r"\bi(?:'d| would) (?:value|appreciate|welcome) (?:hearing|your (?:view|perspective|take|thoughts))\b",
     r"\bgo ahead(?:,| and)? (?:tell|say)\b",
     # handing them the floor: "Say the rest of it.", "Start wherever you like.", "Go ahead."
-    r"\bsay (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)\b",
-    r"\bstart (?:wherever|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))\b",
-    r"\bask me (?:anything|whatever)\b",
-    r"^(?:(?:ok(?:ay)?|right|sure|please|so)[,.]?\s+)?go ahead[.!]*$",
+    # (imperatives only: not "I'd say the rest of the team were fine", "Start wherever you want,
+    # it won't change anything", "You never ask me anything")
+    r"(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer)\b)",
 )
 
-CLOSED_START = re.compile(
-    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|yes|hmm|just|alright|honestly)[,.!]*\s+)*"
+CLOSED_START = re.compile(  # (eight words of preamble at most: see text.WH_START)
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|yes|hmm|just|alright|honestly)[,.!]*\s+){0,8}"
     r"(?:do|does|did|is|are|was|were|have|has|had|can|could|will|would|should|shall|may|might|am|must|"
     r"don'?t|doesn'?t|didn'?t|isn'?t|aren'?t|wasn'?t|weren'?t|haven'?t|hasn'?t|can'?t|couldn'?t|won'?t|"
     r"wouldn'?t|shouldn'?t|any|anything|everything|everyone)\b"
@@ -381,7 +388,15 @@ OWN = rules(
     r"\b<<THATS>> (?:(?:all|totally|entirely|completely|squarely|100%) )?on me\b",
     r"(?<!not )(?<!n't )\b(?:my|entirely my|all my|totally my) (?:fault|mistake|error|responsibility|failure|doing)\b",
     r"\bi (?:take|accept) (?:full |complete |total |the |my )?(?:responsibility|ownership|the blame|my share|my part)\b",
-    r"\bi own (?:that|this|it|my part)\b",
+    r"\bi own (?:that|this|it|my part)\b|\bi(?:'m| am) owning (?:that|this|it)\b",
+    # plain admissions without an apology word: "I did say that.", "It was me, nobody else.",
+    # "I don't have a good reason.", "It's a stall.", "yeah ok that slide was bad"
+    r"\bi did (?:say|do|promise|agree to|tell (?:you|them|him|her)|send|write|post) (?:that|it|this|those|so)\b",
+    r"\bit was me\b(?:,? (?:nobody|no one|not anyone) else\b)?(?! who (?:told|said|warned|raised|flagged|asked))",
+    r"\bi (?:don'?t|do not|haven'?t) (?:have|got) (?:a |an |any )?(?:(?:good|real|proper|decent) (?:reason|excuse|explanation)|excuse)\b",
+    r"\b(?:it'?s|it is|it was|that was) (?:a |just a )?stall\b|\b(?:i gave you|that was|it was) (?:a |an )?(?:stock|canned|rubbish|lame|weak|crap|non-) ?answer\b",
+    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){0,2}(?:was|is) (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\b",
+    r"\bi know (?:it'?s|it was|that'?s|that was) (?:a )?(?:rubbish|bad|poor|terrible|stupid|lame|weak|crap)\b",
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
     r"\bi dropped the ball\b",
@@ -492,7 +507,8 @@ JUSTIFY = rules(
     r"\b(?:i|we) (?:live|work|have|had|was|were|am|are) (?:\w+ ){0,3}(?:away|busy|far|miles|abroad|overseas|stretched|short[- ]staffed|understaffed)\b",
     r"\b(?:i|we) (?:send|sent|pay|paid|do|did|gave|give|put in|work) (?:\w+ ){0,3}(?:every|each|all the|so many|loads|lots)\b",
     r"\b(?:that|it) counts for something\b",
-    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b",
+    # "I did tell you on Monday" insists; "I did say that." concedes their point (OWN)
+    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b(?! (?:that|it|so)\b(?:[.!,;]|\s*$))",
     r"\bthere'?s (?:not much|nothing|little) (?:else )?(?:(?:i|we) can|to be) (?:do|done)\b",
     r"\b(?:i|we)(?:'ve| have) (?:already )?offered\b",
     r"[,.] actually[.!]*$",
@@ -512,7 +528,7 @@ JUSTIFY = rules(
     r"\b(?:crazy|mad|busy|hectic|rough|long|manic) (?:week|day|month|time|shift|few weeks)\b",
     r"\b(?:it'?s|it has|it'?s) been (?:mad|crazy|hectic|manic|a nightmare|non-stop)\b",
     r"\bi'?ll save my breath\b",
-    r"\b(?:does|did|do) (?:say|state|mention|explain|make (?:it )?clear)\b",
+    r"(?<!\bi )(?<!\bwe )\b(?:does|did|do) (?:say|state|mention|explain|make (?:it )?clear)\b",
     r"\bthe (?:treatment |booking |service )?(?:plan|contract|terms|policy|form|confirmation|booking|agreement|letter|email|quote|invoice|estimate) (?:you signed |you agreed to )?(?:says|said|states|stated|clearly|explains|mentions)\b",
     r"\bfirst come,? first served\b|\bwhen the (?:rota|schedule|system|policy|budget) allows\b",
     r"\bit'?s not about \w+(?: \w+)?,? it'?s about\b",
@@ -729,7 +745,7 @@ DISMISS = rules(
     r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
     r"^up to you\b",
-    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|a single)(?: (?:time|thing|example|occasion))?(?: (?:when |that )?(?:i|we)\b[^.?!]{0,60})?\W*$",
+    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|1|a single)(?: (?:time|thing|example|occasion))?(?: (?:when |that )?(?:i|we)\b(?![^.?!]{0,60}\b(?:so (?:i|we) can|(?:i|we)(?:'ll| will)|to check|look into)\b)[^.?!]{0,60})?\W*$",
     # a bare "wow, ok" or "here we go" in answer to their complaint: exasperation, no reply
     r"^(?:wow|woah|whoa|oh)[.!,]*\s*(?:ok(?:ay)?|right|alright|then)[.!]*$",
     r"^(?:(?:oh|and|ugh|right)[,.]? )*here we go(?: again)?[.!]*$",
@@ -835,7 +851,7 @@ QUICK_FIX = rules(
     r"\b(?:a|an|some|the) (?:refund|credit|discount|voucher|free month|months? free|compensation|goodwill gesture|bonus|raise|pay rise|payrise|title change)\b(?=.*\b(?:i|we)(?:'ll| will| can| could)\b)",
     r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
     r"\b\d+ ?% off\b",
-    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|be quiet|hold my tongue|not interrupt|hear you out)))",
+    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|(?:be|stay|keep) (?:quiet|silent)|hold my tongue|not interrupt|hear you out|shut up|zip it|stop interrupting|try (?:to|and) listen|answer (?:it|that|you|anything|everything|honestly|straight))))",
     # ("let me check I've understood" checks their point, not the order)
     r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check(?! (?:that |if |whether )?(?:i|we)(?:'ve|'m| have| am)? (?:understood|understand|got|get|heard|have|read|follow|am|'m|right))|change|move|put|take|give|offer|cover|pay|transfer)\b",
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
@@ -916,5 +932,6 @@ RULE_MOVE: dict[int, Move] = {
 PHRASE_RULES: frozenset[int] = frozenset(RULE_MOVE)
 
 YES_BUT_CONNECTIVE = re.compile(
-    r"(?:,|;|\.|^|\s)\s*(?:but|however|though|although|that said|having said that|on the other hand|at the same time|nevertheless|even so|except)\b[,]?\s*"
+    # (a space opens it only where a run of spaces starts: linear on a reply of 20,000 spaces)
+    r"(?:,|;|\.|^|(?<!\s)\s)\s*(?:but|however|though|although|that said|having said that|on the other hand|at the same time|nevertheless|even so|except)\b[,]?\s*"
 )

@@ -37,8 +37,9 @@ def normalise(text: str) -> str:
 _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)")
 
 
+# (at most eight words of preamble: a bound keeps a reply of "ok, ok, ok, ..." linear)
 WH_START = re.compile(
-    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|hmm|just)[,.!]*\s+)*(?:what|how|why|who|where|when|which)\b(?! a\b| an\b)"
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|hmm|just)[,.!]*\s+){0,8}(?:what|how|why|who|where|when|which)\b(?! a\b| an\b)"
 )
 
 
@@ -90,9 +91,13 @@ def _unmarked_question(text: str) -> bool:
     return last != text and len(last.split()) <= 14 and asks(last)
 
 
+# (a break starts where a run of spaces starts: one attempt per run, not one per space, so a
+# reply of 20,000 spaces is read in linear time)
 CLAUSE_BREAK = re.compile(
-    r"[,;:]\s+|\s+-\s+|\s+(?:and|so|but|or)\s+(?=(?:what|how|why|do|does|did|is|are|was|were|can|could|would|will|have|has|should|tell|help)\b)"
+    r"[,;:]\s+|(?<!\s)\s+-\s+|(?<!\s)\s+(?:and|so|but|or)\s+(?=(?:what|how|why|do|does|did|is|are|was|were|can|could|would|will|have|has|should|tell|help)\b)"
 )
+# How much of a clause the question-start patterns need to see (they are bounded).
+START_WINDOW = 300
 
 
 def question_clause(s: Sentence) -> tuple[int, str]:
@@ -100,7 +105,7 @@ def question_clause(s: Sentence) -> tuple[int, str]:
     text = s.text
     best = 0
     for m in CLAUSE_BREAK.finditer(text):
-        rest = text[m.end() :]
+        rest = text[m.end() : m.end() + START_WINDOW]
         if (
             WH_START.match(rest)
             or R.CLOSED_START.match(rest)
@@ -115,7 +120,7 @@ def preamble_end(s: Sentence) -> int:
     if WH_START.match(s.text) or R.CLOSED_START.match(s.text) or INVITE_START.match(s.text):
         return 0
     for m in CLAUSE_BREAK.finditer(s.text):
-        rest = s.text[m.end() :]
+        rest = s.text[m.end() : m.end() + START_WINDOW]
         if (
             WH_START.match(rest)
             or R.CLOSED_START.match(rest)
