@@ -20,6 +20,7 @@ from sparring.formats.moves import Move
 from sparring.judge.base import Exchange
 from sparring.judge.calibration import calibrate
 from sparring.judge.evaluation import evaluate
+from sparring.judge.offline import chat
 from sparring.judge.offline.detect import detect
 from sparring.judge.offline.judge import OfflineJudge
 from sparring.persona.script import fill
@@ -851,3 +852,41 @@ def test_dares_and_brush_offs_are_no_invitation(reply: str) -> None:
 )
 def test_a_promise_to_listen_is_no_fix(reply: str) -> None:
     assert Move.quick_fix not in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "how do u feel about working with the new rota now. be honest",
+        "ok fair, what did you make of it.",
+        "so how are you actually doing with all this.",
+    ],
+)
+def test_a_question_typed_with_a_full_stop_is_a_question(reply: str) -> None:
+    assert Move.open_question in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply", ["When I found out, I was angry.", "What is done is done.", "Who knows."]
+)
+def test_a_statement_that_starts_with_a_question_word_is_not_a_question(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert not hits & {Move.open_question, Move.closed_question, Move.check}, hits
+
+
+def test_chat_spellings_of_i_will_and_i_would_are_read_as_such() -> None:
+    low, _ = chat.expand("ill give u the real answer. id rather hear it from u. im ill")
+    assert low == "i'll give you the real answer. i'd rather hear it from you. i'm ill"
+
+
+@pytest.mark.parametrize(
+    "reply", ["I'll give you the real answer.", "ill give u the honest version, then ask u"]
+)
+def test_a_promise_of_a_straight_answer_is_no_fix(reply: str) -> None:
+    assert Move.quick_fix not in {h.move for h in detect(reply, ROTA).hits}
+
+
+def test_a_double_negative_that_affirms_is_no_denial() -> None:
+    assert Move.deny not in {
+        h.move for h in detect("Three times this month isn't nothing.", ROTA).hits
+    }

@@ -38,12 +38,13 @@ ODD = [
 
 
 def _plain_denial(text: str) -> bool:
-    """The pattern this pass used to be (quadratic on one long sentence)."""
+    """The pattern this pass used to be (quadratic on one long sentence), with the double
+    negative that affirms ("that's not nothing") left out as the pass leaves it out."""
     return bool(
         re.search(
             r"\b(?:i|we|it|that|this|he|she|they|there|nobody|no one|nothing|the \w+)\b"
-            r"(?:'s|'re|'m)?[^.?!,]*?\b(?:not|n't|never)\b"
-            r"|\b\w+n't\b|\b(?:nobody|no one|nothing) \w+",
+            r"(?:'s|'re|'m)?[^.?!,]*?\b(?:not|n't|never)\b(?! nothing\b)"
+            r"|\b\w+n't\b(?! nothing\b)|\b(?:nobody|no one|nothing) \w+",
             text,
         )
     )

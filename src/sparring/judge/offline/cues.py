@@ -165,6 +165,15 @@ FEEL_RE = re.compile(r"\b" + R.FEEL)  # a word that starts with a feeling ("sad"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|my|our|me|us)\b")
 
 
+# "Eight years isn't nothing", "that's not nothing": two negatives that affirm
+_LITOTES = re.compile(r"\b(?:\w+n't|not) (?:nothing|no small thing)\b")
+
+
+def negated(text: str) -> bool:
+    """Whether a statement is negative (a double negative that affirms is not)."""
+    return bool(NEGATION.search(_LITOTES.sub(" ", text) if "nothing" in text else text))
+
+
 def negations(text: str) -> set[str]:
     return {m.group().replace("'", "") for m in NEGATION.finditer(text)}
 

@@ -17,10 +17,10 @@ from sparring.judge.offline.cues import (
     DEFENSIVE,
     FEEL_RE,
     LISTENING,
-    NEGATION,
     REFLECTIVE_FRAME,
     Collector,
     context_negations,
+    negated,
     negations,
 )
 from sparring.judge.offline.lexicon import content_stems
@@ -101,8 +101,9 @@ _REASSURANCE = re.compile(
 
 
 _SUBJECT = re.compile(r"\b(?:i|we|it|that|this|he|she|they|there|nobody|no one|nothing|the \w+)\b")
-_NEGATOR = re.compile(r"\b(?:not|n't|never)\b")
-_NEGATED_WORD = re.compile(r"\b\w+n't\b|\b(?:nobody|no one|nothing) \w+")
+# ("eight years isn't nothing" affirms them: two negatives, no denial)
+_NEGATOR = re.compile(r"\b(?:not|n't|never)\b(?! nothing\b)")
+_NEGATED_WORD = re.compile(r"\b\w+n't\b(?! nothing\b)|\b(?:nobody|no one|nothing) \w+")
 _CLAUSE_RUN = re.compile(r"[^.?!,]+")
 
 
@@ -189,10 +190,10 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
             continue
         if words[0] in _IMPERATIVE_START:
             continue  # an instruction ("rate this 5/5") is not a defence of our side
-        if _ADMISSION.match(text) and stems & ctx and not NEGATION.search(text):
+        if _ADMISSION.match(text) and stems & ctx and not negated(text):
             col.add(Move.own, s.start, s.end)  # admitting the very thing they raised
             return
-        move = Move.deny if NEGATION.search(text) else Move.justify
+        move = Move.deny if negated(text) else Move.justify
         col.add(move, s.start, s.end)
         return
 
@@ -247,7 +248,7 @@ def structural_defence(
         elif not overlap and _YOU_ACTION.match(text) and not _FEELING_HINT.search(text):
             col.add(Move.counterattack, s.start, s.end)
         elif not hears and _SELF_ACCOUNT.match(text) and not _SELF_ACCOUNT_OK.match(text):
-            if overlap and _ADMISSION.match(text) and not NEGATION.search(text):
+            if overlap and _ADMISSION.match(text) and not negated(text):
                 # "I put that board up": admitting the very thing they raised
                 col.add(Move.own, s.start, s.end)
             else:

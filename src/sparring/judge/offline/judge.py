@@ -88,6 +88,12 @@ class OfflineJudge:
                 for s in learned.SIGNALS
                 if verdict.says(s) and verdict.margin(s) < UNSURE_MARGIN and not rules_say[s]
             }
+            # a reply that surely listens or asks is sure evidence of engaging, whether or not
+            # it narrowly does the other too: the persona takes the turn at full weight
+            engaging = {"listening", "inquiry"}
+            sure = {s for s in engaging if verdict.says(s) and s not in unsure}
+            if sure and unsure <= engaging:
+                unsure = set()
             # a defence only the model hears, in words the rules read as engaging, is a call
             # the two halves of the judge disagree on: weaker evidence for the persona
             model_only_defence = verdict.says("defensive") and not rules_say["defensive"]

@@ -13,7 +13,6 @@ from sparring.judge.offline.cues import (
     ADVICE,
     DEFENSIVE,
     INVITE_START,
-    NEGATION,
     NOT_REFLECTION,
     REFLECTIVE_FRAME,
     SECOND_PERSON,
@@ -21,6 +20,9 @@ from sparring.judge.offline.cues import (
     Hit,
     context_negations,
     negations,
+)
+from sparring.judge.offline.cues import (
+    negated as is_negated,
 )
 from sparring.judge.offline.lexicon import content_stems
 from sparring.judge.offline.text import Sentence
@@ -95,7 +97,7 @@ def find_listening(
     text = s.text
     span = (s.start, s.end)
     invitation = bool(INVITE_START.match(text))
-    negated = bool(NEGATION.search(text))
+    negated = is_negated(text)
     first_person = bool(_FIRST_PERSON_SUBJECT.search(text))
     found_reflection = False
     for p in R.REFLECT_FEELING.candidates(text):

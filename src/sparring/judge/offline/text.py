@@ -38,9 +38,10 @@ _SENTENCE = re.compile(r"[^.!?\n]*(?:[.!?]+[\"')\]]*|\n|$)")
 
 
 # (at most eight words of preamble: a bound keeps a reply of "ok, ok, ok, ..." linear)
-WH_START = re.compile(
-    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|hmm|just)[,.!]*\s+){0,8}(?:what|how|why|who|where|when|which)\b(?! a\b| an\b)"
+_PREAMBLE = (
+    r"^(?:(?:so|and|ok(?:ay)?|well|but|also|then|oh|right|yeah|hmm|just|first|now)[,.!]*\s+){0,8}"
 )
+WH_START = re.compile(_PREAMBLE + r"(?:what|how|why|who|where|when|which)\b(?! a\b| an\b)")
 
 
 _INVERTED = re.compile(
@@ -61,6 +62,8 @@ def sentences(low: str) -> list[Sentence]:
         question = stripped.endswith("?")
         if not question and not stripped.endswith((".", "!")):
             question = _unmarked_question(text)
+        elif not question and stripped.endswith(".") and not stripped.endswith(".."):
+            question = _question_with_a_full_stop(text)
         out.append(Sentence(start, end, text, question))
     return out
 
@@ -71,6 +74,26 @@ _NOT_ASKING = re.compile(
     r"frustrating|a\b|an\b)|^(?:what|how) (?:i|you|we|they|he|she)(?:'m|'re)? (?:mean|meant|"
     r"said|say|saying|want|wanted|need|needed|did|do|think|thought|feel|felt|told)\b"
 )
+
+
+# "how do u feel about working with jess now.", "what did you think it would mean for you.":
+# a question word, then a verb before its subject (not "when I found out, I was angry.", "what
+# is done is done.")
+_ASKS_WITH_A_FULL_STOP = re.compile(
+    _PREAMBLE
+    + r"(?:what|how|why|where|who|which)(?:'s| (?:do|does|did|is|are|was|were|have|has|can|could"
+    r"|would|will|should)(?:n't)?) (?:you|u|he|she|they|we|i|it|that|this|there|your|things)\b"
+)
+
+
+def _question_with_a_full_stop(text: str) -> bool:
+    """A question typed with a full stop, as on a phone: it (or its last clause) starts with a
+    question word and an inverted verb."""
+    if len(text.split()) > 25:
+        return False
+    return any(
+        _ASKS_WITH_A_FULL_STOP.match(clause) for clause in (text, CLAUSE_BREAK.split(text)[-1])
+    )
 
 
 def _unmarked_question(text: str) -> bool:
