@@ -97,7 +97,12 @@ def content_words(text: str, their_words: frozenset[str] = frozenset()) -> list[
 
 
 def is_content_free(text: str, their_words: frozenset[str] = frozenset()) -> bool:
-    return not content_words(text, their_words)
+    return _empty(_tokens(text), their_words)
+
+
+def _empty(words: frozenset[str], their_words: frozenset[str]) -> bool:
+    """`content_words` is empty (the same test on the set of a text's words)."""
+    return not any(w not in GENERIC and (w not in FEELINGS or w in their_words) for w in words)
 
 
 def _tokens(text: str) -> frozenset[str]:
@@ -107,15 +112,27 @@ def _tokens(text: str) -> frozenset[str]:
 def repeats(reply: str, earlier: Sequence[str]) -> int:
     """How many earlier replies `reply` repeats: the same words, or nearly (a Jaccard overlap
     of 0.8 or more between their sets of words)."""
-    mine = _tokens(reply)
+    return _repeats(_tokens(reply), [_tokens(e) for e in earlier])
+
+
+def _repeats(mine: frozenset[str], earlier: Sequence[frozenset[str]]) -> int:
     if not mine:
-        return sum(not _tokens(e) for e in earlier)
-    count = 0
-    for other in earlier:
-        theirs = _tokens(other)
-        if theirs and len(mine & theirs) / len(mine | theirs) >= 0.8:
-            count += 1
-    return count
+        return sum(not theirs for theirs in earlier)
+    return sum(1 for theirs in earlier if theirs and len(mine & theirs) / len(mine | theirs) >= 0.8)
+
+
+# Every way of speaking to the judge (TO_THE_JUDGE) contains one of these: a reply with none
+# of them is not searched.
+_JUDGE_WORDS = (
+    "judge", "grader", "evaluator", "scorer", "system", "assistant", "developer", "inst]",
+    "rate", "score", "grade", "mark", "give", "award", "assign", "/", "ignore", "listening",
+    "inquiry", "defensiv",
+)  # fmt: skip
+
+
+def speaks_to_the_judge(reply: str) -> bool:
+    folded = reply.casefold()
+    return any(w in folded for w in _JUDGE_WORDS) and bool(TO_THE_JUDGE.search(reply))
 
 
 _LISTENING = frozenset({Move.reflect_content, Move.reflect_feeling})
@@ -153,22 +170,24 @@ def discount(
     conversation (and the line it answers). Reflections with nothing specific in them are only
     acknowledgements; a repeat keeps no listening or asking; nor does a content-free reply
     right after another."""
-    earlier = [text for who, text in conversation if who == "user"]
-    theirs = [text for who, text in conversation if who != "user"] + [their_line or ""]
-    their_words = frozenset(w for line in theirs for w in _WORD.findall(line.lower()))
-    empty = is_content_free(reply, their_words)
-    repeated = repeats(reply, earlier)
+    earlier = [_tokens(text) for who, text in conversation if who == "user"]
+    theirs = [_tokens(text) for who, text in conversation if who != "user"]
+    said = _tokens(their_line) if their_line else frozenset()
+    their_words = said.union(*theirs)
+    mine = _tokens(reply)
+    empty = _empty(mine, their_words)
+    repeated = _repeats(mine, earlier)
     # "Tell me more" once is an invitation; "Tell me more", "Go on", "And?" is a habit
-    previous_empty = bool(earlier) and is_content_free(earlier[-1], their_words)
+    previous_empty = bool(earlier) and _empty(earlier[-1], their_words)
     kept = _distinct(moves)
     notes: list[str] = []
-    if their_line and repeats(reply, [their_line]):
+    if their_line and _repeats(mine, [said]):
         kept = [e for e in kept if e.move not in _LISTENING | {Move.own}]
         notes.append(
             "That is their line said back as they said it, which can sound like mockery: put "
             "what you heard in your own words."
         )
-    if TO_THE_JUDGE.search(reply):
+    if speaks_to_the_judge(reply):
         kept = [e for e in kept if e.move not in _LISTENING | _INQUIRY | {Move.own}]
         notes.append(
             "Part of this speaks to the judge, not to them: a reply earns its scores by what "
