@@ -69,7 +69,7 @@ TEXT_C = 3.0
 COMBINER_C = 0.3
 GATE_C = 10.0  # chosen by 5-fold CV on the gate's own lines (log loss 0.395 at 1.0, 0.300 at 10)
 FOLDS = 5
-PLATEAU = 0.005  # F1 this close to the best counts as equally good (see best_threshold)
+SMOOTHING = 0.04  # each cut's F1 is averaged with the cuts this close to it (best_threshold)
 # What the combiner sees of the rules: their verdict per signal, whether they heard hostility,
 # and the moves whose precision differs most from their signal's (an apology that owns a
 # specific failing is listening far more often than a reflection is).
@@ -278,11 +278,11 @@ def combiner_inputs(text: np.ndarray, items: list[Item], strongest: np.ndarray) 
 
 
 def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
-    """The probability cut in the middle of the best band: the run of neighbouring cuts whose
-    F1 is within `PLATEAU` of the highest. F1 is flat over a wide band of cuts, and its single
-    highest point wanders by several hundredths from one training run to the next (a rule for
-    one signal moved another signal's threshold, and with it verdicts on replies nobody had
-    changed); the middle of the band does not wander."""
+    """The probability cut with the best F1 averaged over its neighbours (cuts within
+    `SMOOTHING`; ties: the one nearest 0.5). F1 is flat over a wide band of cuts, and its
+    single highest point wanders by tenths from one training run to the next (a rule for one
+    signal moved another signal's threshold, and with it verdicts on replies nobody had
+    changed); the middle of the widest high ground does not."""
     cuts = [round(float(t), 2) for t in np.arange(0.2, 0.81, 0.01)]
     f1s = []
     for t in cuts:
@@ -291,15 +291,13 @@ def best_threshold(p: np.ndarray, y: np.ndarray) -> float:
         fp = float(np.sum(guess & ~y))
         fn = float(np.sum(~guess & y))
         f1s.append(2 * tp / (2 * tp + fp + fn) if tp else 0.0)
-    top = max(f1s)
-    # the highest point nearest 0.5, then the band of near-best cuts around it
-    peak = min((i for i, f in enumerate(f1s) if f >= top - 1e-9), key=lambda i: abs(cuts[i] - 0.5))
-    low = high = peak
-    while low > 0 and f1s[low - 1] >= top - PLATEAU:
-        low -= 1
-    while high < len(cuts) - 1 and f1s[high + 1] >= top - PLATEAU:
-        high += 1
-    return cuts[(low + high) // 2]
+    reach = round(SMOOTHING * 100)
+    smoothed = [float(np.mean(f1s[max(0, i - reach) : i + reach + 1])) for i in range(len(cuts))]
+    best = max(smoothed)
+    return min(
+        (t for t, f in zip(cuts, smoothed, strict=True) if f >= best - 1e-9),
+        key=lambda t: abs(t - 0.5),
+    )
 
 
 def train_combiner(x: np.ndarray, y: dict[str, np.ndarray], groups: list[str]) -> dict[str, object]:

@@ -21,7 +21,7 @@ from sparring.judge.base import Exchange
 from sparring.judge.calibration import calibrate
 from sparring.judge.evaluation import evaluate
 from sparring.judge.offline import chat
-from sparring.judge.offline.detect import detect
+from sparring.judge.offline.detect import detect, normalise, sentences
 from sparring.judge.offline.judge import OfflineJudge
 from sparring.persona.script import fill
 from tests.conftest import REPO, RUBRICS, SCENARIOS
@@ -890,3 +890,20 @@ def test_a_double_negative_that_affirms_is_no_denial() -> None:
     assert Move.deny not in {
         h.move for h in detect("Three times this month isn't nothing.", ROTA).hits
     }
+
+
+@pytest.mark.parametrize(
+    ("reply", "asks"),
+    [
+        ("its not fair on you is it", True),
+        ("that is what you want isnt it", True),
+        ("nobody asked you first, did they", True),
+        ("u found out from the rota board, right", True),
+        ("i said i would do it and i did it", False),
+        ("we all know who did it", False),
+        ("u did the rota right", False),
+    ],
+)
+def test_a_question_tag_typed_without_its_mark_asks(reply: str, asks: bool) -> None:
+    low, _ = chat.expand(normalise(reply))
+    assert [s.question for s in sentences(low)] == [asks]

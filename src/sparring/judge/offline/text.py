@@ -96,6 +96,28 @@ def _question_with_a_full_stop(text: str) -> bool:
     )
 
 
+# a question tag closing a statement typed without its question mark
+_TAG = re.compile(
+    r"(,)?\s*\b(?:(?:is|was|are|were|do|does|did|have|has|can|will|would|could)(n't)? "
+    r"(?:it|that|they|you|he|she|we|there)|right|innit)\s*$"
+)
+_NEGATIVE = re.compile(r"\b(?:not|never|no)\b|n't\b")
+
+
+def _tagged(text: str) -> bool:
+    """A statement closed by a question tag: after a comma, or of the opposite polarity ("it's
+    not fair, is it", "i dont think its the title is it", "that's what you want isnt it"; not
+    "i said i would and i did it")."""
+    tag = _TAG.search(text)
+    if tag is None:
+        return False
+    if tag.group(1):
+        return True
+    if tag.group().strip() in {"right", "innit"}:
+        return False
+    return bool(tag.group(2)) != bool(_NEGATIVE.search(text, 0, tag.start()))
+
+
 def _unmarked_question(text: str) -> bool:
     """A chat question typed without a question mark: "what happened", "how are you holding
     up", "fair enough, what happened with halvorsen", "what's been worst for you in this, the
@@ -109,6 +131,8 @@ def _unmarked_question(text: str) -> bool:
         )
 
     if len(words) <= 25 and asks(text):
+        return True
+    if len(words) >= 4 and _tagged(text):  # "i dont think its just the title is it"
         return True
     last = CLAUSE_BREAK.split(text)[-1]
     return last != text and len(last.split()) <= 14 and asks(last)
