@@ -867,7 +867,14 @@ def test_a_question_typed_with_a_full_stop_is_a_question(reply: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "reply", ["When I found out, I was angry.", "What is done is done.", "Who knows."]
+    "reply",
+    [
+        "When I found out, I was angry.",
+        "What is done is done.",
+        "Who knows.",
+        "what did it for me was the timing.",
+        "how are things going to change is up to you.",
+    ],
 )
 def test_a_statement_that_starts_with_a_question_word_is_not_a_question(reply: str) -> None:
     hits = {h.move for h in detect(reply, ROTA).hits}
@@ -877,6 +884,9 @@ def test_a_statement_that_starts_with_a_question_word_is_not_a_question(reply: s
 def test_chat_spellings_of_i_will_and_i_would_are_read_as_such() -> None:
     low, _ = chat.expand("ill give u the real answer. id rather hear it from u. im ill")
     assert low == "i'll give you the real answer. i'd rather hear it from you. i'm ill"
+    # "ill" as sick, "id" as in an id card, stay as they are
+    for text in ["i was ill have been all week", "the id really is broken", "my id never works"]:
+        assert chat.expand(text)[0] == text
 
 
 @pytest.mark.parametrize(
@@ -907,3 +917,40 @@ def test_a_double_negative_that_affirms_is_no_denial() -> None:
 def test_a_question_tag_typed_without_its_mark_asks(reply: str, asks: bool) -> None:
     low, _ = chat.expand(normalise(reply))
     assert [s.question for s in sentences(low)] == [asks]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # found in review: defences that share words with the plain admissions
+        "I did say that, and I'd say it again.",
+        "It was me that flagged it and I'd do it again.",
+        "if it was me I'd be angry too.",
+        "It was a weak answer because the question was unfair.",
+        "the rota was bad because your numbers were late.",
+        "That was careless of you to send it without checking.",
+        "I know it's a bad time, but can we talk about the budget.",
+    ],
+)
+def test_defences_that_sound_like_admissions_own_nothing(reply: str) -> None:
+    assert Move.own not in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        ("how's that my problem.", Move.leading_question),
+        ("why should i apologise.", Move.leading_question),
+        ("What does it matter now?", Move.leading_question),
+        ("what do you know, you weren't there.", Move.leading_question),
+        ("What's the point of the huddles, from your side?", Move.open_question),
+        ("What else do you need from me?", Move.open_question),
+        ("you can ask me anything.", Move.open_question),
+        ("I'll give you a full refund today.", Move.quick_fix),
+    ],
+)
+def test_rhetorical_questions_and_their_sincere_neighbours(reply: str, move: Move) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert move in hits, hits
+    if move is not Move.leading_question:
+        assert Move.leading_question not in hits, hits

@@ -19,12 +19,19 @@ _SPELLINGS: list[tuple[str, str]] = [
     (r"im", "i'm"),
     # "ill give u the real answer", "id rather hear it from u" (not "ill" for sick, "id" card)
     (
+        r"(?:^|(?<=[.,;!?] )|(?<=\band )|(?<=\bbut )|(?<=\bso )|(?<=\bok )|(?<=\byeah )"
+        r"|(?<=\bthen )|(?<=\bfine )|(?<=\bsure )|(?<=\bright ))"
         r"ill(?= (?:give|send|call|get|do|be|make|talk|speak|sort|fix|check|look|tell|ask|take"
         r"|come|go|let|have|try|see|keep|put|write|ring|text|email|pay|answer|listen|stop|find"
         r"|bring|sit|stay|leave|just|never|always|still|definitely|probably|own|explain)\b)",
         "i'll",
     ),
-    (r"id(?= (?:like|love|rather|be|have|say|never|hate|want|really|just|prefer|feel)\b)", "i'd"),
+    (
+        r"(?<!\bmy )(?<!\bthe )(?<!\byour )(?<!\buser )(?<!\bstaff )(?<!\bphoto )(?<!\ban )"
+        r"(?<!\btheir )(?<!\bhis )(?<!\bher )(?<!\bof )(?<!\bno )(?<!\bvalid )"
+        r"id(?= (?:like|love|rather|be|have|say|never|hate|want|really|just|prefer|feel)\b)",
+        "i'd",
+    ),
     (r"ive", "i've"),
     (r"youre", "you're"),
     (r"youve", "you've"),

@@ -166,7 +166,9 @@ FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|my|our|me
 
 
 # "Eight years isn't nothing", "that's not nothing": two negatives that affirm
-_LITOTES = re.compile(r"\b(?:\w+n't|not) (?:nothing|no small thing)\b")
+_LITOTES = re.compile(
+    r"\b(?:\w+n't|not) (?:nothing|no small thing)(?=\s*(?:[.!?,;]|$|and\b|though\b|either\b))"
+)
 
 
 def negated(text: str) -> bool:

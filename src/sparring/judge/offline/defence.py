@@ -75,20 +75,25 @@ _THEIR_GRIEVANCE = re.compile(
 )
 
 
+_NEAR = 300
+"""How far either side of a match `_reflective_because` reads (a window keeps a reply of a
+thousand justifications linear; one sentence of ours is far shorter)."""
+_THEIR_FEELING_FRAME = re.compile(
+    r"\b(?:you(?:'re| are|re)?|sounds like|seems like|feel|felt)\b[^.]*$"
+)
+_OURS = re.compile(r"\b(?:i|we)\b")
+_CURIOUS_BECAUSE = re.compile(
+    r"\bbecause (?:i|we) (?:want|care|need to understand|value|respect|'d like|would like)\b"
+)
+
+
 def _reflective_because(text: str, at: int) -> bool:
     """'You're upset because...' explains their feeling, not our actions; 'because I want to
     understand' explains curiosity."""
-    before = text[:at]
-    if re.search(
-        r"\b(?:you(?:'re| are|re)?|sounds like|seems like|feel|felt)\b[^.]*$", before
-    ) and not re.search(r"\b(?:i|we)\b", text[: at + 3]):
+    before = text[max(0, at - _NEAR) : at]
+    if _THEIR_FEELING_FRAME.search(before) and not _OURS.search(text, max(0, at - _NEAR), at + 3):
         return True
-    return bool(
-        re.search(
-            r"\bbecause (?:i|we) (?:want|care|need to understand|value|respect|'d like|would like)\b",
-            text[at:],
-        )
-    )
+    return bool(_CURIOUS_BECAUSE.search(text[at : at + _NEAR]))
 
 
 _REASSURANCE = re.compile(
@@ -275,21 +280,21 @@ _BUT_OPEN = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[.!?\n]")
+
+
 def yes_but(low: str, col: Collector) -> None:
     """'I hear you, but...': an acknowledgement cancelled by an argument for our side."""
+    ends = [stop.start() for stop in _CLAUSE_END.finditer(low)]  # found once: linear
     for m in R.YES_BUT_CONNECTIVE.finditer(low):
         left_start = max(0, low.rfind(".", 0, max(0, low.rfind(".", 0, m.start()))) + 1)
         left = low[left_start : m.start() + 1]
-        right = low[m.end() :]
-        right_clause = re.split(r"[.!?\n]", right, maxsplit=1)[0].strip()
+        after = bisect_left(ends, m.end())
+        right_clause = low[m.end() : ends[after] if after < len(ends) else len(low)].strip()
         if not right_clause or _BUT_OPEN.match(right_clause) or right_clause.endswith("?"):
             continue
         right_span = (m.end(), m.end() + len(right_clause))
-        right_moves = {
-            h.move
-            for h in col.hits
-            if h.move in DEFENSIVE and h.start < right_span[1] and h.end > right_span[0]
-        }
+        right_moves = {move for move in DEFENSIVE if col.has(move, right_span)}
         defended = bool(right_moves) or bool(_POSITION.match(right_clause))
         if not defended or ADVICE.match(right_clause):
             continue

@@ -90,9 +90,12 @@ class OfflineJudge:
             }
             # a reply that surely listens or asks is sure evidence of engaging, whether or not
             # it narrowly does the other too: the persona takes the turn at full weight
+            # (not when either half hears a defence: then the turn is mixed, and a coin toss on
+            # listening decides how much of it counts)
             engaging = {"listening", "inquiry"}
             sure = {s for s in engaging if verdict.says(s) and s not in unsure}
-            if sure and unsure <= engaging:
+            defended = rules_say["defensive"] or verdict.says("defensive")
+            if sure and unsure <= engaging and not defended:
                 unsure = set()
             # a defence only the model hears, in words the rules read as engaging, is a call
             # the two halves of the judge disagree on: weaker evidence for the persona

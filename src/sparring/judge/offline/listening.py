@@ -70,7 +70,8 @@ _GENERIC_PRESENT = re.compile(
 _COPULA = re.compile(r"\b(?:is|are|was|were|it'?s|that'?s|'s|'re|will|would|can|could)\b")
 
 
-_CLAUSE_SPLIT = re.compile(r"\s+[-–—]\s+|[,;:]\s+|\.\s*")
+# (a dash opens a clause where its run of spaces starts: linear on a reply of spaces)
+_CLAUSE_SPLIT = re.compile(r"(?<!\s)\s+[-–—]\s+|[,;:]\s+|\.\s*")
 
 
 _SELF_DISCLOSURE = re.compile(

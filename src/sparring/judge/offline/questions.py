@@ -24,6 +24,11 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
     m = first(R.INVITE_STATEMENT, text)
     if m and not first(R.LEADING, text):
         col.add(Move.open_question, s.start + m.start(), s.end)
+    if m := first(R.RHETORICAL, text):
+        # arguing our side in question form, whatever the punctuation
+        col.add(Move.leading_question, s.start + m.start(), s.end)
+        col.add(Move.justify, s.start + m.start(), s.end)
+        return
     if not s.question:
         return
     if (m := first(R.IMPUTING, text)) and not _gives_back(text[m.end() :], ctx_stems):

@@ -96,10 +96,10 @@ LEADING = rules(
     # Exasperation ends the sentence: "What more do you want? I've admitted it.", "What else do
     # you want, Nadia?" (not "what else do you want changed on the rota?", "what more do you
     # want us to do differently next month?", "what else do you want to tell me?")
-    r"\bwhat (?:more|else) (?:do|did|could|can) (?:you|u)(?: people| lot)? (?:possibly |even )?(?:want|expect|need)(?: from (?:me|us)| me to (?:do|say))?(?:,? (?:then|now|exactly|honestly|seriously|\w+))?\W*$|\bwhat (?:more|else) (?:is it (?:you|u) want|could (?:anyone|anybody) (?:want|ask for))\b",
+    r"\bwhat (?:more|else) (?:do|did|could|can) (?:you|u)(?: people| lot)? (?:possibly |even )?(?:want|expect)(?: from (?:me|us)| me to (?:do|say))?(?:,? (?:then|now|exactly|honestly|seriously)|, \w+)?\W*$|\bwhat (?:more|else) (?:is it (?:you|u) want|could (?:anyone|anybody) (?:want|ask for))\b",
     # "What did you want, a round of applause?": the mocking options only (not "what do you
     # want, a heads-up a week before?", "what did you want, a say in it? That's fair.")
-    r"\bwhat (?:do|did) (?:you|u) (?:want|expect)(?: from me)?\s*[,-]\s*(?:an? |the |some )(?:\w+ ){0,2}?(?:medal|round of applause|applause|miracle|moon(?: on a stick)?|gold star|parade|trophy|fanfare|pat on the back|written apology|apology in writing|knighthood|standing ovation|pound of flesh)\b",
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect)(?: from me)?\s*[,-]\s*(?:an? |the |some )(?:\w+ ){0,2}?(?:medal|round of applause|applause|miracle|moon(?: on a stick)?|gold star|parade|trophy|fanfare|pat on the back|knighthood|standing ovation|pound of flesh)\b",
     # "So what, I should just leave it wrong?", "What, so I'm supposed to ask permission now?"
     # (not "so what I should do is check with everyone first?")
     r"^(?:\w+[,.]? )?(?:so )?what(?:,| so)+ (?:i|we)(?:'m| am|'re| are)? (?:should|shouldn'?t|supposed|suppose|meant|have to|must|can'?t|need to)\b",
@@ -172,6 +172,14 @@ LEADING = rules(
     r"^(?:so )?what,? (?:you|u) (?:want|wanted|think|expect|expected|reckon)\b",
     # "what exactly are you accusing me of?"
     r"\bwhat (?:exactly )?(?:are|r) (?:you|u) (?:actually |really |even )?(?:accusing me of|trying to say|implying|insinuating|getting at)\b",
+)
+
+# The rhetorical questions of a defence, with or without their question mark ("how's that my
+# problem.", "what's your point?", "why should I apologise"): read wherever they stand.
+RHETORICAL = rules(
+    r"\bwhat'?s (?:your|the) point(?: of (?:it|this|that|any of (?:it|this|that))| in (?:it|this|that))?\W*$|\bwhat does (?:it|that|any of (?:it|that)) (?:even )?matter\b|\bwhat (?:would|do) (?:you|u) know(?: about (?:it|that|this|anything))?(?:\W*$|,)",
+    r"\bhow(?:'s| is| was) (?:that|this|it) (?:my (?:problem|fault|job|concern)|fair on me)\b|\bhow is it my fault\b|\bwhy (?:is|does) it always\b|\bwhat(?:'s| has) (?:that|this|it) got to do with\b",
+    r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
 )
 
 # Their view of me put as a question: "So you think I went in there and cut a side deal?",
@@ -282,7 +290,7 @@ INVITE_STATEMENT = rules(
     # handing them the floor: "Say the rest of it.", "Start wherever you like.", "Go ahead."
     # (imperatives only: not "I'd say the rest of the team were fine", "Start wherever you want,
     # it won't change anything", "You never ask me anything")
-    r"(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer)\b)",
+    r"(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?|you can|feel free to)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer)\b)",
 )
 
 CLOSED_START = re.compile(  # (eight words of preamble at most: see text.WH_START)
@@ -391,12 +399,12 @@ OWN = rules(
     r"\bi own (?:that|this|it|my part)\b|\bi(?:'m| am) owning (?:that|this|it)\b",
     # plain admissions without an apology word: "I did say that.", "It was me, nobody else.",
     # "I don't have a good reason.", "It's a stall.", "yeah ok that slide was bad"
-    r"\bi did (?:say|do|promise|agree to|tell (?:you|them|him|her)|send|write|post) (?:that|it|this|those|so)\b",
-    r"\bit was me\b(?:,? (?:nobody|no one|not anyone) else\b)?(?! who (?:told|said|warned|raised|flagged|asked))",
+    r"\bi did (?:say|do|promise|agree to) (?:that|it|this|so)\W*$",
+    r"^(?:(?:yeah|yes|ok(?:ay)?|look|honestly|i know|i remember)[,.]? )*it was me(?:,? (?:nobody|no one|not anyone) else)?\W*$",
     r"\bi (?:don'?t|do not|haven'?t) (?:have|got) (?:a |an |any )?(?:(?:good|real|proper|decent) (?:reason|excuse|explanation)|excuse)\b",
-    r"\b(?:it'?s|it is|it was|that was) (?:a |just a )?stall\b|\b(?:i gave you|that was|it was) (?:a |an )?(?:stock|canned|rubbish|lame|weak|crap|non-) ?answer\b",
-    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){0,2}(?:was|is) (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\b",
-    r"\bi know (?:it'?s|it was|that'?s|that was) (?:a )?(?:rubbish|bad|poor|terrible|stupid|lame|weak|crap)\b",
+    r"\b(?:it'?s|it is|it was|that was) (?:a |just a )?stall\W*$|\b(?:i gave you|that was|it was) (?:a |an )?(?:stock|canned|rubbish|lame|weak|crap|non-) ?answer\W*$",
+    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){1,2}(?:was|is) (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\W*$",
+    r"\bi know (?:it'?s|it was|that'?s|that was) (?:a )?(?:rubbish|bad|poor|terrible|stupid|lame|weak|crap) (?:answer|phrase|word|excuse|call|idea|reply|line|joke|thing to say)\b|\bi know (?:it'?s|it was|that'?s|that was) (?:rubbish|bad|poor|terrible|stupid|lame|weak|crap)\W*$",
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
     r"\bi dropped the ball\b",
@@ -508,7 +516,7 @@ JUSTIFY = rules(
     r"\b(?:i|we) (?:send|sent|pay|paid|do|did|gave|give|put in|work) (?:\w+ ){0,3}(?:every|each|all the|so many|loads|lots)\b",
     r"\b(?:that|it) counts for something\b",
     # "I did tell you on Monday" insists; "I did say that." concedes their point (OWN)
-    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b(?! (?:that|it|so)\b(?:[.!,;]|\s*$))",
+    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b(?! (?:that|it|so)\W*$)",
     r"\bthere'?s (?:not much|nothing|little) (?:else )?(?:(?:i|we) can|to be) (?:do|done)\b",
     r"\b(?:i|we)(?:'ve| have) (?:already )?offered\b",
     r"[,.] actually[.!]*$",
@@ -841,7 +849,7 @@ CAPITULATE = rules(
 )
 
 QUICK_FIX = rules(
-    r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| could| shall) (?:(?:just|personally|immediately|make sure to|definitely|absolutely|right away|quickly|happily|gladly) )?(?:fix|sort|solve|resolve|refund|credit|compensate|comp|discount|waive|send|give you(?! (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)\b)|get you|get (?:it|this|that|someone)|make (?:sure|it up|it right|this right|amends|changes)|ensure|look into|escalate|put (?:together|in place|out|you)|set up|schedule|book|assign|add|hire|move|change|update|rewrite|redo|reschedule|arrange|organi[sz]e|offer|throw in|take care of|handle|deal with|expedite|prioriti[sz]e|push|call|talk to|speak to|raise|email|announce|correct|credit|include|introduce|create|start|launch|run|bring in|invite|promote|reconsider|review|double|increase|find|restore|replace|upgrade)\b",
+    r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| could| shall) (?:(?:just|personally|immediately|make sure to|definitely|absolutely|right away|quickly|happily|gladly) )?(?:fix|sort|solve|resolve|refund|credit|compensate|comp|discount|waive|send|give you(?! (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)? (?:answer|version|story|picture|reason|truth)\b)|get you|get (?:it|this|that|someone)|make (?:sure|it up|it right|this right|amends|changes)|ensure|look into|escalate|put (?:together|in place|out|you)|set up|schedule|book|assign|add|hire|move|change|update|rewrite|redo|reschedule|arrange|organi[sz]e|offer|throw in|take care of|handle|deal with|expedite|prioriti[sz]e|push|call|talk to|speak to|raise|email|announce|correct|credit|include|introduce|create|start|launch|run|bring in|invite|promote|reconsider|review|double|increase|find|restore|replace|upgrade)\b",
     r"\blet me (?:fix|sort|make it up|make it right|make this right|get|send|refund|credit|offer|see what i can do|talk to|speak to|handle|take care|escalate|look into|arrange|set up|put together|correct)\b",
     r"\b(?:here'?s|this is) what (?:i|we)(?:'ll| will|'re going to| are going to)? ?do\b",
     r"\b(?:i|we) promise (?:to|it|we|i|that|you)\b",
@@ -851,7 +859,7 @@ QUICK_FIX = rules(
     r"\b(?:a|an|some|the) (?:refund|credit|discount|voucher|free month|months? free|compensation|goodwill gesture|bonus|raise|pay rise|payrise|title change)\b(?=.*\b(?:i|we)(?:'ll| will| can| could)\b)",
     r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
     r"\b\d+ ?% off\b",
-    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|(?:be|stay|keep) (?:quiet|silent)|hold my tongue|not interrupt|hear you out|shut up|zip it|stop interrupting|try (?:to|and) listen|answer (?:it|that|you|anything|everything|honestly|straight)|(?:give|tell) you (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)?(?: answer| version| story| picture| reason| truth)?\b|tell you (?:straight|honestly|the truth))))",
+    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|(?:be|stay|keep) (?:quiet|silent)|hold my tongue|not interrupt|hear you out|shut up|zip it|stop interrupting|try (?:to|and) listen|answer (?:it|that|you|anything|everything|honestly|straight)|(?:give|tell) you (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)? (?:answer|version|story|picture|reason|truth)\b|tell you (?:straight|honestly|the truth))))",
     # ("let me check I've understood" checks their point, not the order)
     r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check(?! (?:that |if |whether )?(?:i|we)(?:'ve|'m| have| am)? (?:understood|understand|got|get|heard|have|read|follow|am|'m|right))|change|move|put|take|give|offer|cover|pay|transfer)\b",
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",

@@ -77,12 +77,12 @@ _NOT_ASKING = re.compile(
 
 
 # "how do u feel about working with jess now.", "what did you think it would mean for you.":
-# a question word, then a verb before its subject (not "when I found out, I was angry.", "what
-# is done is done.")
+# a question word, then a verb, then "you" (not "when I found out, I was angry.", "what did
+# it for me was the timing.", "how do i put this.": asked of them, or not a question at all)
 _ASKS_WITH_A_FULL_STOP = re.compile(
     _PREAMBLE
-    + r"(?:what|how|why|where|who|which)(?:'s| (?:do|does|did|is|are|was|were|have|has|can|could"
-    r"|would|will|should)(?:n't)?) (?:you|u|he|she|they|we|i|it|that|this|there|your|things)\b"
+    + r"(?:what|how|why|where|which)(?: (?:do|did|are|were|have|can|could|would|will|should)"
+    r"(?:n't)?) (?:you|u)\b(?![^.]*\b(?:is|was) (?:the|a|my|up to|down to|me|what|why)\b)"
 )
 
 
@@ -108,7 +108,8 @@ def _tagged(text: str) -> bool:
     """A statement closed by a question tag: after a comma, or of the opposite polarity ("it's
     not fair, is it", "i dont think its the title is it", "that's what you want isnt it"; not
     "i said i would and i did it")."""
-    tag = _TAG.search(text)
+    tail = len(text) - 40  # a tag is a few words at the end: read only there (linear)
+    tag = _TAG.search(text, max(0, tail))
     if tag is None:
         return False
     if tag.group(1):
