@@ -19,7 +19,7 @@ _SPELLINGS: list[tuple[str, str]] = [
     (r"im", "i'm"),
     # "ill give u the real answer", "id rather hear it from u" (not "ill" for sick, "id" card)
     (
-        r"(?:^|(?<=[.,;!?] )|(?<=\band )|(?<=\bbut )|(?<=\bso )|(?<=\bok )|(?<=\byeah )"
+        r"(?:^|(?<=[.,;!?] )|(?<=\band )|(?<=\bbut )|(?<=\bok )|(?<=\byeah )"
         r"|(?<=\bthen )|(?<=\bfine )|(?<=\bsure )|(?<=\bright ))"
         r"ill(?= (?:give|send|call|get|do|be|make|talk|speak|sort|fix|check|look|tell|ask|take"
         r"|come|go|let|have|try|see|keep|put|write|ring|text|email|pay|answer|listen|stop|find"

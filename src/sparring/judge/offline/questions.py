@@ -24,8 +24,9 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
     m = first(R.INVITE_STATEMENT, text)
     if m and not first(R.LEADING, text):
         col.add(Move.open_question, s.start + m.start(), s.end)
-    if m := first(R.RHETORICAL, text):
-        # arguing our side in question form, whatever the punctuation
+    if (m := first(R.RHETORICAL, text)) and not _THEIR_QUESTION.search(text, 0, m.start()):
+        # arguing our side in question form, whatever the punctuation (not their question
+        # said back, or ours to ourselves: "you must be thinking, what's the point")
         col.add(Move.leading_question, s.start + m.start(), s.end)
         col.add(Move.justify, s.start + m.start(), s.end)
         return
@@ -65,6 +66,12 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
                 col.add(Move.closed_question, s.start + offset, s.end)
             col.add(kind, s.start + offset if kind is not Move.open_question else s.start, s.end)
             return
+
+
+_THEIR_QUESTION = re.compile(
+    r"\b(?:you(?:'re| are)? (?:asking|wondering|thinking)|you (?:feel|felt|must (?:be )?(?:feel|think)\w*)"
+    r"(?: like)?|asking myself|i (?:told|asked) myself|in your (?:position|shoes|place)|if you feel)\b"
+)
 
 
 def _gives_back(paraphrase: str, ctx_stems: AbstractSet[str]) -> bool:

@@ -50,6 +50,9 @@ FEEL_WORDS = r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b
 # "stress reliever", "hard worker" and "ups and downs" name no feeling.
 FEEL = r"(?<!ups and )" + FEEL_WORDS + r"(?! reliever| relief| worker| and down| free| out of ten)"
 
+ABSURD = r"(?:quit|resign|grovel|beg|crawl|lie|give up|walk away|drop everything|bow|kneel|magic|conjure|work for free|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|invent|make (?:up|it up)|pull \w+ out of|read (?:your|their|his|her|people's) minds?|teach|do (?:it|everything|the lot) (?:myself|ourselves)|stop the (?:meeting|world|line|whole)|leave (?:it|them) empty|shut (?:down|up shop)|cancel (?:everything|christmas)|fire (?:everyone|the lot)|sack (?:everyone|the lot)|break the|ignore|let (?:it|them) (?:die|fail|fall))"
+"""Absurd options offered in exasperation ("what was I supposed to do, stop the meeting?")."""
+
 # --- questions -------------------------------------------------------------------------------
 
 CHECK = rules(
@@ -116,18 +119,26 @@ LEADING = rules(
     r"\bdo you think (?:this|it|that) is (?:easy|fun|fair on me)\b",
     r"\bwhere were you\b",
     # (not "why were you put on nights in the first place?", "why did you agree to the swap?")
-    r"\bwhy(?: (?:were|was|did|do|are|would|is)|'d) (?:you|u)\b(?! (?:\w+ )?(?:put|given|asked|moved|told|assigned|sent|made|agree|allowed|picked|chosen|rostered)\b)[^?]{0,80}?\bin the first place\b",
+    r"\bwhy(?: (?:were|was|did|do|are|would|is)|'d) (?:you|u)\b(?! (?:\w+ )?(?:put|given|asked|moved|told|assigned|sent|made|agree|allowed|picked|pick|chosen|choose|chose|rostered|want|wanted|join|joined|come|came|sign|signed|decide|decided|apply|applied|start|started|go|went)\b)[^?]{0,80}?\bin the first place\b",
     # Exasperation ends the sentence, or offers an absurd option: "What were you expecting me to
     # say?", "Well what did you want me to do, Dale?", "What did the parents expect me to do,
     # teach Physical Science myself?", "so what was I supposed to do" (not "what were you
     # expecting to happen when you raised it?", "what did you want me to do about the swaps?",
     # "what am I meant to do differently next time?")
-    r"\bwhat (?:were|are) (?:you|u) expecting(?: me to (?:say|do))?(?:\W*$|\s*[,-]\s*(?:an? |some |the |me to ))",
-    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)(?!,? (?:ideally|differently|first|next|instead)\b)(?:,? \w+)?\W*$",
-    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|\s*[,-]\s*(?!ideally|in your|do you)\w)",
-    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:,? (?:then|exactly|now|instead))?(?:\W*$|\s*[,-]\s*(?!ideally|in your|do you)\w)",
+    r"\bwhat (?:were|are) (?:you|u) expecting(?: me to (?:say|do))?(?:\W*$|\s*[,-]\s*(?:an? |the |some )(?:\w+ ){0,2}?(?:medal|round of applause|applause|miracle|party|parade|fanfare|trophy|gold star|knighthood|standing ovation)\b|\s*[,-]\s*(?:me to )?(?:just )?"
+    + ABSURD
+    + r"\b)",
+    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\W*$|\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\s*[,-]\s*(?:just )?"
+    + ABSURD
+    + r"\b",
+    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\W*$|\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\s*[,-]\s*(?:just )?"
+    + ABSURD
+    + r"\b",
+    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:,? (?:then|exactly|instead))?\W*$|\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)\s*[,-]\s*(?:just )?"
+    + ABSURD
+    + r"\b",
     r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b|\bwhy are (?:you|u) (?:talking|speaking) to me in that tone\b",
-    r"\bwhat (?:exactly|even|actually|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?(?:talking|on) about\W*$|\bwhat (?:are|r) (?:you|u) (?:even |actually )?talking about,? exactly\W*$|\bwhat (?:are|r) (?:you|u) (?:even |actually )(?:on|talking) about\b|\bwhat (?:are|r) (?:you|u) on about\W*$",
+    r"\bwhat (?:even|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?(?:talking|on) about\W*$|\bwhat (?:are|r) (?:you|u) (?:even )(?:on|talking) about\b|\bwhat (?:are|r) (?:you|u) on about\W*$",
     r"\bwhat gives you the right\b",
     r"\bwhat (?:do|did|would) you expect\b",
     r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
@@ -144,7 +155,7 @@ LEADING = rules(
     # hand ("If you were running the place and the cattle were out...", "If you were the
     # editor, with a board member accused, how would you handle it?")
     r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d) you have (?!done (?:it |things )?differently|changed|wanted)",
-    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) [^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|had|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b(?! (?:want|need|like|prefer|change|keep|set|go about|do (?:first|differently)|suggest|recommend)\b)",
+    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) (?![^.?!]{0,230}?\b(?:you (?:mentioned|said|raised|told me|described|asked for)|your)\b)[^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|had|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b(?! (?:want|need|like|prefer|change|keep|set|go about|do (?:first|differently)|suggest|recommend)\b)",
     r"\bif it (?:was|were) the other way (?:round|around)\b[^.?!]{0,150}?\bwhat (?:would|'d) you (?:do|have done)\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
@@ -177,8 +188,8 @@ LEADING = rules(
 # The rhetorical questions of a defence, with or without their question mark ("how's that my
 # problem.", "what's your point?", "why should I apologise"): read wherever they stand.
 RHETORICAL = rules(
-    r"\bwhat'?s (?:your|the) point(?: of (?:it|this|that|any of (?:it|this|that))| in (?:it|this|that))?\W*$|\bwhat does (?:it|that|any of (?:it|that)) (?:even )?matter\b|\bwhat (?:would|do) (?:you|u) know(?: about (?:it|that|this|anything))?(?:\W*$|,)",
-    r"\bhow(?:'s| is| was) (?:that|this|it) (?:my (?:problem|fault|job|concern)|fair on me)\b|\bhow is it my fault\b|\bwhy (?:is|does) it always\b|\bwhat(?:'s| has) (?:that|this|it) got to do with\b",
+    r"\bwhat'?s (?:your|the) point(?: of (?:it|this|that|any of (?:it|this|that))| in (?:it|this|that))?\W*$|\bwhat does (?:it|that|any of (?:it|that)) (?:even )?matter(?: now| anyway| to you| at this point)?\W*$|\bwhat (?:would|do) (?:you|u) know(?: about (?:it|that|this|anything))?\W*$",
+    r"\bhow(?:'s| is| was) (?:that|this|it) (?:my (?:problem|fault|job|concern)|fair on me)\b|\bhow is it my fault\b|\bwhy (?:is|does) it always (?:have to )?(?:be )?(?:me|us|my|our)\b|\bwhat(?:'s| has) (?:that|this|it) got to do with (?:anything|me|you|it|this|that|the price of \w+)\W*$",
     r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
 )
 
@@ -290,7 +301,7 @@ INVITE_STATEMENT = rules(
     # handing them the floor: "Say the rest of it.", "Start wherever you like.", "Go ahead."
     # (imperatives only: not "I'd say the rest of the team were fine", "Start wherever you want,
     # it won't change anything", "You never ask me anything")
-    r"(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?|you can|feel free to)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer)\b)",
+    r"(?<!\bfine)(?<!\bwhatever)(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?|you can|feel free to)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer|nothing wrong|done nothing|not my fault|get it out of your system)\b)",
 )
 
 CLOSED_START = re.compile(  # (eight words of preamble at most: see text.WH_START)
@@ -399,11 +410,11 @@ OWN = rules(
     r"\bi own (?:that|this|it|my part)\b|\bi(?:'m| am) owning (?:that|this|it)\b",
     # plain admissions without an apology word: "I did say that.", "It was me, nobody else.",
     # "I don't have a good reason.", "It's a stall.", "yeah ok that slide was bad"
-    r"\bi did (?:say|do|promise|agree to) (?:that|it|this|so)\W*$",
+    r"\bi did (?:say|promise|agree to) (?:that|it|this)\W*$",
     r"^(?:(?:yeah|yes|ok(?:ay)?|look|honestly|i know|i remember)[,.]? )*it was me(?:,? (?:nobody|no one|not anyone) else)?\W*$",
     r"\bi (?:don'?t|do not|haven'?t) (?:have|got) (?:a |an |any )?(?:(?:good|real|proper|decent) (?:reason|excuse|explanation)|excuse)\b",
     r"\b(?:it'?s|it is|it was|that was) (?:a |just a )?stall\W*$|\b(?:i gave you|that was|it was) (?:a |an )?(?:stock|canned|rubbish|lame|weak|crap|non-) ?answer\W*$",
-    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){1,2}(?:was|is) (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\W*$",
+    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){1,2}was (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\W*$",
     r"\bi know (?:it'?s|it was|that'?s|that was) (?:a )?(?:rubbish|bad|poor|terrible|stupid|lame|weak|crap) (?:answer|phrase|word|excuse|call|idea|reply|line|joke|thing to say)\b|\bi know (?:it'?s|it was|that'?s|that was) (?:rubbish|bad|poor|terrible|stupid|lame|weak|crap)\W*$",
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
@@ -753,7 +764,7 @@ DISMISS = rules(
     r"\b(?:that'?s|it'?s) your (?:prerogative|funeral)\b",
     r"\b(?:no need|don'?t need) to take that tone\b|\bdon'?t (?:speak|talk) to me like that\b",
     r"^up to you\b",
-    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|1|a single)(?: (?:time|thing|example|occasion))?(?: (?:when |that )?(?:i|we)\b(?![^.?!]{0,60}\b(?:so (?:i|we) can|(?:i|we)(?:'ll| will)|to check|look into)\b)[^.?!]{0,60})?\W*$",
+    r"^(?:(?:go on|come on|so|then|ok(?:ay)?)[,.]? )*name (?:one|1|a single)(?: (?:time|thing|example|occasion))?(?: (?:when |that )?(?:i|we)\b(?! (?:could|can|would|should|might)\b)(?![^.?!]{0,60}\b(?:so (?:i|we) can|(?:i|we)(?:'ll| will)|to check|look into|i want to (?:hear|know)|i'?d like to)\b)[^.?!]{0,60})?\W*$",
     # a bare "wow, ok" or "here we go" in answer to their complaint: exasperation, no reply
     r"^(?:wow|woah|whoa|oh)[.!,]*\s*(?:ok(?:ay)?|right|alright|then)[.!]*$",
     r"^(?:(?:oh|and|ugh|right)[,.]? )*here we go(?: again)?[.!]*$",

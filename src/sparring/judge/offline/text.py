@@ -102,6 +102,7 @@ _TAG = re.compile(
     r"(?:it|that|they|you|he|she|we|there)|right|innit)\s*$"
 )
 _NEGATIVE = re.compile(r"\b(?:not|never|no)\b|n't\b")
+_ABOUT_YOU = re.compile(r"(?:(?:so|and|but|well|ok)[,.]? )?(?:you|u|your|ur)\b")
 
 
 def _tagged(text: str) -> bool:
@@ -112,10 +113,12 @@ def _tagged(text: str) -> bool:
     tag = _TAG.search(text, max(0, tail))
     if tag is None:
         return False
+    if tag.group().strip(" ,") in {"right", "innit"}:
+        return bool(tag.group(1))  # "u found out from the board, right": a check
+    if _ABOUT_YOU.match(text):  # "you signed the sla, didnt you": an accusation, read as one
+        return False
     if tag.group(1):
         return True
-    if tag.group().strip() in {"right", "innit"}:
-        return False
     return bool(tag.group(2)) != bool(_NEGATIVE.search(text, 0, tag.start()))
 
 
