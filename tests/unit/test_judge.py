@@ -992,3 +992,19 @@ def test_defences_that_share_words_with_good_moves_stay_defences(reply: str, mov
     hits = {h.move for h in detect(reply, ROTA).hits}
     assert move in hits, hits
     assert not hits & {Move.open_question, Move.own}, hits
+
+
+def test_a_rhetorical_question_is_described_as_one_not_as_an_explanation() -> None:
+    from sparring.adapters.files.library import Library
+    from sparring.judge.base import Exchange
+    from sparring.judge.offline import OfflineJudge
+
+    rubric = Library(include_user=False).rubric("difficult-feedback")
+    reply = "What was I supposed to do, stop the meeting?"
+    a = OfflineJudge().assess_now(
+        Exchange(reply=reply, persona_line=ROTA, confrontation=True), rubric
+    )
+    rationales = " ".join(s.rationale for s in a.scores)
+    assert "explains why you were right" not in rationales
+    assert "in the form of a question" in rationales
+    assert "question argues your side" in a.advice

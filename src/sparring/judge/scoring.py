@@ -59,4 +59,9 @@ def rationale(
     why = MOVE_DESCRIPTION[lead]
     if shown is None:
         return f"It {why}."
+    if lead is Move.justify and any(
+        e.move is Move.leading_question and (e.start, e.end) == (shown.start, shown.end)
+        for e in evidence
+    ):
+        why = "argues your side in the form of a question"  # not an explanation
     return f"\u201c{quote(shown.quote)}\u201d {why}."

@@ -117,6 +117,11 @@ def _defence(score: int, present: frozenset[Move]) -> str:
             "The 'but' cancels everything before it: stop after the acknowledgement and let it "
             "stand."
         )
+    if Move.leading_question in present and not present & REFLECTED:
+        return (
+            "That question argues your side: ask one you don't know the answer to, about what "
+            "happened for them."
+        )
     if present & DEFENDING or Move.deny in present:
         if present & REFLECTED:
             return (
