@@ -46,7 +46,11 @@ _SPELLINGS: list[tuple[str, str]] = [
     (r"sry|srry", "sorry"),
 ]
 _PATTERNS = [(re.compile(rf"\b(?:{p})\b"), r) for p, r in _SPELLINGS]
-_ANY = re.compile(r"\b(?:" + "|".join(f"(?:{p})" for p, _ in _SPELLINGS) + r")\b")
+# What the scan looks for: each spelling's pattern, except that "ill" and "id" are looked for
+# as bare words (their patterns look behind them at every place, which stopped the scan from
+# jumping to the next likely word: four times slower); their own patterns then decide.
+_BARE = {"i'll": "ill", "i'd": "id"}
+_ANY = re.compile(r"\b(?:" + "|".join(f"(?:{_BARE.get(r, p)})" for p, r in _SPELLINGS) + r")\b")
 
 
 Where = list[tuple[int, int]]
