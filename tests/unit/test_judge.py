@@ -1008,3 +1008,26 @@ def test_a_rhetorical_question_is_described_as_one_not_as_an_explanation() -> No
     assert "explains why you were right" not in rationales
     assert "in the form of a question" in rationales
     assert "question argues your side" in a.advice
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # a natural-play writer's good replies the judge had read as defences
+        "It should have been me asking you for ten minutes, not the other way round.",
+        "That was a choice I made in the moment, and it was the wrong one.",
+        "I could tell you what was in my head, but it would sound like an excuse.",
+    ],
+)
+def test_owning_without_an_apology_word(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.own in hits, hits
+    assert not hits & {Move.justify, Move.deny}, hits
+
+
+def test_to_be_fair_to_you_concedes_and_to_be_fair_defends() -> None:
+    conceding = {h.move for h in detect("To be fair to you, you'd have every right to.", ROTA).hits}
+    assert Move.justify not in conceding
+    assert Move.justify in {h.move for h in detect("To be fair, the rota was posted.", ROTA).hits}
+    declining = "I don't think that's what you came here for."
+    assert Move.deny not in {h.move for h in detect(declining, ROTA).hits}

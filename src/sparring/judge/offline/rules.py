@@ -408,6 +408,9 @@ OWN = rules(
     r"(?<!not )(?<!n't )\b(?:my|entirely my|all my|totally my) (?:fault|mistake|error|responsibility|failure|doing)\b",
     r"\bi (?:take|accept) (?:full |complete |total |the |my )?(?:responsibility|ownership|the blame|my share|my part)\b",
     r"\bi own (?:that|this|it|my part)\b|\bi(?:'m| am) owning (?:that|this|it)\b",
+    # "It should have been me asking you", "it was the wrong one", "it would sound like an excuse"
+    r"\bit should(?:'ve| have| of) been me\b|\b(?:it|that) was (?:the )?wrong (?:one|call|choice|decision|move|thing to do)\b",
+    r"\bit (?:would|will|'d) (?:only |just )?sound like an? excuse\b|\bi(?:'m| am) not going to (?:make|give you) (?:an? )?excuses?\b",
     # plain admissions without an apology word: "I did say that.", "It was me, nobody else.",
     # "I don't have a good reason.", "It's a stall.", "yeah ok that slide was bad"
     r"\bi did (?:say|promise|agree to) (?:that|it|this)\W*$",
@@ -499,7 +502,8 @@ JUSTIFY = rules(
     r"\b(?:it|that|this|they|those|these)(?: \w+)? (?:was|were|is|are) (?:absolutely |completely |really |very |all |just )?(?:necessary|needed|required|mandatory|agreed|decided|approved|planned|scheduled long|signed off|in the plan|for (?:your|everyone'?s) (?:own )?good|for the best|company policy|non-negotiable|unavoidable|the right (?:call|decision|thing))\b",
     r"\blet me (?:just )?(?:explain|clarify|walk you through why|give you (?:the|some) context)\b",
     r"\byou (?:have|need|got) to (?:understand|realise|realize|see|remember|appreciate|admit|accept)\b",
-    r"\b(?:to be fair|in (?:my|our) defen[cs]e|for the record|with (?:all due )?respect|just so you know|the (?:fact|truth|reality) (?:is|of the matter)|to be honest with you,? (?:we|i|it|the)|in fairness|if you look at the (?:numbers|data|facts))\b",
+    # ("to be fair to you" concedes their point)
+    r"\b(?:to be fair(?! to (?:you|them|her|him|your))|in (?:my|our) defen[cs]e|for the record|with (?:all due )?respect|just so you know|the (?:fact|truth|reality) (?:is|of the matter)|to be honest with you,? (?:we|i|it|the)|in fairness|if you look at the (?:numbers|data|facts))\b",
     r"\b(?:i|we)(?:'ve| have)? (?:been|was|were|am|are|'m|'re) (?:(?:so|really|very|incredibly|completely|totally|absolutely|just) )?(?:busy|swamped|slammed|stretched|flat out|under (?:a lot of|huge|massive|so much) pressure|doing (?:my|our|the) best|doing everything|trying (?:my|our|really|so) (?:best|hard)|working (?:flat out|round the clock|day and night|so hard|really hard|nonstop|non-stop|weekends))\b",
     r"\b(?:i|we) (?:did|do|made|took|chose|decided) (?:it|that|this|the \w+)(?: \w+){0,2} (?:because|for a reason|for good reason|so that|to)\b",
     r"\b<<THATS>> (?:just )?(?:how|the way) (?:it|things|this|business|the world|the process|the industry|life) (?:works?|is|goes|happens)\b",
@@ -542,7 +546,7 @@ JUSTIFY = rules(
     r"\blet'?s not lose sight\b|\bdon'?t forget (?:that|we|i|the)\b|\bremember that (?:we|i|the|it)\b",
     r"\b(?:the )?(?:panel|committee|board|interview panel|decision) was (?:unanimous|fair|final|clear)\b",
     r"^(?:\w+ ){0,2}(?:isn'?t|is not|aren'?t|are not) (?:just|only) (?:about )?\w+",
-    r"^(?:legally|technically|strictly speaking|on paper|contractually|officially|in fairness|to be fair)\b",
+    r"^(?:legally|technically|strictly speaking|on paper|contractually|officially|in fairness|to be fair(?! to (?:you|them|her|him|your)))\b",
     r"\b(?:would have|would'?ve|were going to|was going to) (?:\w+ ){0,2}anyway\b",
     r"\b(?:crazy|mad|busy|hectic|rough|long|manic) (?:week|day|month|time|shift|few weeks)\b",
     r"\b(?:it'?s|it has|it'?s) been (?:mad|crazy|hectic|manic|a nightmare|non-stop)\b",
@@ -568,7 +572,8 @@ DENY = rules(
     r"\bnot true\b",
     r"\bno(?:,)? (?:it|that) (?:isn'?t|wasn'?t|is not|was not|didn'?t|did not)\b",
     r"\b(?:that|it) never happened\b",
-    r"\bi (?:don'?t|do not|can'?t|cannot) (?:think|agree|accept|believe|see how) (?:that'?s|that is|it'?s|it is|it was|that was|you'?re|you are|that|with that|with you|this)\b",
+    # (not "I don't think that's what you came here for": declining to make excuses)
+    r"\bi (?:don'?t|do not|can'?t|cannot) (?:think|agree|accept|believe|see how) (?:that'?s|that is|it'?s|it is|it was|that was|you'?re|you are|that|with that|with you|this)\b(?!(?:'s| is)? what you (?:came|come|want|need|asked)\b)",
     r"^(?:no|nope|wrong|incorrect|false)[.!,]",
     r"\bi disagree\b",
     r"\bthat'?s not (?:how|what) (?:it|i|we|this)\b",
