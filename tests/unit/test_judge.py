@@ -1031,3 +1031,36 @@ def test_to_be_fair_to_you_concedes_and_to_be_fair_defends() -> None:
     assert Move.justify in {h.move for h in detect("To be fair, the rota was posted.", ROTA).hits}
     declining = "I don't think that's what you came here for."
     assert Move.deny not in {h.move for h in detect(declining, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # found in a fourth review
+        ("What was I supposed to do, leave the shifts empty?", Move.leading_question, None),
+        ("What did your members expect us to do, in practice?", Move.open_question, None),
+        ("I did say that, you're right.", Move.own, Move.justify),
+        ("What can we do to fix this.", Move.open_question, None),
+        ("I stand by it, I don't think it was the wrong call.", Move.deny, Move.own),
+        ("Why are you making such a big deal of this.", Move.leading_question, None),
+        (
+            "If you were me, with head office on your back, what would you do?",
+            Move.leading_question,
+            None,
+        ),
+        ("Why did you choose the cheapest tier in the first place?", Move.leading_question, None),
+        ("It was me who changed the rota.", Move.own, None),
+        (
+            "I don't think that's what you need, you need to work on your interviews.",
+            Move.deny,
+            None,
+        ),
+        ("Ask me anything you like, I've got nothing to hide.", None, Move.open_question),
+    ],
+)
+def test_the_fourth_reviews_cases(reply: str, present: Move | None, absent: Move | None) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    if present is not None:
+        assert present in hits, hits
+    if absent is not None:
+        assert absent not in hits, hits

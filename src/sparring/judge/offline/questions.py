@@ -69,7 +69,8 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
 
 
 _THEIR_QUESTION = re.compile(
-    r"\b(?:you(?:'re| are)? (?:asking|wondering|thinking)|you (?:feel|felt|must (?:be )?(?:feel|think)\w*)"
+    r"\b(?:(?:you|they|your \w+)(?:'re| are|'ll be|'d be| must be| might be)? (?:\w+ )?(?:asking|wondering|thinking)"
+    r"|you (?:feel|felt|must (?:be )?(?:feel|think)\w*)"
     r"(?: like)?|asking myself|i (?:told|asked) myself|in your (?:position|shoes|place)|if you feel)\b"
 )
 

@@ -119,7 +119,7 @@ LEADING = rules(
     r"\bdo you think (?:this|it|that) is (?:easy|fun|fair on me)\b",
     r"\bwhere were you\b",
     # (not "why were you put on nights in the first place?", "why did you agree to the swap?")
-    r"\bwhy(?: (?:were|was|did|do|are|would|is)|'d) (?:you|u)\b(?! (?:\w+ )?(?:put|given|asked|moved|told|assigned|sent|made|agree|allowed|picked|pick|chosen|choose|chose|rostered|want|wanted|join|joined|come|came|sign|signed|decide|decided|apply|applied|start|started|go|went)\b)[^?]{0,80}?\bin the first place\b",
+    r"\bwhy(?: (?:were|was|did|do|are|would|is)|'d) (?:you|u)\b(?! (?:\w+ )?(?:put|given|asked|moved|told|assigned|sent|made|agree|allowed|rostered)\b)(?! (?:\w+ )?(?:picked|pick|chosen|choose|chose|want|wanted|join|joined|come|came|sign|signed|decide|decided|apply|applied|start|started|go|went)\b(?: (?:up|for|to|on|with))? (?:us|me|here|this (?:job|role|team|company|place)|the (?:job|role|team|company|union|club|place)|to (?:join|work|come))\b)[^?]{0,80}?\bin the first place\b",
     # Exasperation ends the sentence, or offers an absurd option: "What were you expecting me to
     # say?", "Well what did you want me to do, Dale?", "What did the parents expect me to do,
     # teach Physical Science myself?", "so what was I supposed to do" (not "what were you
@@ -137,6 +137,11 @@ LEADING = rules(
     r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:,? (?:then|exactly|instead))?\W*$|\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)\s*[,-]\s*(?:just )?"
     + ABSURD
     + r"\b",
+    # an option of their own making, two words or more: "what was I supposed to do, leave the
+    # shifts empty?" (not "..., in practice?", "..., ideally?")
+    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$",
+    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$",
+    r"\bwhat (?:was|were) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$",
     r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b|\bwhy are (?:you|u) (?:talking|speaking) to me in that tone\b",
     r"\bwhat (?:even|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?(?:talking|on) about\W*$|\bwhat (?:are|r) (?:you|u) (?:even )(?:on|talking) about\b|\bwhat (?:are|r) (?:you|u) on about\W*$",
     r"\bwhat gives you the right\b",
@@ -155,7 +160,7 @@ LEADING = rules(
     # hand ("If you were running the place and the cattle were out...", "If you were the
     # editor, with a board member accused, how would you handle it?")
     r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d) you have (?!done (?:it |things )?differently|changed|wanted)",
-    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) (?![^.?!]{0,230}?\b(?:you (?:mentioned|said|raised|told me|described|asked for)|your)\b)[^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|had|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b(?! (?:want|need|like|prefer|change|keep|set|go about|do (?:first|differently)|suggest|recommend)\b)",
+    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) (?![^.?!]{0,230}?\b(?:you (?:mentioned|said|raised|told me|described|asked for)|your (?:idea|suggestion|proposal|concerns?|point|view|worry|worries|request|needs?|childcare|members|team's needs))\b)[^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|had|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b(?! (?:want|need|like|prefer|change|keep|set|go about|do (?:first|differently)|suggest|recommend)\b)",
     r"\bif it (?:was|were) the other way (?:round|around)\b[^.?!]{0,150}?\bwhat (?:would|'d) you (?:do|have done)\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
@@ -190,6 +195,7 @@ LEADING = rules(
 RHETORICAL = rules(
     r"\bwhat'?s (?:your|the) point(?: of (?:it|this|that|any of (?:it|this|that))| in (?:it|this|that))?\W*$|\bwhat does (?:it|that|any of (?:it|that)) (?:even )?matter(?: now| anyway| to you| at this point)?\W*$|\bwhat (?:would|do) (?:you|u) know(?: about (?:it|that|this|anything))?\W*$",
     r"\bhow(?:'s| is| was) (?:that|this|it) (?:my (?:problem|fault|job|concern)|fair on me)\b|\bhow is it my fault\b|\bwhy (?:is|does) it always (?:have to )?(?:be )?(?:me|us|my|our)\b|\bwhat(?:'s| has) (?:that|this|it) got to do with (?:anything|me|you|it|this|that|the price of \w+)\W*$",
+    r"\bwhy (?:are|r) (?:you|u) (?:making (?:such |so much of )?a (?:big )?(?:deal|fuss|drama)|getting (?:so )?(?:worked up|wound up|upset|het up)|blowing (?:this|it) (?:out of proportion|up))\b",
     r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
 )
 
@@ -301,7 +307,7 @@ INVITE_STATEMENT = rules(
     # handing them the floor: "Say the rest of it.", "Start wherever you like.", "Go ahead."
     # (imperatives only: not "I'd say the rest of the team were fine", "Start wherever you want,
     # it won't change anything", "You never ask me anything")
-    r"(?<!\bfine)(?<!\bwhatever)(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?|you can|feel free to)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer|nothing wrong|done nothing|not my fault|get it out of your system)\b)",
+    r"(?<!\bfine)(?<!\bwhatever)(?:^|[,;:]\s*|\b(?:please|just|so|then|go on and|ok(?:ay)?|you can|feel free to)[,]? )(?:say (?:the rest|it all|all of it|what you (?:need|want) to(?: say)?)(?! of the\b)|start (?:wherever|where+ver|with whichever|with whatever|from wherever|where(?:ever)? you (?:like|want))|ask me (?:anything|whatever))\b(?![^.?!]*\b(?:(?:won'?t|doesn'?t|will not|does not|isn'?t going to) change|but|still|the answer|nothing wrong|done nothing|not my fault|get it out of your system|nothing to hide|decision'?s (?:been )?made|already decided)\b)",
 )
 
 CLOSED_START = re.compile(  # (eight words of preamble at most: see text.WH_START)
@@ -409,12 +415,13 @@ OWN = rules(
     r"\bi (?:take|accept) (?:full |complete |total |the |my )?(?:responsibility|ownership|the blame|my share|my part)\b",
     r"\bi own (?:that|this|it|my part)\b|\bi(?:'m| am) owning (?:that|this|it)\b",
     # "It should have been me asking you", "it was the wrong one", "it would sound like an excuse"
-    r"\bit should(?:'ve| have| of) been me\b|\b(?:it|that) was (?:the )?wrong (?:one|call|choice|decision|move|thing to do)\b",
+    r"\bit should(?:'ve| have| of) been me\b|(?:^|[,;:]\s*|\b(?:and|so|honestly|looking back|yes|but)\s+)(?:it|that) was (?:the )?wrong (?:one|call|choice|decision|move|thing to do)\b",
     r"\bit (?:would|will|'d) (?:only |just )?sound like an? excuse\b|\bi(?:'m| am) not going to (?:make|give you) (?:an? )?excuses?\b",
     # plain admissions without an apology word: "I did say that.", "It was me, nobody else.",
     # "I don't have a good reason.", "It's a stall.", "yeah ok that slide was bad"
-    r"\bi did (?:say|promise|agree to) (?:that|it|this)\W*$",
+    r"\bi did (?:say|promise|agree to) (?:that|it|this)(?:\W*$|,? (?:and )?(?:you'?re right|yes|yeah|i'?m sorry|im sorry|sorry|and i(?:'m| am) sorry|and i shouldn'?t|i shouldn'?t|i regret)\b)",
     r"^(?:(?:yeah|yes|ok(?:ay)?|look|honestly|i know|i remember)[,.]? )*it was me(?:,? (?:nobody|no one|not anyone) else)?\W*$",
+    r"^(?:(?:yeah|yes|ok(?:ay)?|look|honestly|i know)[,.]? )*it was me (?:who|that) (?!(?:told|said|warned|raised|flagged|asked|found|noticed|spotted|reported|pushed|fought|stood)\b)\w+",
     r"\bi (?:don'?t|do not|haven'?t) (?:have|got) (?:a |an |any )?(?:(?:good|real|proper|decent) (?:reason|excuse|explanation)|excuse)\b",
     r"\b(?:it'?s|it is|it was|that was) (?:a |just a )?stall\W*$|\b(?:i gave you|that was|it was) (?:a |an )?(?:stock|canned|rubbish|lame|weak|crap|non-) ?answer\W*$",
     r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){1,2}was (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\W*$",
@@ -531,7 +538,7 @@ JUSTIFY = rules(
     r"\b(?:i|we) (?:send|sent|pay|paid|do|did|gave|give|put in|work) (?:\w+ ){0,3}(?:every|each|all the|so many|loads|lots)\b",
     r"\b(?:that|it) counts for something\b",
     # "I did tell you on Monday" insists; "I did say that." concedes their point (OWN)
-    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b(?! (?:that|it|so)\W*$)",
+    r"\b(?:we|i) did (?:warn|tell|say|mention|explain|send|offer|try)\b(?! (?:that|it|so)\W*$)(?![^.!?]{0,40}\b(?:you'?re right|yes|yeah|i'?m sorry|im sorry|sorry|and i(?:'m| am) sorry|and i shouldn'?t|i shouldn'?t|i regret)\b)",
     r"\bthere'?s (?:not much|nothing|little) (?:else )?(?:(?:i|we) can|to be) (?:do|done)\b",
     r"\b(?:i|we)(?:'ve| have) (?:already )?offered\b",
     r"[,.] actually[.!]*$",
@@ -573,7 +580,7 @@ DENY = rules(
     r"\bno(?:,)? (?:it|that) (?:isn'?t|wasn'?t|is not|was not|didn'?t|did not)\b",
     r"\b(?:that|it) never happened\b",
     # (not "I don't think that's what you came here for": declining to make excuses)
-    r"\bi (?:don'?t|do not|can'?t|cannot) (?:think|agree|accept|believe|see how) (?:that'?s|that is|it'?s|it is|it was|that was|you'?re|you are|that|with that|with you|this)\b(?!(?:'s| is)? what you (?:came|come|want|need|asked)\b)",
+    r"\bi (?:don'?t|do not|can'?t|cannot) (?:think|agree|accept|believe|see how) (?:that'?s|that is|it'?s|it is|it was|that was|you'?re|you are|that|with that|with you|this)\b(?!(?:'s| is)? what you (?:came|come)(?: here)? for\b)",
     r"^(?:no|nope|wrong|incorrect|false)[.!,]",
     r"\bi disagree\b",
     r"\bthat'?s not (?:how|what) (?:it|i|we|this)\b",

@@ -81,8 +81,11 @@ _NOT_ASKING = re.compile(
 # it for me was the timing.", "how do i put this.": asked of them, or not a question at all)
 _ASKS_WITH_A_FULL_STOP = re.compile(
     _PREAMBLE
-    + r"(?:what|how|why|where|which)(?: (?:do|did|are|were|have|can|could|would|will|should)"
+    + r"(?:(?:what|how|why|where|which)(?: (?:do|did|are|were|have|can|could|would|will|should)"
     r"(?:n't)?) (?:you|u)\b(?![^.]*\b(?:is|was) (?:the|a|my|up to|down to|me|what|why)\b)"
+    # "what can we do to fix this.", "what could i have done differently."
+    r"|(?:what|how) (?:can|could|should|would) (?:i|we) (?:do|have done|change|fix|make|help)\b"
+    r"|what (?:needs|has) to (?:change|happen)\b|what would (?:help|it take)\b)"
 )
 
 
