@@ -11,9 +11,8 @@ from sparring.judge.offline.cues import SECOND_PERSON, Collector
 from sparring.judge.offline.lexicon import content_stems
 from sparring.judge.offline.text import (
     CLAUSE_BREAK,
-    START_WINDOW,
-    WH_START,
     Sentence,
+    asks_from,
     first,
     question_clause,
 )
@@ -92,10 +91,7 @@ _ACCUSING = re.compile(
 
 def _question_clauses(text: str) -> list[str]:
     starts = [0] + [
-        m.end()
-        for m in CLAUSE_BREAK.finditer(text)
-        if WH_START.match(text[m.end() : m.end() + START_WINDOW])
-        or R.CLOSED_START.match(text[m.end() : m.end() + START_WINDOW])
+        m.end() for m in CLAUSE_BREAK.finditer(text) if asks_from(text, m.end(), invitations=False)
     ]
     return [
         text[a:b]

@@ -52,6 +52,13 @@ FEEL = r"(?<!ups and )" + FEEL_WORDS + r"(?! reliever| relief| worker| and down|
 
 ABSURD = r"(?:quit|resign|grovel|beg|crawl|lie|give up|walk away|drop everything|bow|kneel|magic|conjure|work for free|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|invent|make (?:up|it up)|pull \w+ out of|read (?:your|their|his|her|people's) minds?|teach|do (?:it|everything|the lot) (?:myself|ourselves)|stop the (?:meeting|world|line|whole)|leave (?:it|them) empty|shut (?:down|up shop)|cancel (?:everything|christmas)|fire (?:everyone|the lot)|sack (?:everyone|the lot)|break the|ignore|let (?:it|them) (?:die|fail|fall))"
 """Absurd options offered in exasperation ("what was I supposed to do, stop the meeting?")."""
+_ABSURD_OPTION = r"\s*[,-]\s*(?:just )?" + ABSURD + r"\b"
+# An option of their own making, two words or more ("what was I supposed to do, leave the
+# shifts empty?"; not "..., in practice?", "..., ideally?").
+_OPTION = (
+    r"\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about"
+    r"|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$"
+)
 
 # --- questions -------------------------------------------------------------------------------
 
@@ -128,20 +135,20 @@ LEADING = rules(
     r"\bwhat (?:were|are) (?:you|u) expecting(?: me to (?:say|do))?(?:\W*$|\s*[,-]\s*(?:an? |the |some )(?:\w+ ){0,2}?(?:medal|round of applause|applause|miracle|party|parade|fanfare|trophy|gold star|knighthood|standing ovation)\b|\s*[,-]\s*(?:me to )?(?:just )?"
     + ABSURD
     + r"\b)",
-    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\W*$|\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\s*[,-]\s*(?:just )?"
-    + ABSURD
-    + r"\b",
-    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\W*$|\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\s*[,-]\s*(?:just )?"
-    + ABSURD
-    + r"\b",
-    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:,? (?:then|exactly|instead))?\W*$|\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)\s*[,-]\s*(?:just )?"
-    + ABSURD
-    + r"\b",
-    # an option of their own making, two words or more: "what was I supposed to do, leave the
-    # shifts empty?" (not "..., in practice?", "..., ideally?")
-    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$",
-    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$",
-    r"\bwhat (?:was|were) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$",
+    r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)(?:\W*$|"
+    + _ABSURD_OPTION
+    + "|"
+    + _OPTION
+    + ")",
+    r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|"
+    + _ABSURD_OPTION
+    + "|"
+    + _OPTION
+    + ")",
+    r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:(?:,? (?:then|exactly|instead))?\W*$|"
+    + _ABSURD_OPTION
+    + r")|\bwhat (?:was|were) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)"
+    + _OPTION,
     r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b|\bwhy are (?:you|u) (?:talking|speaking) to me in that tone\b",
     r"\bwhat (?:even|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?(?:talking|on) about\W*$|\bwhat (?:are|r) (?:you|u) (?:even )(?:on|talking) about\b|\bwhat (?:are|r) (?:you|u) on about\W*$",
     r"\bwhat gives you the right\b",

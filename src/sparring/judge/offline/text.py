@@ -151,7 +151,18 @@ CLAUSE_BREAK = re.compile(
     r"[,;:]\s+|(?<!\s)\s+-\s+|(?<!\s)\s+(?:and|so|but|or)\s+(?=(?:what|how|why|do|does|did|is|are|was|were|can|could|would|will|have|has|should|tell|help)\b)"
 )
 # How much of a clause the question-start patterns need to see (they are bounded).
-START_WINDOW = 300
+_START_WINDOW = 300
+
+
+def asks_from(text: str, at: int, *, invitations: bool = True) -> bool:
+    """Whether a question (or, with `invitations`, "tell me...", "is there...") starts at `at`
+    (read through a bounded window, so that checking after every clause break stays linear)."""
+    rest = text[at : at + _START_WINDOW]
+    return bool(
+        WH_START.match(rest)
+        or R.CLOSED_START.match(rest)
+        or (invitations and rest.startswith(("tell ", "help ", "is there", "anything")))
+    )
 
 
 def question_clause(s: Sentence) -> tuple[int, str]:
@@ -159,12 +170,7 @@ def question_clause(s: Sentence) -> tuple[int, str]:
     text = s.text
     best = 0
     for m in CLAUSE_BREAK.finditer(text):
-        rest = text[m.end() : m.end() + START_WINDOW]
-        if (
-            WH_START.match(rest)
-            or R.CLOSED_START.match(rest)
-            or rest.startswith(("tell ", "help ", "is there", "anything"))
-        ):
+        if asks_from(text, m.end()):
             best = m.end()
     return best, text[best:]
 
@@ -174,12 +180,7 @@ def preamble_end(s: Sentence) -> int:
     if WH_START.match(s.text) or R.CLOSED_START.match(s.text) or INVITE_START.match(s.text):
         return 0
     for m in CLAUSE_BREAK.finditer(s.text):
-        rest = s.text[m.end() : m.end() + START_WINDOW]
-        if (
-            WH_START.match(rest)
-            or R.CLOSED_START.match(rest)
-            or rest.startswith(("tell ", "help ", "is there", "anything"))
-        ):
+        if asks_from(s.text, m.end()):
             return m.start()
     return 0
 
