@@ -1064,3 +1064,177 @@ def test_the_fourth_reviews_cases(reply: str, present: Move | None, absent: Move
         assert present in hits, hits
     if absent is not None:
         assert absent not in hits, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "present"),
+    [
+        # kinds of defence the sixth wave's writers wrote and the judge missed
+        ("I'm sorry, bud. I know it stings. Let's chat Thursday, ok?", Move.deflect),
+        ("Can we maybe talk tomorrow when it's calmer? I've got a full floor.", Move.deflect),
+        ("Do you want to stop here and pick it up tomorrow?", Move.deflect),
+        ("Noted. While I've got you, where are we on the renewal?", Move.deflect),
+        ("Have you talked to your manager? That's really a conversation for her.", Move.deflect),
+        (
+            "I know exactly how you feel, my dad had a fall in his care home last year.",
+            Move.deflect,
+        ),
+        ("Ok. Noted.", Move.dismiss),
+        ("I understand your frustration. Your feedback has been noted.", Move.dismiss),
+        ("Duly noted.", Move.dismiss),
+        ("We value your feedback.", Move.dismiss),
+        ("Let's put it behind us.", Move.dismiss),
+        ("It's written in the terms and conditions.", Move.blame),
+        ("Without a receipt I can't refund you.", Move.blame),
+        ("I think you've forgotten I rang you twice.", Move.deny),
+        ("Fantastic, now I'm the bad guy.", Move.sarcasm),
+        ("What's in it for me?", Move.leading_question),
+        ("Let's take this offline.", Move.deflect),
+        ("There's no need for that.", Move.dismiss),
+        ("You don't have to be sarcastic, Carla. I'm listening.", Move.dismiss),
+        ("What do you mean 'became'? I'm not sure I like the tone of that.", Move.dismiss),
+        ("Life's not fair, son. Get your head down and prove me wrong.", Move.dismiss),
+        ("Tyler's not your business. You worry about you.", Move.dismiss),
+        ("Oh love don't cry. Look, I'll knock a hundred off.", Move.dismiss),
+        ("Don't say that, of course we value you!", Move.deny),
+        ("You couldn't have known. Please don't blame yourself.", Move.deny),
+        ("I also think you're underestimating how much I pushed for your version.", Move.deny),
+        ("I said she was capable of a 5. That's not the same as a guarantee.", Move.deny),
+        ("The jamboree I'll stand by though, the Harris lad never put his form in.", Move.deny),
+        ("GDPR, sorry.", Move.blame),
+        ("Sorry, no receipt no refund, it's on the sign.", Move.blame),
+        ("The matter was handled by a member of staff who has since left the firm.", Move.blame),
+        ("I want you to know I've always had Anaya's best interests at heart.", Move.justify),
+        ("That's hard to hear, honestly, we really try to make people feel welcome.", Move.justify),
+        ("So now I'm corrupt, great.", Move.sarcasm),
+        ("Would you rather I hadn't told you at all?", Move.leading_question),
+        ("If it was your mum, wouldn't you want to focus on her treatment?", Move.leading_question),
+        (
+            "If it was Alfie who'd done the biting, would you want us handing his name out?",
+            Move.leading_question,
+        ),
+        ("So you're threatening to quit over one shift?", Move.leading_question),
+        ("Why would I want that? What would I even get out of it?", Move.leading_question),
+        ("Would it change anything now to know?", Move.leading_question),
+        ("I understand. But what I can do? The hotel is full.", Move.leading_question),
+    ],
+)
+def test_the_sixth_waves_defences_are_read(reply: str, present: Move) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert present in hits, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "absent"),
+    [
+        # their sincere neighbours
+        ("I'll stand by you whatever they decide.", Move.deny),
+        ("Can we talk now? I've cleared my afternoon for this.", Move.deflect),
+        ("It's not your business to explain it to them, it's mine.", Move.dismiss),
+        ("What would that even look like for you?", Move.leading_question),
+        ("How do I even begin to make this right?", Move.leading_question),
+        ("If it was your call, what would you change first?", Move.leading_question),
+        ("If it were your team, would you want to be told first?", Move.leading_question),
+        ("Would you rather I didn't come to the meeting? Either is fine.", Move.leading_question),
+        ("I checked with our GDPR lead and I can share the names with you.", Move.blame),
+        ("Sorry is not the same as fixing it, I know.", Move.deny),
+        ("We were the ones who warned you about the date.", Move.own),
+        ("Don't apologise, you did nothing wrong.", Move.dismiss),
+        ("What can I do to make tonight easier for you?", Move.leading_question),
+        # found by a review session that wrote its own sincere replies
+        (
+            "That's your right. Here's the form, and I'll make sure it reaches her today.",
+            Move.dismiss,
+        ),
+        ("I'm not going to say let's chat tomorrow. Tell me now.", Move.deflect),
+        ("I was wrong to say at dinner that it's not your business.", Move.dismiss),
+        ("There's no need for that apology, honestly.", Move.dismiss),
+        ("I don't like the tone I took at dinner.", Move.dismiss),
+        ("Life is not fair on you right now, and I've been making it worse.", Move.dismiss),
+        ("Don't cry on your own in the car again, come and find me.", Move.dismiss),
+        ("Your complaint has been noted on the system, but that isn't enough.", Move.dismiss),
+        ("Don't say that you're fine if you're not.", Move.deny),
+        ("That's not the same as being listened to, and you weren't.", Move.deny),
+        ("It's a data protection breach and it's our fault.", Move.blame),
+        ("It's in the contract that we give you two weeks' notice, and we didn't.", Move.blame),
+        ("Let's stay focused on what you need from me this week.", Move.deflect),
+        ("On a different note, I never thanked you for the Henderson account.", Move.deflect),
+        ("Do you want to stop here and pick it up tomorrow, or keep going?", Move.deflect),
+        ("What could I even have said that would have helped?", Move.leading_question),
+        ("Would it make a difference if I came and explained it to her?", Move.leading_question),
+        ("You're going to be on your own over a whole weekend?", Move.leading_question),
+        (
+            "If it was me who messed up, would you want me to tell you myself?",
+            Move.leading_question,
+        ),
+        ("Give me a moment to take in what you've said.", Move.quick_fix),
+    ],
+)
+def test_the_sixth_waves_rules_spare_sincere_neighbours(reply: str, absent: Move) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert absent not in hits, hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "Eish Gareth. Ja, that timing was kak, I'll admit it.",
+        "It is my problem. I'm the one who sent her home.",
+        "It's not your fault, it's ours.",
+        "Not gonna argue with that. Public thread, zero warning.",
+        "Yeah, that was a crap way to do it, I'm sorry.",
+        "ok thats fair ngl. the hannah thing did look bad",
+        "yeah its a rubbish setup, i wont pretend it isnt",
+        "Probably too late, which is on me.",
+        "i was going to say its complicated but it isnt really. i took the easy line",
+    ],
+)
+def test_conceding_their_point_owns_it(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.own in hits, hits
+    assert not hits & {Move.deny, Move.defend}, hits
+
+
+def test_a_promise_to_find_out_who_and_why_asks_them_nothing() -> None:
+    reply = "god. give me 5 mins to find out who was on and why nobody called you"
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.open_question not in hits, hits
+    assert Move.quick_fix in hits, hits
+    # the same words asked of them still ask
+    asked = {
+        h.move for h in detect("sorry, what happened and why didnt anyone tell you", ROTA).hits
+    }
+    assert Move.open_question in asked, asked
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # defences that borrow an admission's words own nothing (a review session's finds)
+        "I'm the one who runs this place, so it's my call.",
+        "I'm the one who picked up the pieces after you left.",
+        "It's not your fault, it's my manager who decided.",
+        "I'm not going to argue with you, I've got other customers.",
+        "I'll admit that I don't see what I did wrong.",
+        "It did look bad, but only because you didn't read the email.",
+    ],
+)
+def test_defences_that_borrow_an_admissions_words_own_nothing(reply: str) -> None:
+    assert Move.own not in {h.move for h in detect(reply, ROTA).hits}
+
+
+def test_phone_typed_questions_and_agreement() -> None:
+    sarah = "The retreat is a distraction. My team is behind target."
+    moves = {h.move for h in detect("hows the team doing, really.", sarah).hits}
+    assert Move.open_question in moves, moves
+    moves = {h.move for h in detect("if it was ur call what would u cut", sarah).hits}
+    assert Move.open_question in moves, moves
+    assert Move.blame not in moves, moves
+    moves = {h.move for h in detect("im not sold on all of the retreat stuff either.", sarah).hits}
+    assert Move.deny not in moves, moves
+    moves = {h.move for h in detect("but i hear u that its ur team paying for it", sarah).hits}
+    assert Move.reflect_content in moves, moves
+    when = "when helen asked who built it i dodged it and i knew i was dodging"
+    moves = {h.move for h in detect(when, sarah).hits}
+    assert Move.closed_question not in moves, moves
+    assert Move.own in moves, moves

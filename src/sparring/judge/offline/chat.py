@@ -37,12 +37,15 @@ _SPELLINGS: list[tuple[str, str]] = [
     (r"youve", "you've"),
     (r"thats", "that's"),
     (r"whats", "what's"),
+    (r"hows", "how's"),
+    (r"wheres", "where's"),
     (r"(do|does|did|is|was|are|were|have|has|had|could|would|should|ca|wo)nt", r"\1n't"),
     (r"pls|plz", "please"),
     (r"thx|thnx", "thanks"),
     (r"bc|cuz|coz", "because"),
     (r"idk", "i don't know"),
     (r"tbh", "to be honest"),
+    (r"tmrw|tmw|2moro|2morrow", "tomorrow"),
     (r"sry|srry", "sorry"),
 ]
 _PATTERNS = [(re.compile(rf"\b(?:{p})\b"), r) for p, r in _SPELLINGS]

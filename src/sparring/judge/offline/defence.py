@@ -56,6 +56,8 @@ def phrase_moves(s: Sentence, col: Collector) -> None:
         for m in R.INDEX.pattern(index).finditer(text):
             if _inside_quotes(text, m.start()):
                 continue  # their words quoted back ('we're looking into it') are not ours
+            if move in DEFENSIVE and _REFUSED.search(text, max(0, m.start() - 60), m.start()):
+                continue  # "I'm not going to say let's chat tomorrow": refused, not said
             if move is Move.justify and (
                 _reflective_because(text, m.start()) or _THEIR_GRIEVANCE.match(text, m.end())
             ):
@@ -65,6 +67,16 @@ def phrase_moves(s: Sentence, col: Collector) -> None:
             while end < s.end and text[end - s.start].isalnum():
                 end += 1
             col.add(move, start, end)
+
+
+# What the replier refuses or regrets saying, just before a stock phrase: "I won't just say
+# I'll bear it in mind", "I could say of course we value you, but", "I was wrong to say it's
+# not your business", "I'm not going to hide behind no receipt no refund".
+_REFUSED = re.compile(
+    r"\b(?:not (?:going to|gonna)|won'?t|will not|don'?t want to|shouldn'?t have|was wrong to"
+    r"|could|refuse to|never want to) (?:just )?(?:say|tell you|hide behind|pretend)(?: that)?"
+    r"[^.?!,]{0,30}\s*$"
+)
 
 
 # "It was decided without you": the words of a justification, finished as their grievance.
@@ -102,6 +114,11 @@ _REASSURANCE = re.compile(
     r"|\b(?:you )?(?:don'?t|do not) (?:have to|need to) (?:apologi|explain|justify|worry)"
     r"|\bnot (?:good enough|ok|okay|acceptable|right|fair)\b(?=.*\b(?:i|we|my|our)\b)"
     r"|\bshouldn'?t have\b|\bnever (?:should|meant)\b"
+)
+# agreeing with their dislike, not denying it: "im not sold on all of the retreat stuff either"
+_AGREEING = re.compile(
+    r"\bnot (?:sold|keen|a (?:big )?fan|happy|convinced|thrilled|sure about|mad about)\b[^.?!]*\beither\b"
+    r"|\b(?:don'?t|do not) (?:like|love|rate|buy) (?:it|that|this|the \w+|all of)\b[^.?!]*\beither\b"
 )
 
 
@@ -188,6 +205,8 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
         words = text.split()
         if s.question or len(words) < 3 or _FORMULA.search(text) or ADVICE.search(text):
             continue
+        if _AGREEING.search(text):
+            continue
         stems = content_stems(text)
         if len(stems) < 2 or len(stems & ctx) * 2 >= len(stems):
             continue  # an echo of their words is not an assertion of ours
@@ -247,6 +266,7 @@ def structural_defence(
             and not _YOU_NEGATED.search(text)
             and not _CONTRAST.search(text)
             and not _REASSURANCE.search(text)
+            and not _AGREEING.search(text)
             and not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", text)
         ):
             col.add(Move.deny, s.start, s.end)

@@ -131,6 +131,15 @@ def heard(low: str, their_lines: Sequence[str]) -> list[float]:
     return [len(mine & theirs) / len(mine) if mine else 0.0, 0.0]
 
 
+def reflected(share: list[float], rules: dict[str, bool]) -> list[float]:
+    """How much of a reflection the rules found is made of their words: a paraphrase of
+    their point in their own terms ("You're frustrated that we keep cancelling your customer
+    visits") is listening whatever frame it comes in, though the text model has learned that
+    the frame alone ("you're frustrated that...") is often stock."""
+    found = rules.get("move:reflect_content") or rules.get("move:reflect_feeling")
+    return [share[0] if found else 0.0]
+
+
 @dataclass(frozen=True)
 class Verdict:
     """The learned judge's view of one reply."""
@@ -165,6 +174,7 @@ _TAKES_IN = (
     "move:reflect_content",
     "move:closed_question",
 )
+_CLOSED = ("move:leading_question",)
 
 
 def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> dict[str, float]:
@@ -174,9 +184,13 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
     in a sincere question unlike those it learned from. Cross-validated on replies the rules
     were never tuned on, this trades a few missed defences for fewer false alarms at about
     the same F1 (`benchmarks/train_judge.py --cv`)."""
-    if rules.get("defensive") or not any(rules.get(k) for k in _TAKES_IN):
-        return threshold
     out = dict(threshold)
+    if not rules.get("inquiry") and any(rules.get(k) for k in _CLOSED):
+        # every question the rules found asks for a fact, proposes or argues: the text model
+        # hears "what", "how" and a question mark, not what the question asks for
+        out["inquiry"] = min(0.95, out["inquiry"] + STANCE_MARGIN)
+    if rules.get("defensive") or not any(rules.get(k) for k in _TAKES_IN):
+        return out
     out["defensive"] = min(0.95, out["defensive"] + STANCE_MARGIN)
     if rules.get("move:open_question") or rules.get("move:check"):
         out["inquiry"] = max(0.05, out["inquiry"] - STANCE_MARGIN)
@@ -291,7 +305,8 @@ class Model:
         text = self.text_logits(low)
         rules = [float(rule_signals.get(k, False)) for k in self.rule_inputs]
         rules.append(float(not english))
-        inputs = rules + heard(low, their_lines) + self.strongest_sentence(low, text)
+        share = heard(low, their_lines)
+        inputs = rules + share + self.strongest_sentence(low, text) + reflected(share, rule_signals)
         probability = dict(zip(SIGNALS, self.combine(text, inputs), strict=True))
         # P(defensive) = P(defensive | upset with the replier) x P(upset with the replier)
         probability["defensive"] *= upset

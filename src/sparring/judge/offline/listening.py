@@ -125,7 +125,13 @@ def find_listening(
             col.add(Move.reflect_feeling, s.start + m.start(), s.start + m.end())
             found_reflection = True
     answering_back = (
-        bool(re.match(r"(?:but|however|though|still|yet)\b", text))
+        # ("but i hear u that its ur team paying for it" turns back to their side)
+        bool(
+            re.match(
+                r"(?:but|however|though|still|yet)\b(?!,? (?:i (?:hear|get|see|understand)|you'?re right)\b)",
+                text,
+            )
+        )
         or col.has(Move.dismiss, span)
         or col.has(Move.sarcasm, span)
     )

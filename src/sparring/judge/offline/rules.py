@@ -139,6 +139,12 @@ LEADING = rules(
     + _ABSURD_OPTION
     + "|"
     + _OPTION
+    # (the present tense only with an option, and not a choice: "what do you want me to do,
+    # talk to him first or wait?")
+    + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]*\bor\b)(?:"
+    + _ABSURD_OPTION
+    + "|"
+    + _OPTION
     + ")",
     r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|"
     + _ABSURD_OPTION
@@ -147,7 +153,7 @@ LEADING = rules(
     + ")",
     r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:(?:,? (?:then|exactly|instead))?\W*$|"
     + _ABSURD_OPTION
-    + r")|\bwhat (?:was|were) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)"
+    + r")|\bwhat (?:was|were|am|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)"
     + _OPTION,
     r"\bwhy (?:do |would |are |did )?(?:you|u) (?:talk|speak|talking|speaking) to me like (?:this|that)\b|\bwhy are (?:you|u) (?:talking|speaking) to me in that tone\b",
     r"\bwhat (?:even|the hell|on earth) (?:are|r) (?:you|u) (?:\w+ )?(?:talking|on) about\W*$|\bwhat (?:are|r) (?:you|u) (?:even )(?:on|talking) about\b|\bwhat (?:are|r) (?:you|u) on about\W*$",
@@ -195,6 +201,13 @@ LEADING = rules(
     r"^(?:so )?what,? (?:you|u) (?:want|wanted|think|expect|expected|reckon)\b",
     # "what exactly are you accusing me of?"
     r"\bwhat (?:exactly )?(?:are|r) (?:you|u) (?:actually |really |even )?(?:accusing me of|trying to say|implying|insinuating|getting at)\b",
+    # loaded yes/no questions: "Would you rather I hadn't told you at all?", "If it was your
+    # mum, wouldn't you want to focus on her treatment?", "you're going to throw it in over a
+    # jamboree list?", "What would I even get out of it?"
+    r"\b(?:would (?:you|u)|you'?d) (?:rather|prefer) (?:i|we)(?:'d| had)? (?:hadn'?t|had not|had never|never (?:told|said|mentioned|asked|rang|called)|kept quiet|lied)\b(?![^?]*\bor\b)",
+    r"^(?:(?:and|but|so|ok(?:ay)?|look|honestly)[,.]? )*(?:if|imagine|say) (?:it|that|this) (?:was|were|had been) (?:(?:your|you)\b[^?]{0,100}\bwouldn'?t (?:you|u)|(?:your \w+|(?!me\b|us\b)\w+) who\b[^?]{0,100}\bwould (?:you|u) (?:want|like|be happy))\b",
+    r"\b(?:you(?:'re| are|re) (?:going to|gonna|threatening to|ready to|really going to|seriously going to)|you'?d(?: really| seriously)?) (?!be\b)[^.?!]{1,40}\bover (?:a|one|some|this|that|a few|a couple of|the odd|a single|a silly|one little)\b(?! (?:\w+ )?(?:weekend|week|night|day|month|year|summer|christmas|holiday)s?\b)[^.?!]{0,40}\?|\byou(?:'re| are) (?:quitting|leaving|walking out|resigning) over (?:this|that|one|a)\b",
+    r"\b(?:what|why) (?:would|could|do|does) (?:i|we) (?:even )?(?:get out of|gain from)\b|\b(?:what|why|how) (?:would|could|does|do|did|am|can|should) (?:i|we|anyone|anybody) even (?:get|want|need|bother|care|lie)\b",
 )
 
 # The rhetorical questions of a defence, with or without their question mark ("how's that my
@@ -203,7 +216,11 @@ RHETORICAL = rules(
     r"\bwhat'?s (?:your|the) point(?: of (?:it|this|that|any of (?:it|this|that))| in (?:it|this|that))?\W*$|\bwhat does (?:it|that|any of (?:it|that)) (?:even )?matter(?: now| anyway| to you| at this point)?\W*$|\bwhat (?:would|do) (?:you|u) know(?: about (?:it|that|this|anything))?\W*$",
     r"\bhow(?:'s| is| was) (?:that|this|it) (?:my (?:problem|fault|job|concern)|fair on me)\b|\bhow is it my fault\b|\bwhy (?:is|does) it always (?:have to )?(?:be )?(?:me|us|my|our)\b|\bwhat(?:'s| has) (?:that|this|it) got to do with (?:anything|me|you|it|this|that|the price of \w+)\W*$",
     r"\bwhy (?:are|r) (?:you|u) (?:making (?:such |so much of )?a (?:big )?(?:deal|fuss|drama)|getting (?:so )?(?:worked up|wound up|upset|het up)|blowing (?:this|it) (?:out of proportion|up))\b",
-    r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
+    r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie|want that|want to do that)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
+    # "Would it change anything now to know?"; "But what can I do? The hotel is full." (and
+    # the second-language "But what I can do?")
+    r"\bwould (?:it|that|knowing(?: \w+)?) (?:really |even )?(?:change|make) (?:anything|any difference|a difference)\b(?! to you)(?![^?]*\bif (?:i|we)\b)",
+    r"\bbut what (?:else )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:can|could)) do(?: about (?:it|this|that))?\W*$|\bwhat'?s in it for (?:me|us)\b",
 )
 
 # Their view of me put as a question: "So you think I went in there and cut a side deal?",
@@ -265,7 +282,9 @@ FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
-    r"\bwhat(?:'s| is| was) (?:the|your) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|size)\b",
+    r"\bwhat(?:'s| is| was) (?:the|your|her|his|their) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|size)\b",
+    # "What was the interview for?"
+    r"^(?:\w+[,.]? )?what (?:was|is) (?:the|that|this) \w+ for\s*\?",
     r"\b(?:anything|something) else (?:i|we) can (?:get|do|help|assist|bring)\b",
     r"\bis there anything else (?:i|we) can\b",
 )
@@ -371,7 +390,7 @@ REFLECT_STEM = rules(
     r"\bso (?:you(?:'re| are|re)? ?(?:saying|telling me|feel|felt|think|mean|want|need|were|have|had|'ve|'d|did|didn'?t|don'?t)|what you(?:'re| are)? ?(?:saying|mean|need|want)|for you|your|the (?:\w+ )?(?:problem|issue|thing|point|concern) is)\b",
     r"\byou(?:'re| are|re) (?:saying|telling me|describing|pointing out|asking for|worried (?:that|about)|concerned (?:that|about)|upset (?:that|about|because)|angry (?:that|about|because)|frustrated (?:that|about|because|with|by))\b",
     r"\bwhat i(?:'m| am)? ?hear(?:ing)? (?:is|you|from you)\b",
-    r"\bi (?:hear|understand|get|see) (?:that (?:you|your|the|it)|you(?:'re| are)? saying|how (?:much|important|you|the|it|this|that)|why you|what you(?:'re| are)? saying is|you feel|that you)\b",
+    r"\bi (?:hear|understand|get|see) (?:(?:you,? )?that (?:you|your|the|its?)|you(?:'re| are)? saying|how (?:much|important|you|the|it|this|that)|why you|what you(?:'re| are)? saying is|you feel|that you)\b",
     r"\bif i(?:'m| am|'ve| have)? (?:understand|understood|hear|heard|hearing|understanding|got|get) (?:you|that|this|it)?\s*(?:right|correctly)\b",
     r"\bin other words\b",
     r"\byou feel (?:like|that|as if|as though|i|we|the|nobody|no one|your|it)\b",
@@ -496,6 +515,16 @@ OWN = rules(
     r"\bi (?:don'?t|do not|never) (?:see|know|understand|hear) (?:half|the half|a fraction|most|everything|all) of\b|\bi(?:'m| am) not (?:going to |gonna )?pretend(?:ing)? (?:to know|i know|to understand|i understand|i'?ve got)\b",
     # an admission that needs no apology word: "I've been away a lot, I know."
     r"\bi(?:'ve| have) been (?:(?:away|absent|distracted|elsewhere|missing|unavailable|invisible|short with (?:you|people|everyone)|hard to (?:reach|get hold of|find))(?: (?:a lot|too much|too often|lately|recently|a fair bit))?|out of (?:the loop|touch))\b(?=[^.?!]*\bi know\b)|\bi know i(?:'ve| have) been (?:away|absent|distracted|elsewhere|missing|unavailable|invisible|hard to (?:reach|get hold of)|out of (?:the loop|touch)|short with)\b",
+    # conceding without an apology word: "that timing was kak, I'll admit it", "I'm the one who
+    # sent her home", "It's not your fault, it's ours", "Not gonna argue with that", "that was a
+    # crap way to do it", "the hannah thing did look bad", "i wont pretend it isnt", "which is
+    # on me"
+    r"\bi'?ll (?:admit|grant you) (?:it|that)\b(?! i (?:don'?t|didn'?t|wasn'?t|never)\b)|\bi admit it\b|\bi took the (?:easy|lazy|cowardly|coward'?s) (?:line|way|route|option|way out)\b",
+    r"\b(?:i'?m|i am|we'?re|we are|i was|we were) the ones? (?:who|that) (?:made|sent|stuffed|messed|screwed|mucked|let (?:you|her|him|them|it)|put|took|signed|decided|broke|dropped|cancelled|canceled|changed|approved|booked|forgot|missed|ignored|overlooked|rushed|cut|moved|pulled|left (?:you|her|him|them)|turned)\b(?! (?:up|the pieces|your mess)\b)",
+    r"\b(?:it'?s|it is|that'?s|it was) not your fault,? (?:it'?s|it is|it was) (?:ours|mine|on (?:us|me)|(?:our|my) (?:fault|mistake|doing))\b",
+    r"\b(?:not (?:gonna|going to)|can'?t|cannot) argue with (?:that|it)\b",
+    r"\b(?:that|it|this) was (?:a |an )?(?:terrible|rubbish|bad|awful|poor|lousy|crap|shocking|horrible|stupid|thoughtless|careless|cowardly) way to\b(?! (?:find out|learn|hear)\b)",
+    r"\b(?:did|does) look bad\b(?![^.?!]*\bbut\b)|\bi(?: won'?t| will not|'m not going to| am not going to| can'?t| cannot) pretend (?:it|that|this) (?:isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not)\b|\bwhich is on (?:me|us)\b(?! to\b)",
 )
 
 APPRECIATE = rules(
@@ -515,6 +544,11 @@ JUSTIFY = rules(
     r"\bthe (?:whole )?(?:reason|point|idea|goal|purpose|aim|thinking|rationale|logic) (?:behind (?:it|this|that|the \w+) )?(?:is|was|of (?:it|this|that|the))\b(?!.*\?)",
     r"\b(?:it|that|this|they|those|these)(?: \w+)? (?:was|were|is|are) (?:absolutely |completely |really |very |all |just )?(?:necessary|needed|required|mandatory|agreed|decided|approved|planned|scheduled long|signed off|in the plan|for (?:your|everyone'?s) (?:own )?good|for the best|company policy|non-negotiable|unavoidable|the right (?:call|decision|thing))\b",
     r"\blet me (?:just )?(?:explain|clarify|walk you through why|give you (?:the|some) context)\b",
+    # good intentions as the answer: "I've always had Anaya's best interests at heart", "we
+    # really try to make people feel welcome here", "so you can see it's fair"
+    r"\b(?:i'?ve|i have|we'?ve|we have) (?:always )?had (?:\w+'s|your|their|his|her|everyone'?s) best interests? at heart\b",
+    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]*\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|we'?re not|i didn'?t|we didn'?t|we failed|i failed)\b)",
+    r"\bso (?:you can|you'?ll) see (?:that )?(?:it'?s|it was|we were|i was|we'?re|i'?m|it is) (?:fair|right|correct|true|accurate|legit)\b(?!,? or not)|\bi only (?:ever )?wanted (?:what'?s|the) best for\b",
     r"\byou (?:have|need|got) to (?:understand|realise|realize|see|remember|appreciate|admit|accept)\b",
     # ("to be fair to you" concedes their point)
     r"\b(?:to be fair(?! to (?:you|them|her|him|your))|in (?:my|our) defen[cs]e|for the record|with (?:all due )?respect|just so you know|the (?:fact|truth|reality) (?:is|of the matter)|to be honest with you,? (?:we|i|it|the)|in fairness|if you look at the (?:numbers|data|facts))\b",
@@ -607,6 +641,15 @@ DENY = rules(
     r"\bi'?m sure (?:she|he|they|it|that|nobody|no one) (?:wasn'?t|didn'?t|isn'?t|doesn'?t|won'?t|never|meant|was only|was just)\b",
     r"\b(?:nobody|no one)(?: here| on (?:the|my) team)? (?:thinks|said|is saying|is calling|is accusing|meant|wants|is trying|has said|believes)\b",
     r"\b(?:it'?s|it is|it was) not as (?:if|though)\b",
+    # their feeling kindly contradicted: "Don't say that, of course we value you!", "Please
+    # don't blame yourself."; their account corrected: "you're underestimating how much I
+    # pushed", "That's not the same as a guarantee.", "The jamboree I'll stand by though"
+    r"^(?:(?:oh|aw+|come on|c'mon|hey|no)[,.!]* )*(?:please )?don'?t (?:say|talk like) that\s*(?:[.!,;]|$)",
+    r"\bof course (?:we|i) (?:value|care about|appreciate|respect|love|rate) (?:you|your)\b|\bof course you matter\b",
+    r"\b(?:(?:please )?don'?t|stop|quit) (?:blam(?:e|ing) yourself|be(?:ing)? (?:so )?hard on yourself|beat(?:ing)? yourself up)\b(?![^.?!]*\b(?:ours|mine|on (?:us|me)|my fault|our fault)\b)",
+    r"\byou(?:'re| are) (?:underestimating|overestimating|overstating|exaggerating|misremembering|misreading|forgetting)\b(?! (?:how much you|yourself|nothing)\b)|\byou(?:'ve| have) forgotten\b(?! nothing)",
+    r"\b(?:that'?s|it'?s|that is|it is|that isn'?t|it isn'?t) (?:not )?(?:quite )?the same (?:thing )?as\b(?! (?:fixing|sorting|solving|making|doing|putting|actually|being|having|an answer|a fix|an apology|saying sorry)\b)(?![^.?!]*\b(?:i know|you'?re right)\b)",
+    r"\b(?:i|we)(?:'ll| will)? stand by (?:(?:it|that|this|the (?:decision|call|choice|mark|grade|result|outcome|policy|rota)|my (?:decision|call|choice|words|comment)|our (?:decision|call|policy)|what (?:i|we) (?:said|did|decided|wrote))\b|(?=(?:though|still)\b|[.!]*$))",
 )
 
 COUNTERATTACK = rules(
@@ -689,8 +732,16 @@ BLAME = rules(
     r"\b(?:third[- ]party|outside (?:of )?(?:our|my) control|(?:can'?t|cannot) control)\b",
     r"\bcame (?:straight |directly )?from (?:the )?(?:top|above|ceo|board|head office|leadership|management|upstairs)\b",
     r"\b(?:is|was) (?:actually )?(?:the )?(?:council'?s|hr'?s|their|his|her|the client'?s|the landlord'?s|the vendor'?s|the supplier'?s|the courier'?s) (?:responsibility|job|problem|call)\b",
-    r"\b(?:were|was|is|are) your (?:\w+ )?(?:booking|call|decision|responsibility|choice|idea|problem|job|department|area)\b",
+    # (not the hypothetical "if it was your call, what would you cut")
+    r"(?<!if it )(?<!if this )(?<!if that )\b(?:were|was|is|are) your (?:\w+ )?(?:booking|call|decision|responsibility|choice|idea|problem|job|department|area)\b",
     r"\bnot mine\b",
+    # the policy, the law or the sign as the answer: "GDPR, sorry.", "no receipt no refund,
+    # it's on the sign", "it's in the contract"; and the colleague who has left, the beds I
+    # don't control
+    r"(?:^|, |\b(?:because of|due to|under|it'?s|that'?s|it is|that is|sorry,?) )(?:the |a )?(?:gdpr|data protection)\b(?! (?:breach|failure|officer|law (?:says )?you|rights|doesn'?t)\b)(?![^.?!]*\b(?:our fault|on us|our part|on me)\b)|^confidentiality\b|\b(?:because of|due to|for reasons of) confidentiality\b",
+    r"\bno receipt,? no refund\b|\bwithout (?:a|the|your) receipt\b|\b(?:it'?s|it is|it says|that'?s) (?:written |clearly )?(?:on|in) (?:the|our) (?:sign|terms(?: and conditions)?|contract|small print|policy|t&cs?)\b(?=\s*(?:[.!,;]|$))",
+    r"\b(?:who|that) (?:has|have) (?:since|now) left\b|\bwho'?s (?:since |now )?left(?: (?:since|now))?\b|\b(?:doesn'?t|does not|no longer) works? (?:here|for us)\b",
+    r"\bi (?:don'?t|do not) control\b(?! everything)(?![^.?!]*\bbut (?:i|we) (?:do|did)\b)|\b(?:not in|out of|beyond) my control\b|\bi have no control over\b",
 )
 
 MINIMISE = rules(
@@ -798,6 +849,22 @@ DISMISS = rules(
     r"\b(?:everyone|everybody|you)(?:'s| is| are|'re) entitled to (?:their|your|an) opinion\b",
     r"\bit'?s (?:a |an |only |just )?\w+(?: \w+)?,? not (?:a |an |the )\w+",
     r"\bplease (?:step|stand|move) (?:to the side|aside|back)\b",
+    # the brush-offs of a form letter or a closed door: "Ok. Noted.", "Your feedback has been
+    # noted.", "I'll bear it in mind.", "That's your right.", "We'll be in touch."
+    r"^(?:(?:ok(?:ay)?|right|yes|well)[,.]? )?(?:duly )?noted(?:,? (?:thanks|thank you|cheers))?[.!]*$|\b(?:your (?:feedback|comments?|concerns?|complaint)|it|that|this) (?:has|have) been (?:duly )?(?:noted|logged|recorded|passed on)\b(?![^.?!]*\bbut\b)",
+    r"\b(?:i|we)'?ll (?:bear|keep) (?:it|that|this|your \w+) in mind\b|^someone (?:will|'ll) (?:get back to|be in touch with|contact) you\b",
+    r"\byour (?:feedback|comments?|custom|business) (?:is|are) (?:truly |extremely |greatly )(?:important|valuable|valued|appreciated)\b|\bwe (?:really |truly |do )?value your (?:feedback|comments|input|custom|business)\b",
+    # tone-policing: "There's no need for that.", "You don't have to be sarcastic", "I'm not sure
+    # I like the tone of that"
+    r"\bthere'?s no (?:need|call) for (?:that|this)(?=\s*(?:[.!,;]|$))|^(?:there'?s )?no (?:need|call) to be like that\b|\bless of the (?:attitude|lip|cheek|tone)\b",
+    r"\byou (?:don'?t|do not) (?:have|need) to be (?:so )?(?:sarcastic|rude|nasty|snide|like that|aggressive|personal|hostile|abusive|horrible)\b",
+    r"\bi(?:'m| am) not (?:sure i like|keen on|happy with|okay with|ok with) (?:the|your|that) tone\b(?! (?:i|of my|in my|we)\b)|\bi (?:don'?t|do not) (?:like|appreciate) (?:the|your) tone\b(?! (?:i|of my|in my|we)\b)",
+    # platitudes that close the subject: "Life's not fair, son.", "Tyler's not your business.
+    # You worry about you.", "Let's just move forward?", "Oh love don't cry."
+    r"\blife(?:'s| is) not (?:always )?fair\b(?! (?:on|to|for) you)|\blife (?:isn'?t|is not) (?:always )?fair\b(?! (?:on|to|for) you)|\bnobody (?:said|says|ever said) life (?:was|is) fair\b",
+    r"\b(?:not|none of) your (?:business|concern)\b(?! (?:to|alone|either)\b)|(?:^|\bjust )you worry about (?:you|yourself|your own)\b|\b(?:it|that|this) (?:doesn'?t|does not) concern you\b",
+    r"\b(?:let'?s|lets|can we|could we) (?:just )?(?:move forward|draw a line|put (?:it|this|that) behind us)\b(?! together)",
+    r"\b(?:please )?don'?t cry\b(?! (?:alone|on your own|by yourself|in)\b)|\b(?:stop|quit) crying\b|\bno need to cry\b",
 )
 
 DEFLECT = rules(
@@ -826,6 +893,19 @@ DEFLECT = rules(
     r"\b(?:that|it) was (?:a )?(?:different|previous|the old|the last) (?:team|manager|management|management team|regime|era|time|owner|administration)\b",
     r"\bi (?:wasn'?t|was not) (?:even )?(?:here|around|in the role|in charge|in post|working here)(?: then| at the time| back then| yet)?[.!,]",
     r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
+    # putting it off: "Let's chat Thursday, ok?", "Can we maybe talk tomorrow when it's
+    # calmer?", "Do you want to stop here and pick it up tomorrow?", "Let's sync later today?"
+    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re|things|we'?re|everyone))(?![^?]*\bor (?:keep going|carry on|now|today|right now)\b)",
+    r"\b(?:do you want|would you like|shall we|should we) (?:to )?(?:stop|leave it|pause|call it a day)(?: here| there| for now| for today)?(?: and)? (?:pick (?:it|this) up|come back|continue|carry on|talk)\b(?![^?]*\bor (?:keep going|carry on|now|today|right now)\b)",
+    r"\b(?:let'?s|lets) (?:stay|keep|remain) focused on\b(?! (?:you|your|what you|getting you)\b)|\b(?:let'?s|lets|can we|could we) (?:just )?(?:park (?:this|it|that)|circle back|take (?:this|it|that) offline|leave (?:it|this|that) (?:for|till|until) (?:tonight|now|today|tomorrow|later|the morning))\b|\bcatch you later\b|\bi can'?t get into (?:this|it|that)\b|\byou(?:'d| would|'ll| will) (?:need|have) to (?:raise|take) (?:that|this|it) (?:up )?with\b",
+    # a change of subject, or their question handed to someone else: "While I've got you, where
+    # are we on the renewal?", "That's really a conversation for her."
+    r"\bwhile i'?ve got you\b(?![^.?!]*\b(?:sorry|apolog|owe you|thank))|\bon (?:a|an) (?:separate|different|unrelated|other) note\b(?![^.?!]*\b(?:sorry|apolog|owe you|thank|should have))|^(?:anyway,? |ok,? )?changing the subject\b|^(?:oh,? )?(?:by the way|btw|before i forget)\b(?![^.?!]*\b(?:sorry|apolog|owe you|thank|should have))",
+    r"\b(?:that'?s|it'?s|this is) (?:really |more )?(?:a conversation|a question|a matter|one) for (?:her|him|them|your \w+|hr|the \w+)\b(?! and me\b)",
+    # the focus turned to my own story or my own troubles: "I know exactly how you feel, my dad
+    # had a fall last year", "honestly ive been feeling pretty rubbish about all this too"
+    r"\bi (?:know|understand) (?:exactly )?how you feel[,.;]? (?:my \w+|when (?:i|my)|the same)\b|^(?:the )?same (?:thing )?happened (?:to|with) (?:me|my)\b",
+    r"\b(?:i'?ve|ive|i have) been (?:feeling )?(?:\w+ ){0,2}(?:rubbish|awful|terrible|bad|low|stressed|crap|down|guilty)\b[^.?!]*\b(?:too|as well)(?:,? (?:to be honest|honestly))?\W*$",
 )
 
 SARCASM = rules(
@@ -858,6 +938,7 @@ SARCASM = rules(
     r"\bi'?m sure (?:the|that|it|you)\b[^.?!]*\b(?:real|such a|so) \w+ for you\b",
     r"\bsave my breath\b",
     r"\bthat'?s really helpful to know\b",
+    r"^so (?:now )?(?:i'?m|i am|we'?re|we are) (?:a |an |the )?(?!clear\b|sorted\b|done\b|square\b)\w+(?: \w+)?(?: now)?,? (?:great|brilliant|lovely|perfect|fantastic|wonderful|nice|charming)\W*$|^(?:great|fantastic|brilliant|lovely|perfect|wonderful)[,.!]* (?:so )?now (?:i'?m|i am|we'?re|we are)\b",
     r"\b(?:glowing|rave|lovely) (?:review|feedback|report|compliment)\b",
 )
 
@@ -894,6 +975,8 @@ QUICK_FIX = rules(
     r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check(?! (?:that |if |whether )?(?:i|we)(?:'ve|'m| have| am)? (?:understood|understand|got|get|heard|have|read|follow|am|'m|right))|change|move|put|take|give|offer|cover|pay|transfer)\b",
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
     r"\bfrom now on\b",
+    # "give me 5 mins to find out who was on", "let me find out what happened"
+    r"\b(?:give me|gimme|give us) (?:\d+|one|two|five|ten|a (?:few|couple of)|a) ?(?:mins?|minutes?|secs?|seconds?|moment|sec|ticks?|mo|hours?|days?) to\b(?! (?:think|take (?:it|that|this|in)|process|breathe)\b)|\blet me (?:just )?find out\b(?! from you)",
     r"\b(?:it|that|this|the \w+)(?:'ll| will) be (?:in|done|fixed|sorted|with you|there|paid|ready|back|live|resolved)\b",
     r"\b(?:i|we) won'?t (?:do|let) (?:it|that|this) (?:happen )?again\b",
     r"\bshall we (?:do|set|try|make|get|split|agree|start)\b",

@@ -45,7 +45,8 @@ WH_START = re.compile(_PREAMBLE + r"(?:what|how|why|who|where|when|which)\b(?! a
 
 
 _INVERTED = re.compile(
-    r"^(?:do|does|did|are|is|was|were|have|has|can|could|would|will|should) (?:you|it|that|this|they|he|she|we|i|there|anything|anyone)\b"
+    r"^(?:do|does|did|are|is|was|were|have|has|can|could|would|will|should) (?:you|it|that|this|they|he|she|we|i|there|anything|anyone"
+    r"|people|everyone|everybody|folks?|(?:the|your|ur) (?:team|lads|girls|staff|crew|reps|members|kids|family))\b"
 )
 
 
@@ -73,6 +74,8 @@ _NOT_ASKING = re.compile(
     r"^(?:how|what) (?:awful|terrible|sad|horrible|hard|difficult|great|nice|lovely|annoying|"
     r"frustrating|a\b|an\b)|^(?:what|how) (?:i|you|we|they|he|she)(?:'m|'re)? (?:mean|meant|"
     r"said|say|saying|want|wanted|need|needed|did|do|think|thought|feel|felt|told)\b"
+    # "when helen asked who built it i dodged it": a time clause, not a question
+    r"|^when (?!(?:did|do|does|was|were|is|are|will|would|can|could|should|have|has|had)\b|'s\b)"
 )
 
 
@@ -85,7 +88,9 @@ _ASKS_WITH_A_FULL_STOP = re.compile(
     r"(?:n't)?) (?:you|u)\b(?![^.]*\b(?:is|was) (?:the|a|my|up to|down to|me|what|why)\b)"
     # "what can we do to fix this.", "what could i have done differently."
     r"|(?:what|how) (?:can|could|should|would) (?:i|we) (?:do|have done|change|fix|make|help)\b"
-    r"|what (?:needs|has) to (?:change|happen)\b|what would (?:help|it take)\b)"
+    r"|what (?:needs|has) to (?:change|happen)\b|what would (?:help|it take)\b"
+    # "hows the team doing, really."
+    r"|how(?:'s|s| is| are) (?:(?:the|your|ur) )?\w+ (?:doing|holding up|getting on|coping)\b)"
 )
 
 
@@ -137,12 +142,34 @@ def _unmarked_question(text: str) -> bool:
             clause
         )
 
-    if len(words) <= 25 and asks(text):
+    if len(words) <= 25 and (asks(text) or _IF_THEN_ASKS.match(text)):
         return True
     if len(words) >= 4 and _tagged(text):  # "i dont think its just the title is it"
         return True
-    last = CLAUSE_BREAK.split(text)[-1]
-    return last != text and len(last.split()) <= 14 and asks(last)
+    breaks = list(CLAUSE_BREAK.finditer(text))
+    last = text[breaks[-1].end() :] if breaks else text
+    if last == text or len(last.split()) > 14 or not asks(last):
+        return False
+    # "give me 5 mins to find out who was on and why nobody called you": a clause joined by
+    # "and" or "or" goes on the question I will find the answer to, not one put to them
+    joined = breaks[-1].group().strip() in {"and", "or"}
+    before = text[breaks[-2].end() if len(breaks) > 1 else 0 : breaks[-1].start()]
+    return not (joined and _EMBEDS.search(before[-_START_WINDOW:]))
+
+
+# "if it was ur call what would u cut", "when u found out how did it feel": a hypothetical or
+# a time, then the question
+_IF_THEN_ASKS = re.compile(
+    r"^(?:if|when)\b[^.?!]{0,80}?\b(?:what|how|which|where|why) (?:would|could|should|do|will|did"
+    r"|does|was|were|is|are|has|have) (?:you|u|it|that|this)\b"
+)
+
+
+# a question word that starts a clause I will find the answer to, not one I ask
+_EMBEDS = re.compile(
+    r"\b(?:find|found|work|figure|sort) out (?:who|why|what|how|where|when|which|whether|if)\b"
+    r"|\b(?:check|look into|ask(?: them| him| her)?) (?:who|why|what|how|where|when|which|whether)\b"
+)
 
 
 # (a break starts where a run of spaces starts: one attempt per run, not one per space, so a
