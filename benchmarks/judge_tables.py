@@ -40,6 +40,7 @@ TRAINED = [
     ("multi-writer, development part", ROOT / "benchmarks/multiwriter/dev.jsonl"),
     ("multi-writer, second wave", ROOT / "benchmarks/multiwriter2/train.jsonl"),
     ("multi-writer, third wave", ROOT / "benchmarks/multiwriter3/train.jsonl"),
+    ("multi-writer, sixth wave", ROOT / "benchmarks/multiwriter6/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"
 # (name, file, the records' kind or None for all, the situation the judge is told)

@@ -141,7 +141,7 @@ LEADING = rules(
     + _OPTION
     # (the present tense only with an option, and not a choice: "what do you want me to do,
     # talk to him first or wait?")
-    + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]*\bor\b)(?:"
+    + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?:"
     + _ABSURD_OPTION
     + "|"
     + _OPTION
@@ -204,7 +204,7 @@ LEADING = rules(
     # loaded yes/no questions: "Would you rather I hadn't told you at all?", "If it was your
     # mum, wouldn't you want to focus on her treatment?", "you're going to throw it in over a
     # jamboree list?", "What would I even get out of it?"
-    r"\b(?:would (?:you|u)|you'?d) (?:rather|prefer) (?:i|we)(?:'d| had)? (?:hadn'?t|had not|had never|never (?:told|said|mentioned|asked|rang|called)|kept quiet|lied)\b(?![^?]*\bor\b)",
+    r"\b(?:would (?:you|u)|you'?d) (?:rather|prefer) (?:i|we)(?:'d| had)? (?:hadn'?t|had not|had never|never (?:told|said|mentioned|asked|rang|called)|kept quiet|lied)\b(?![^?]{0,120}\bor\b)",
     r"^(?:(?:and|but|so|ok(?:ay)?|look|honestly)[,.]? )*(?:if|imagine|say) (?:it|that|this) (?:was|were|had been) (?:(?:your|you)\b[^?]{0,100}\bwouldn'?t (?:you|u)|(?:your \w+|(?!me\b|us\b)\w+) who\b[^?]{0,100}\bwould (?:you|u) (?:want|like|be happy))\b",
     r"\b(?:you(?:'re| are|re) (?:going to|gonna|threatening to|ready to|really going to|seriously going to)|you'?d(?: really| seriously)?) (?!be\b)[^.?!]{1,40}\bover (?:a|one|some|this|that|a few|a couple of|the odd|a single|a silly|one little)\b(?! (?:\w+ )?(?:weekend|week|night|day|month|year|summer|christmas|holiday)s?\b)[^.?!]{0,40}\?|\byou(?:'re| are) (?:quitting|leaving|walking out|resigning) over (?:this|that|one|a)\b",
     r"\b(?:what|why) (?:would|could|do|does) (?:i|we) (?:even )?(?:get out of|gain from)\b|\b(?:what|why|how) (?:would|could|does|do|did|am|can|should) (?:i|we|anyone|anybody) even (?:get|want|need|bother|care|lie)\b",
@@ -219,7 +219,7 @@ RHETORICAL = rules(
     r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie|want that|want to do that)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
     # "Would it change anything now to know?"; "But what can I do? The hotel is full." (and
     # the second-language "But what I can do?")
-    r"\bwould (?:it|that|knowing(?: \w+)?) (?:really |even )?(?:change|make) (?:anything|any difference|a difference)\b(?! to you)(?![^?]*\bif (?:i|we)\b)",
+    r"\bwould (?:it|that|knowing(?: \w+)?) (?:really |even )?(?:change|make) (?:anything|any difference|a difference)\b(?! to you)(?![^?]{0,120}\bif (?:i|we)\b)",
     r"\bbut what (?:else )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:can|could)) do(?: about (?:it|this|that))?\W*$|\bwhat'?s in it for (?:me|us)\b",
 )
 
@@ -524,7 +524,7 @@ OWN = rules(
     r"\b(?:it'?s|it is|that'?s|it was) not your fault,? (?:it'?s|it is|it was) (?:ours|mine|on (?:us|me)|(?:our|my) (?:fault|mistake|doing))\b",
     r"\b(?:not (?:gonna|going to)|can'?t|cannot) argue with (?:that|it)\b",
     r"\b(?:that|it|this) was (?:a |an )?(?:terrible|rubbish|bad|awful|poor|lousy|crap|shocking|horrible|stupid|thoughtless|careless|cowardly) way to\b(?! (?:find out|learn|hear)\b)",
-    r"\b(?:did|does) look bad\b(?![^.?!]*\bbut\b)|\bi(?: won'?t| will not|'m not going to| am not going to| can'?t| cannot) pretend (?:it|that|this) (?:isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not)\b|\bwhich is on (?:me|us)\b(?! to\b)",
+    r"\b(?:did|does) look bad\b(?![^.?!]{0,120}\bbut\b)|\bi(?: won'?t| will not|'m not going to| am not going to| can'?t| cannot) pretend (?:it|that|this) (?:isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not)\b|\bwhich is on (?:me|us)\b(?! to\b)",
 )
 
 APPRECIATE = rules(
@@ -547,7 +547,7 @@ JUSTIFY = rules(
     # good intentions as the answer: "I've always had Anaya's best interests at heart", "we
     # really try to make people feel welcome here", "so you can see it's fair"
     r"\b(?:i'?ve|i have|we'?ve|we have) (?:always )?had (?:\w+'s|your|their|his|her|everyone'?s) best interests? at heart\b",
-    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]*\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|we'?re not|i didn'?t|we didn'?t|we failed|i failed)\b)",
+    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]{0,120}\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|we'?re not|i didn'?t|we didn'?t|we failed|i failed)\b)",
     r"\bso (?:you can|you'?ll) see (?:that )?(?:it'?s|it was|we were|i was|we'?re|i'?m|it is) (?:fair|right|correct|true|accurate|legit)\b(?!,? or not)|\bi only (?:ever )?wanted (?:what'?s|the) best for\b",
     r"\byou (?:have|need|got) to (?:understand|realise|realize|see|remember|appreciate|admit|accept)\b",
     # ("to be fair to you" concedes their point)
@@ -646,9 +646,9 @@ DENY = rules(
     # pushed", "That's not the same as a guarantee.", "The jamboree I'll stand by though"
     r"^(?:(?:oh|aw+|come on|c'mon|hey|no)[,.!]* )*(?:please )?don'?t (?:say|talk like) that\s*(?:[.!,;]|$)",
     r"\bof course (?:we|i) (?:value|care about|appreciate|respect|love|rate) (?:you|your)\b|\bof course you matter\b",
-    r"\b(?:(?:please )?don'?t|stop|quit) (?:blam(?:e|ing) yourself|be(?:ing)? (?:so )?hard on yourself|beat(?:ing)? yourself up)\b(?![^.?!]*\b(?:ours|mine|on (?:us|me)|my fault|our fault)\b)",
+    r"\b(?:(?:please )?don'?t|stop|quit) (?:blam(?:e|ing) yourself|be(?:ing)? (?:so )?hard on yourself|beat(?:ing)? yourself up)\b(?![^.?!]{0,120}\b(?:ours|mine|on (?:us|me)|my fault|our fault)\b)",
     r"\byou(?:'re| are) (?:underestimating|overestimating|overstating|exaggerating|misremembering|misreading|forgetting)\b(?! (?:how much you|yourself|nothing)\b)|\byou(?:'ve| have) forgotten\b(?! nothing)",
-    r"\b(?:that'?s|it'?s|that is|it is|that isn'?t|it isn'?t) (?:not )?(?:quite )?the same (?:thing )?as\b(?! (?:fixing|sorting|solving|making|doing|putting|actually|being|having|an answer|a fix|an apology|saying sorry)\b)(?![^.?!]*\b(?:i know|you'?re right)\b)",
+    r"\b(?:that'?s|it'?s|that is|it is|that isn'?t|it isn'?t) (?:not )?(?:quite )?the same (?:thing )?as\b(?! (?:fixing|sorting|solving|making|doing|putting|actually|being|having|an answer|a fix|an apology|saying sorry)\b)(?![^.?!]{0,120}\b(?:i know|you'?re right)\b)",
     r"\b(?:i|we)(?:'ll| will)? stand by (?:(?:it|that|this|the (?:decision|call|choice|mark|grade|result|outcome|policy|rota)|my (?:decision|call|choice|words|comment)|our (?:decision|call|policy)|what (?:i|we) (?:said|did|decided|wrote))\b|(?=(?:though|still)\b|[.!]*$))",
 )
 
@@ -738,10 +738,10 @@ BLAME = rules(
     # the policy, the law or the sign as the answer: "GDPR, sorry.", "no receipt no refund,
     # it's on the sign", "it's in the contract"; and the colleague who has left, the beds I
     # don't control
-    r"(?:^|, |\b(?:because of|due to|under|it'?s|that'?s|it is|that is|sorry,?) )(?:the |a )?(?:gdpr|data protection)\b(?! (?:breach|failure|officer|law (?:says )?you|rights|doesn'?t)\b)(?![^.?!]*\b(?:our fault|on us|our part|on me)\b)|^confidentiality\b|\b(?:because of|due to|for reasons of) confidentiality\b",
+    r"(?:^|, |\b(?:because of|due to|under|it'?s|that'?s|it is|that is|sorry,?) )(?:the |a )?(?:gdpr|data protection)\b(?! (?:breach|failure|officer|law (?:says )?you|rights|doesn'?t)\b)(?![^.?!]{0,120}\b(?:our fault|on us|our part|on me)\b)|^confidentiality\b|\b(?:because of|due to|for reasons of) confidentiality\b",
     r"\bno receipt,? no refund\b|\bwithout (?:a|the|your) receipt\b|\b(?:it'?s|it is|it says|that'?s) (?:written |clearly )?(?:on|in) (?:the|our) (?:sign|terms(?: and conditions)?|contract|small print|policy|t&cs?)\b(?=\s*(?:[.!,;]|$))",
     r"\b(?:who|that) (?:has|have) (?:since|now) left\b|\bwho'?s (?:since |now )?left(?: (?:since|now))?\b|\b(?:doesn'?t|does not|no longer) works? (?:here|for us)\b",
-    r"\bi (?:don'?t|do not) control\b(?! everything)(?![^.?!]*\bbut (?:i|we) (?:do|did)\b)|\b(?:not in|out of|beyond) my control\b|\bi have no control over\b",
+    r"\bi (?:don'?t|do not) control\b(?! everything)(?![^.?!]{0,120}\bbut (?:i|we) (?:do|did)\b)|\b(?:not in|out of|beyond) my control\b|\bi have no control over\b",
 )
 
 MINIMISE = rules(
@@ -851,7 +851,7 @@ DISMISS = rules(
     r"\bplease (?:step|stand|move) (?:to the side|aside|back)\b",
     # the brush-offs of a form letter or a closed door: "Ok. Noted.", "Your feedback has been
     # noted.", "I'll bear it in mind.", "That's your right.", "We'll be in touch."
-    r"^(?:(?:ok(?:ay)?|right|yes|well)[,.]? )?(?:duly )?noted(?:,? (?:thanks|thank you|cheers))?[.!]*$|\b(?:your (?:feedback|comments?|concerns?|complaint)|it|that|this) (?:has|have) been (?:duly )?(?:noted|logged|recorded|passed on)\b(?![^.?!]*\bbut\b)",
+    r"^(?:(?:ok(?:ay)?|right|yes|well)[,.]? )?(?:duly )?noted(?:,? (?:thanks|thank you|cheers))?[.!]*$|\b(?:your (?:feedback|comments?|concerns?|complaint)|it|that|this) (?:has|have) been (?:duly )?(?:noted|logged|recorded|passed on)\b(?![^.?!]{0,120}\bbut\b)",
     r"\b(?:i|we)'?ll (?:bear|keep) (?:it|that|this|your \w+) in mind\b|^someone (?:will|'ll) (?:get back to|be in touch with|contact) you\b",
     r"\byour (?:feedback|comments?|custom|business) (?:is|are) (?:truly |extremely |greatly )(?:important|valuable|valued|appreciated)\b|\bwe (?:really |truly |do )?value your (?:feedback|comments|input|custom|business)\b",
     # tone-policing: "There's no need for that.", "You don't have to be sarcastic", "I'm not sure
@@ -895,17 +895,17 @@ DEFLECT = rules(
     r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
     # putting it off: "Let's chat Thursday, ok?", "Can we maybe talk tomorrow when it's
     # calmer?", "Do you want to stop here and pick it up tomorrow?", "Let's sync later today?"
-    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re|things|we'?re|everyone))(?![^?]*\bor (?:keep going|carry on|now|today|right now)\b)",
-    r"\b(?:do you want|would you like|shall we|should we) (?:to )?(?:stop|leave it|pause|call it a day)(?: here| there| for now| for today)?(?: and)? (?:pick (?:it|this) up|come back|continue|carry on|talk)\b(?![^?]*\bor (?:keep going|carry on|now|today|right now)\b)",
+    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re|things|we'?re|everyone))(?![^?]{0,120}\bor (?:keep going|carry on|now|today|right now)\b)",
+    r"\b(?:do you want|would you like|shall we|should we) (?:to )?(?:stop|leave it|pause|call it a day)(?: here| there| for now| for today)?(?: and)? (?:pick (?:it|this) up|come back|continue|carry on|talk)\b(?![^?]{0,120}\bor (?:keep going|carry on|now|today|right now)\b)",
     r"\b(?:let'?s|lets) (?:stay|keep|remain) focused on\b(?! (?:you|your|what you|getting you)\b)|\b(?:let'?s|lets|can we|could we) (?:just )?(?:park (?:this|it|that)|circle back|take (?:this|it|that) offline|leave (?:it|this|that) (?:for|till|until) (?:tonight|now|today|tomorrow|later|the morning))\b|\bcatch you later\b|\bi can'?t get into (?:this|it|that)\b|\byou(?:'d| would|'ll| will) (?:need|have) to (?:raise|take) (?:that|this|it) (?:up )?with\b",
     # a change of subject, or their question handed to someone else: "While I've got you, where
     # are we on the renewal?", "That's really a conversation for her."
-    r"\bwhile i'?ve got you\b(?![^.?!]*\b(?:sorry|apolog|owe you|thank))|\bon (?:a|an) (?:separate|different|unrelated|other) note\b(?![^.?!]*\b(?:sorry|apolog|owe you|thank|should have))|^(?:anyway,? |ok,? )?changing the subject\b|^(?:oh,? )?(?:by the way|btw|before i forget)\b(?![^.?!]*\b(?:sorry|apolog|owe you|thank|should have))",
+    r"\bwhile i'?ve got you\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank))|\bon (?:a|an) (?:separate|different|unrelated|other) note\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank|should have))|^(?:anyway,? |ok,? )?changing the subject\b|^(?:oh,? )?(?:by the way|btw|before i forget)\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank|should have))",
     r"\b(?:that'?s|it'?s|this is) (?:really |more )?(?:a conversation|a question|a matter|one) for (?:her|him|them|your \w+|hr|the \w+)\b(?! and me\b)",
     # the focus turned to my own story or my own troubles: "I know exactly how you feel, my dad
     # had a fall last year", "honestly ive been feeling pretty rubbish about all this too"
     r"\bi (?:know|understand) (?:exactly )?how you feel[,.;]? (?:my \w+|when (?:i|my)|the same)\b|^(?:the )?same (?:thing )?happened (?:to|with) (?:me|my)\b",
-    r"\b(?:i'?ve|ive|i have) been (?:feeling )?(?:\w+ ){0,2}(?:rubbish|awful|terrible|bad|low|stressed|crap|down|guilty)\b[^.?!]*\b(?:too|as well)(?:,? (?:to be honest|honestly))?\W*$",
+    r"\b(?:i'?ve|ive|i have) been (?:feeling )?(?:\w+ ){0,2}(?:rubbish|awful|terrible|bad|low|stressed|crap|down|guilty)\b[^.?!]{0,120}\b(?:too|as well)(?:,? (?:to be honest|honestly))?\W*$",
 )
 
 SARCASM = rules(
