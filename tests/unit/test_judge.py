@@ -1238,3 +1238,14 @@ def test_phone_typed_questions_and_agreement() -> None:
     moves = {h.move for h in detect(when, sarah).hits}
     assert Move.closed_question not in moves, moves
     assert Move.own in moves, moves
+
+
+def test_you_should_have_heard_it_from_me_owns_and_you_should_have_checked_attacks() -> None:
+    owning = "You should have heard about that pledge from me, not from Marta."
+    moves = {h.move for h in detect(owning, ROTA).hits}
+    assert Move.own in moves, moves
+    assert Move.counterattack not in moves, moves
+    attacking = "You should have checked the rota before you complained."
+    moves = {h.move for h in detect(attacking, ROTA).hits}
+    assert Move.counterattack in moves, moves
+    assert Move.own not in moves, moves

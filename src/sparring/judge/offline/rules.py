@@ -498,7 +498,7 @@ OWN = rules(
     r"\bi got (?:\w+ ){0,2}wrong\b|\bwhat i got (?:\w+ )?wrong\b",
     r"\b(?:that'?s|thats|it'?s|that was|it was) (?:really |so |pretty )?(?:bad|not ok|not okay|not good enough|unacceptable|not acceptable|wrong|poor|terrible|awful)(?:,)? (?:and|so) (?:i'?m|im|i am|we'?re|we are) sorry\b",
     r"\b(?:that'?s|that is|it'?s|this is|that was) (?:not|un)acceptable(?: (?:when|from|of) (?:us|me|a|our))?\b",
-    r"\byou should(?:'ve| have) (?:heard|been told|got|had|known|found out) (?:it |this |that |about it )?(?:from|by) me\b",
+    r"\byou should(?:'ve| have) (?:heard|been told|got|had|known|found out) (?:(?:about )?(?:it|this|that|the \w+|that \w+|this \w+)(?: \w+)? )?(?:from|by) (?:me|us)\b",
     r"\b<<SORRY>>,? (?:but )?(?:i|we) (?:missed|forgot|didn'?t|dropped|lost|ignored|overlooked|should|let|never)\b",
     r"^(?:yes|yeah|yep|you'?re right)[,.!]? (?:you did|you have|you were|you are|it was|it is|i did|we did|i have|we have|that'?s true|that'?s right)\b",
     r"\b(?:i|we) (?:definitely |definately |really |certainly |absolutely |clearly )?(?:should(?:'ve| have| of)|shouldn'?t(?:'ve| have| of))\b",
@@ -507,7 +507,7 @@ OWN = rules(
     r"\b(?:we|i) (?:had|made) (?:a |an )?(?:\w+ )?(?:failure|mistake|error|screw-?up|cock-?up|blunder|lapse|breakdown|oversight)\b",
     r"\b(?:we|i)(?:'ve| have) (?:damaged|broken|lost|ruined|wrecked|scratched|upset|let you down|failed you|mucked|messed)\b",
     r"\b(?:that'?s|that was|it was|it'?s|thats) (?:\w+ )?(?:rubbish|poor|bad|terrible|awful|unfair|wrong|careless|lazy|thoughtless|rude|shoddy|not ok|out of order) of (?:me|us)\b",
-    r"^(?:\w+,? ){0,3}should(?:'ve| have| of) (?:told|asked|said|called|rung|warned|checked|explained|let|included|credited)\b",
+    r"^(?:(?!(?:you|u|your|they|he|she)\b)\w+,? ){0,3}should(?:'ve| have| of) (?:told|asked|said|called|rung|warned|checked|explained|let|included|credited)\b",
     r"\byou(?:'re| are) right,? you(?:'ve| have| were| are|'re| did)\b",
     r"\b(?:that|it|this) should(?:'ve| have| of) been (?:right|better|done|handled|sorted|fixed|sent|there|checked)\b",
     r"\b<<SORRY>> about (?:the|your|my|what|how) \w+(?<!inconvenience)(?<!trouble)\b",
@@ -666,7 +666,8 @@ COUNTERATTACK = rules(
     r"\byou (?:always|never|constantly|keep|continually|just|also|too|yourself|even) (?:complain|moan|whine|criticis|critici[sz]|attack|blame|exaggerat|overreact|interrupt|shout|yell|push back|resist|focus on the negative|make (?:this|it|everything)|jump to|assume|take things|see the worst|find (?:something|a reason|fault)|have (?:something|an excuse|a problem)|bring (?:this|it) up|do this|say (?:that|this)|miss(?:ed)?|forget|forgot|ignore|ignored|turn up late|go over|undermine|question|missed your|didn'?t (?:hit|meet|deliver|bother|read|check|ask|tell)|haven'?t (?:hit|met|delivered|bothered|read)|were late|are late|dropped|messed)\w*",
     r"\byou(?:'re| are|re) (?:not|hardly) (?:exactly )?(?:perfect|innocent|blameless|one to talk|a saint|easy to|helping|making (?:this|it) easy|the only one)\b",
     r"\byou(?:'re| are|re) (?:no better|hardly one)\b",
-    r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b",
+    # (not "You should have heard about that pledge from me": that owns it)
+    r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b(?! (?:heard|been told|known|found out|got|had)\b[^.?!]{0,40}\b(?:from|by) (?:me|us)\b)",
     # (the gap holds no "I" or "we": in "pull your team off selling, and I haven't been", the
     # one who hasn't been is me)
     r"\byour (?:own )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b(?:(?!\b(?:i|we|i'?ve|we'?ve)\b)[^.?!]){0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
