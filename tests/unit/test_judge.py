@@ -1249,3 +1249,38 @@ def test_you_should_have_heard_it_from_me_owns_and_you_should_have_checked_attac
     moves = {h.move for h in detect(attacking, ROTA).hits}
     assert Move.counterattack in moves, moves
     assert Move.own not in moves, moves
+
+
+@pytest.mark.parametrize(
+    ("reply", "absent"),
+    [
+        # a second review session's sincere replies
+        ("Under GDPR you are entitled to a full copy of your records.", Move.blame),
+        ("You're right, it's in the contract, and I should have told you first.", Move.blame),
+        ("Without the receipt I can still find it on your card statement.", Move.blame),
+        (
+            "I'll keep that in mind every time I group the class, and I'm moving her today.",
+            Move.dismiss,
+        ),
+        ("I'm not happy with the tone the receptionist used with you.", Move.dismiss),
+        ("You're forgetting the worst part. I didn't even ring you.", Move.deny),
+        ("Can we talk Thursday at 3:30? I'll book the room.", Move.deflect),
+        ("Would it make a difference to spread it over three months?", Move.leading_question),
+        ("So we're agreed, great.", Move.sarcasm),
+        ("Can't argue with that, but she was mucking about.", Move.own),
+    ],
+)
+def test_the_second_reviews_sincere_replies(reply: str, absent: Move) -> None:
+    assert absent not in {h.move for h in detect(reply, ROTA).hits}
+
+
+def test_what_they_asked_for_is_no_defence() -> None:
+    later = {
+        h.move for h in detect("lets talk tmrw when ur ready", "I can't do this tonight.").hits
+    }
+    assert Move.deflect not in later, later
+    blaming = "It's my fault, I should have brought him in sooner."
+    comfort = {h.move for h in detect("Please don't blame yourself.", blaming).hits}
+    assert Move.deny not in comfort, comfort
+    # the same words put off someone who did not ask for time
+    assert Move.deflect in {h.move for h in detect("lets talk tmrw, im slammed", ROTA).hits}

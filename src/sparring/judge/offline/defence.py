@@ -74,8 +74,8 @@ def phrase_moves(s: Sentence, col: Collector) -> None:
 # not your business", "I'm not going to hide behind no receipt no refund".
 _REFUSED = re.compile(
     r"\b(?:not (?:going to|gonna)|won'?t|will not|don'?t want to|shouldn'?t have|was wrong to"
-    r"|could|refuse to|never want to) (?:just )?(?:say|tell you|hide behind|pretend)(?: that)?"
-    r"[^.?!,]{0,30}\s*$"
+    r"|could|refuse to|never want to|(?:nobody|no one)(?:'s| is) (?:going to|gonna)) (?:just )?(?:say|tell you|hide behind|pretend)(?: that)?"
+    r"[^.?!,:]{0,30}\s*$"
 )
 
 

@@ -141,6 +141,7 @@ def detect(
     yes_but(low, col)
     quoted_echo(sents, col)
     _resolve(col, understood, low)
+    _answering_what_they_asked(col, low, ctx_low)
     if not sides:
         # with no side to defend, what still pushes a confiding person away is what hurts
         # them: minimising, brushing off, sarcasm, a dig, changing the subject to oneself
@@ -148,6 +149,38 @@ def detect(
     hits = {Hit(h.move, *back(where, h.start, h.end)) for h in col.hits}
     result.hits = sorted(hits, key=lambda h: (h.start, h.end, h.move.value))
     return result
+
+
+# They asked for time ("I can't do this tonight"): a later talk is what they asked for.
+_ASKED_FOR_TIME = re.compile(
+    r"\b(?:can'?t (?:do|talk about|deal with) (?:this|it) (?:now|tonight|today|right now)"
+    r"|too (?:tired|upset|angry) to (?:talk|do this|think)|not (?:now|tonight)\b"
+    r"|need (?:some )?(?:time|space)|another time|a proper meeting|not a chat)"
+)
+_PUT_OFF = re.compile(
+    r"\b(?:talk|chat|speak|catch up|pick (?:it|this|that) up"
+    r"|leave (?:it|this|that) (?:for|till|until)|sync|regroup)\b"
+)
+# They blame themselves ("it's my fault, I should have brought him in sooner"): "don't blame
+# yourself" answers that, it contradicts nothing of their complaint.
+_SELF_BLAME = re.compile(r"\b(?:(?:all )?my (?:own )?fault|i should have|i blame myself)\b")
+
+
+def _answering_what_they_asked(col: Collector, low: str, ctx_low: str) -> None:
+    """Drop the defences that only answer what they said: a later talk when they asked for
+    time, "don't blame yourself" when they blame themselves."""
+    if _SELF_BLAME.search(ctx_low):
+        col.hits = [
+            h
+            for h in col.hits
+            if not (h.move is Move.deny and "yourself" in low[h.start : h.end + 1])
+        ]
+    if _ASKED_FOR_TIME.search(ctx_low):
+        col.hits = [
+            h
+            for h in col.hits
+            if not (h.move is Move.deflect and _PUT_OFF.search(low, h.start, h.end + 1))
+        ]
 
 
 def _resolve(col: Collector, understood: bool, low: str) -> None:

@@ -141,7 +141,7 @@ LEADING = rules(
     + _OPTION
     # (the present tense only with an option, and not a choice: "what do you want me to do,
     # talk to him first or wait?")
-    + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?:"
+    + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?!\s*[,-]\s*(?:just )?(?:talk|sit down|ring|call|cancel|meet|speak|post|send|come)\b)(?:"
     + _ABSURD_OPTION
     + "|"
     + _OPTION
@@ -205,9 +205,9 @@ LEADING = rules(
     # mum, wouldn't you want to focus on her treatment?", "you're going to throw it in over a
     # jamboree list?", "What would I even get out of it?"
     r"\b(?:would (?:you|u)|you'?d) (?:rather|prefer) (?:i|we)(?:'d| had)? (?:hadn'?t|had not|had never|never (?:told|said|mentioned|asked|rang|called)|kept quiet|lied)\b(?![^?]{0,120}\bor\b)",
-    r"^(?:(?:and|but|so|ok(?:ay)?|look|honestly)[,.]? )*(?:if|imagine|say) (?:it|that|this) (?:was|were|had been) (?:(?:your|you)\b[^?]{0,100}\bwouldn'?t (?:you|u)|(?:your \w+|(?!me\b|us\b)\w+) who\b[^?]{0,100}\bwould (?:you|u) (?:want|like|be happy))\b",
-    r"\b(?:you(?:'re| are|re) (?:going to|gonna|threatening to|ready to|really going to|seriously going to)|you'?d(?: really| seriously)?) (?!be\b)[^.?!]{1,40}\bover (?:a|one|some|this|that|a few|a couple of|the odd|a single|a silly|one little)\b(?! (?:\w+ )?(?:weekend|week|night|day|month|year|summer|christmas|holiday)s?\b)[^.?!]{0,40}\?|\byou(?:'re| are) (?:quitting|leaving|walking out|resigning) over (?:this|that|one|a)\b",
-    r"\b(?:what|why) (?:would|could|do|does) (?:i|we) (?:even )?(?:get out of|gain from)\b|\b(?:what|why|how) (?:would|could|does|do|did|am|can|should) (?:i|we|anyone|anybody) even (?:get|want|need|bother|care|lie)\b",
+    r"^(?:(?:and|but|so|ok(?:ay)?|look|honestly)[,.]? )*(?:if|imagine|say) (?:it|that|this|she|he) (?:was|were|had been) (?:(?:your|you)\b[^?]{0,100}\bwouldn'?t (?:you|u)|(?:your \w+|(?!me\b|us\b)\w+) who\b[^?]{0,100}\bwould (?:you|u) (?:want|like|be happy))\b",
+    r"\b(?:you(?:'re| are|re) (?:going to|gonna|threatening to|ready to|really going to|seriously going to)|you'?d(?: really| seriously)?) (?!be\b)[^.?!]{1,40}\bover (?:a|one|some|a few|a couple of|the odd|a single|a silly|one little)\b(?! (?:\w+ )?(?:weekend|week|night|day|month|year|summer|christmas|holiday)s?\b)[^.?!]{0,40}\?|\byou(?:'re| are) (?:quitting|leaving|walking out|resigning) over (?:one|a)\b|\bare you (?:seriously |really )?(?:quitting|leaving|resigning|walking out) over (?:a|one|some)\b",
+    r"\b(?:what|why) (?:exactly )?(?:would|could|do|does) (?:i|we) (?:exactly |even )?(?:get out of|gain (?:from|by))\b|\b(?:what|why|how) (?:would|could|does|do|did|am|can|should) (?:i|we|anyone|anybody) even (?:get(?! through| hold| in)|want|need|bother|care|lie)\b",
 )
 
 # The rhetorical questions of a defence, with or without their question mark ("how's that my
@@ -219,8 +219,8 @@ RHETORICAL = rules(
     r"\bwhy (?:should|would) (?:i|we) (?:apologi[sz]e|say sorry|do that|care|bother|lie|want that|want to do that)\b|\bwhy do (?:i|we) (?:even )?bother\b|\bhow was i (?:to|supposed to|meant to) know\b|\bwhat have (?:i|we) done to deserve\b",
     # "Would it change anything now to know?"; "But what can I do? The hotel is full." (and
     # the second-language "But what I can do?")
-    r"\bwould (?:it|that|knowing(?: \w+)?) (?:really |even )?(?:change|make) (?:anything|any difference|a difference)\b(?! to you)(?![^?]{0,120}\bif (?:i|we)\b)",
-    r"\bbut what (?:else )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:can|could)) do(?: about (?:it|this|that))?\W*$|\bwhat'?s in it for (?:me|us)\b",
+    r"\bwould (?:it|that|knowing(?: \w+)?) (?:really |even )?(?:change|make) (?:anything|any difference|a difference)(?: (?:now|anyway|at this point|at all))?(?: to know(?: now)?)?\W*$",
+    r"\bbut what (?:else )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:can|could)) do(?: about (?:it|this|that))?\W*$|\bwhat'?s in it for (?:me|us)(?: (?:then|exactly|anyway|here))?\W*$",
 )
 
 # Their view of me put as a question: "So you think I went in there and cut a side deal?",
@@ -520,10 +520,10 @@ OWN = rules(
     # crap way to do it", "the hannah thing did look bad", "i wont pretend it isnt", "which is
     # on me"
     r"\bi'?ll (?:admit|grant you) (?:it|that)\b(?! i (?:don'?t|didn'?t|wasn'?t|never)\b)|\bi admit it\b|\bi took the (?:easy|lazy|cowardly|coward'?s) (?:line|way|route|option|way out)\b",
-    r"\b(?:i'?m|i am|we'?re|we are|i was|we were) the ones? (?:who|that) (?:made|sent|stuffed|messed|screwed|mucked|let (?:you|her|him|them|it)|put|took|signed|decided|broke|dropped|cancelled|canceled|changed|approved|booked|forgot|missed|ignored|overlooked|rushed|cut|moved|pulled|left (?:you|her|him|them)|turned)\b(?! (?:up|the pieces|your mess)\b)",
+    r"\b(?:i'?m|i am|we'?re|we are|i was|we were) the ones? (?:who|that) (?:made|sent|stuffed|messed|screwed|mucked|let (?:you|her|him|them|it)|put|took|signed|decided|broke|dropped|cancelled|canceled|changed|approved|booked|forgot|missed|ignored|overlooked|rushed|cut|moved|pulled|left (?:you|her|him|them)|turned)\b(?! (?:up|the pieces|your mess)\b)(?![^.?!]{0,120}\b(?:while you|to look after|nobody else|all the|every (?:day|night|week|weekend))\b)",
     r"\b(?:it'?s|it is|that'?s|it was) not your fault,? (?:it'?s|it is|it was) (?:ours|mine|on (?:us|me)|(?:our|my) (?:fault|mistake|doing))\b",
-    r"\b(?:not (?:gonna|going to)|can'?t|cannot) argue with (?:that|it)\b",
-    r"\b(?:that|it|this) was (?:a |an )?(?:terrible|rubbish|bad|awful|poor|lousy|crap|shocking|horrible|stupid|thoughtless|careless|cowardly) way to\b(?! (?:find out|learn|hear)\b)",
+    r"\b(?:not (?:gonna|going to)|can'?t|cannot) argue with (?:that|it)\b(?![^.?!]{0,120}\bbut\b)",
+    r"\b(?:that|it|this) was (?:a |an )?(?:terrible|rubbish|bad|awful|poor|lousy|crap|shocking|horrible|stupid|thoughtless|careless|cowardly) way to\b(?! (?:find out|learn|hear)\b)(?! (?:talk|speak) to (?:a|an|the|my|our|his|her|their|him|them)\b)",
     r"\b(?:did|does) look bad\b(?![^.?!]{0,120}\bbut\b)|\bi(?: won'?t| will not|'m not going to| am not going to| can'?t| cannot) pretend (?:it|that|this) (?:isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not)\b|\bwhich is on (?:me|us)\b(?! to\b)",
 )
 
@@ -547,7 +547,7 @@ JUSTIFY = rules(
     # good intentions as the answer: "I've always had Anaya's best interests at heart", "we
     # really try to make people feel welcome here", "so you can see it's fair"
     r"\b(?:i'?ve|i have|we'?ve|we have) (?:always )?had (?:\w+'s|your|their|his|her|everyone'?s) best interests? at heart\b",
-    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]{0,120}\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|we'?re not|i didn'?t|we didn'?t|we failed|i failed)\b)",
+    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]{0,120}\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|we'?re not|i didn'?t|we didn'?t|we failed|i failed)\b|[^.?!]{0,120}\b(?:and|but) (?:this time )?(?:we|i) (?:clearly |obviously |just |completely )?(?:failed|didn'?t|missed|got (?:it|this) wrong|let you down)\b)",
     r"\bso (?:you can|you'?ll) see (?:that )?(?:it'?s|it was|we were|i was|we'?re|i'?m|it is) (?:fair|right|correct|true|accurate|legit)\b(?!,? or not)|\bi only (?:ever )?wanted (?:what'?s|the) best for\b",
     r"\byou (?:have|need|got) to (?:understand|realise|realize|see|remember|appreciate|admit|accept)\b",
     # ("to be fair to you" concedes their point)
@@ -647,9 +647,9 @@ DENY = rules(
     r"^(?:(?:oh|aw+|come on|c'mon|hey|no)[,.!]* )*(?:please )?don'?t (?:say|talk like) that\s*(?:[.!,;]|$)",
     r"\bof course (?:we|i) (?:value|care about|appreciate|respect|love|rate) (?:you|your)\b|\bof course you matter\b",
     r"\b(?:(?:please )?don'?t|stop|quit) (?:blam(?:e|ing) yourself|be(?:ing)? (?:so )?hard on yourself|beat(?:ing)? yourself up)\b(?![^.?!]{0,120}\b(?:ours|mine|on (?:us|me)|my fault|our fault)\b)",
-    r"\byou(?:'re| are) (?:underestimating|overestimating|overstating|exaggerating|misremembering|misreading|forgetting)\b(?! (?:how much you|yourself|nothing)\b)|\byou(?:'ve| have) forgotten\b(?! nothing)",
-    r"\b(?:that'?s|it'?s|that is|it is|that isn'?t|it isn'?t) (?:not )?(?:quite )?the same (?:thing )?as\b(?! (?:fixing|sorting|solving|making|doing|putting|actually|being|having|an answer|a fix|an apology|saying sorry)\b)(?![^.?!]{0,120}\b(?:i know|you'?re right)\b)",
-    r"\b(?:i|we)(?:'ll| will)? stand by (?:(?:it|that|this|the (?:decision|call|choice|mark|grade|result|outcome|policy|rota)|my (?:decision|call|choice|words|comment)|our (?:decision|call|policy)|what (?:i|we) (?:said|did|decided|wrote))\b|(?=(?:though|still)\b|[.!]*$))",
+    r"\byou(?:'re| are) (?:underestimating|overestimating|overstating|exaggerating|misremembering|misreading|forgetting)\b(?! (?:how much you|yourself|nothing|the worst|how (?:good|well|hard) (?:he|she|they|you)|how much say)\b)|\byou(?:'ve| have) forgotten\b(?! nothing| the worst| what (?:i|we)| that (?:i|we))",
+    r"(?<!i know )(?<!i know that )\b(?:that'?s|it'?s|that is|it is|that isn'?t|it isn'?t) (?:not )?(?:quite )?the same (?:thing )?as\b(?! (?:fixing|sorting|solving|making|doing|putting|actually|being|having|an answer|a fix|an apology|saying sorry)\b)(?![^.?!]{0,120}\b(?:i know|you'?re right)\b)",
+    r"\b(?:i|we)(?:'ll| will)? stand by (?:(?:it|that|this|the (?:decision|call|choice|mark|grade|result|outcome|policy|rota)|my (?:decision|call|choice|words|comment)|our (?:decision|call|policy)|what (?:i|we) (?:said|did|decided|wrote))\b|(?=(?:though|still)\b|[.!]*$))(?![^.?!]{0,120}\b(?:you'?re right|by you|with you|my (?:fault|mistake|merge)|on me)\b)",
 )
 
 COUNTERATTACK = rules(
@@ -739,10 +739,10 @@ BLAME = rules(
     # the policy, the law or the sign as the answer: "GDPR, sorry.", "no receipt no refund,
     # it's on the sign", "it's in the contract"; and the colleague who has left, the beds I
     # don't control
-    r"(?:^|, |\b(?:because of|due to|under|it'?s|that'?s|it is|that is|sorry,?) )(?:the |a )?(?:gdpr|data protection)\b(?! (?:breach|failure|officer|law (?:says )?you|rights|doesn'?t)\b)(?![^.?!]{0,120}\b(?:our fault|on us|our part|on me)\b)|^confidentiality\b|\b(?:because of|due to|for reasons of) confidentiality\b",
-    r"\bno receipt,? no refund\b|\bwithout (?:a|the|your) receipt\b|\b(?:it'?s|it is|it says|that'?s) (?:written |clearly )?(?:on|in) (?:the|our) (?:sign|terms(?: and conditions)?|contract|small print|policy|t&cs?)\b(?=\s*(?:[.!,;]|$))",
-    r"\b(?:who|that) (?:has|have) (?:since|now) left\b|\bwho'?s (?:since |now )?left(?: (?:since|now))?\b|\b(?:doesn'?t|does not|no longer) works? (?:here|for us)\b",
-    r"\bi (?:don'?t|do not) control\b(?! everything)(?![^.?!]{0,120}\bbut (?:i|we) (?:do|did)\b)|\b(?:not in|out of|beyond) my control\b|\bi have no control over\b",
+    r"(?:^|, |\b(?:because of|due to|under|it'?s|that'?s|it is|that is|sorry,?) )(?:the |a )?(?:gdpr|data protection)\b(?! (?:breach|failure|officer|law (?:says )?you|rights|doesn'?t|shouldn'?t|isn'?t|is no|or not|flag)\b)(?!(?: law)? (?:you|your)\b)(?![^.?!]{0,120}\b(?:our fault|on us|our part|on me|our (?:error|mistake)|(?:was|were) us|but (?:you|i'?m|i am|i'?ll|i will|i can|we can))\b)|^(?:patient |client )?confidentiality\b(?=\W*(?:(?:sorry|i'?m afraid)\W*)?$)|\b(?:because of|due to|for reasons of) confidentiality\b",
+    r"(?<!forget )\bno receipt,? no refund\b(?![^.?!]{0,120}\b(?:but|overrid\w*|wrong|daft|ignor\w*)\b)|(?<!even )\bwithout (?:a|the|your) (?:receipt|proof of purchase)\b(?![^.?!]{0,60}\b(?:i|we) can (?:still|find|see|look)\b)|(?<!you're right, )(?<!youre right, )\b(?:it'?s|it is|it says|that'?s) (?:all )?(?:written |clearly )?(?:on|in) (?:the|our|your|ur) (?:sign|terms(?: and conditions)?|contract|small print|policy|t&cs?|tenancy agreement|lease|job description|handbook)\b(?=\s*(?:[.!;]|$|you (?:signed|agreed)|,(?!\s*(?:yes|yeah|and|but|though)\b)))|\bthat'?s what the (?:contract|lease|policy|terms|sign) says\b",
+    r"\b(?:who|that) (?:has|have) (?:since|now) left\b|\bwho'?s (?:since |now )left\b|(?<=, )who'?s left\b|\bwho'?s left (?:since|now)\b|\b(?:doesn'?t|does not|no longer) works? (?:here|for us)\b",
+    r"(?:\bi (?:don'?t|do not) control\b(?! everything)|\b(?:not in|out of|beyond) my control\b|\bi have no control over\b)(?![^.?!]{0,120}\bbut (?:i|we) (?:do|did|can|will|'ll|am|'m)\b|[^.?!]{0,120}\bbut (?:that'?s|it'?s|it is) (?:my|our|on me|on us|in my control)\b)",
 )
 
 MINIMISE = rules(
@@ -852,18 +852,18 @@ DISMISS = rules(
     r"\bplease (?:step|stand|move) (?:to the side|aside|back)\b",
     # the brush-offs of a form letter or a closed door: "Ok. Noted.", "Your feedback has been
     # noted.", "I'll bear it in mind.", "That's your right.", "We'll be in touch."
-    r"^(?:(?:ok(?:ay)?|right|yes|well)[,.]? )?(?:duly )?noted(?:,? (?:thanks|thank you|cheers))?[.!]*$|\b(?:your (?:feedback|comments?|concerns?|complaint)|it|that|this) (?:has|have) been (?:duly )?(?:noted|logged|recorded|passed on)\b(?![^.?!]{0,120}\bbut\b)",
-    r"\b(?:i|we)'?ll (?:bear|keep) (?:it|that|this|your \w+) in mind\b|^someone (?:will|'ll) (?:get back to|be in touch with|contact) you\b",
+    r"^(?:(?:ok(?:ay)?|right|yes|well)[,.]? )?(?:duly )?noted(?:,? (?:with )?(?:thanks|thank you|cheers))?[.!]*$|\b(?:your (?:feedback|comments?|concerns?|complaint)|it|that|this)(?: has| have|'s|'ve) been (?:duly )?(?:noted|logged|recorded|passed on|forwarded|registered)\b(?![^.?!]{0,120}\b(?:but|times|and (?:i|i'?m|i'?ll|i'?ve|she'?s|he'?s|she|he)|nothing happened|ignored)\b)",
+    r"\b(?:i|we)'?ll (?:bear|keep) (?:it|that|this|your \w+) in mind\b(?=\s*(?:[.!]|$|,? (?:thanks|thank you|for (?:next time|the future|future reference)|going forward)\b))|^someone (?:will|'ll) (?:get back to|be in touch with|contact) you\b",
     r"\byour (?:feedback|comments?|custom|business) (?:is|are) (?:truly |extremely |greatly )(?:important|valuable|valued|appreciated)\b|\bwe (?:really |truly |do )?value your (?:feedback|comments|input|custom|business)\b",
     # tone-policing: "There's no need for that.", "You don't have to be sarcastic", "I'm not sure
     # I like the tone of that"
-    r"\bthere'?s no (?:need|call) for (?:that|this)(?=\s*(?:[.!,;]|$))|^(?:there'?s )?no (?:need|call) to be like that\b|\bless of the (?:attitude|lip|cheek|tone)\b",
+    r"\bthere'?s no (?:need|call) for (?:that|this)(?=\s*(?:[.!,;]|$))(?![^.?!]{0,120}\b(?:sorry|apologi[sz]e|every (?:right|reason))\b)|^(?:there'?s )?no (?:need|call) to be like that\b|\bless of the (?:attitude|lip|cheek|tone)\b",
     r"\byou (?:don'?t|do not) (?:have|need) to be (?:so )?(?:sarcastic|rude|nasty|snide|like that|aggressive|personal|hostile|abusive|horrible)\b",
-    r"\bi(?:'m| am) not (?:sure i like|keen on|happy with|okay with|ok with) (?:the|your|that) tone\b(?! (?:i|of my|in my|we)\b)|\bi (?:don'?t|do not) (?:like|appreciate) (?:the|your) tone\b(?! (?:i|of my|in my|we)\b)",
+    r"\bi(?:'m| am) not (?:sure i like|keen on|happy with|okay with|ok with) (?:the|your|that) tone\b(?! (?:i|of my|in my|we)\b)(?![^.?!]{0,80}\b(?:with|to|at|sent|sending|gave|give) you\b)|\bi (?:don'?t|do not) (?:like|appreciate) (?:the|your) tone\b(?! (?:i|of my|in my|we)\b)(?![^.?!]{0,80}\b(?:with|to|at|sent|sending|gave|give) you\b)",
     # platitudes that close the subject: "Life's not fair, son.", "Tyler's not your business.
     # You worry about you.", "Let's just move forward?", "Oh love don't cry."
-    r"\blife(?:'s| is) not (?:always )?fair\b(?! (?:on|to|for) you)|\blife (?:isn'?t|is not) (?:always )?fair\b(?! (?:on|to|for) you)|\bnobody (?:said|says|ever said) life (?:was|is) fair\b",
-    r"\b(?:not|none of) your (?:business|concern)\b(?! (?:to|alone|either)\b)|(?:^|\bjust )you worry about (?:you|yourself|your own)\b|\b(?:it|that|this) (?:doesn'?t|does not) concern you\b",
+    r"\blife(?:'s| is) not (?:always )?fair\b(?! (?:on|to|for) you)(?! (?:isn'?t|is not|won'?t be|wasn'?t) (?:an|the|my|a) (?:answer|excuse|reason)\b)|\blife (?:isn'?t|is not) (?:always )?fair\b(?! (?:on|to|for) you)(?! (?:isn'?t|is not|won'?t be|wasn'?t) (?:an|the|my|a) (?:answer|excuse|reason)\b)|\bnobody (?:said|says|ever said) life (?:was|is) fair\b",
+    r"\b(?:not|none of) your (?:business|concern)\b(?! (?:to|alone|either)\b)|(?:^|\bjust )you worry about (?:you|yourself|your own)\b(?![^.?!]{0,120}\b(?:i'?ll|i will|i'?m (?:taking|doing|going)|let me)\b)|\b(?:it|that|this) (?:doesn'?t|does not) concern you\b",
     r"\b(?:let'?s|lets|can we|could we) (?:just )?(?:move forward|draw a line|put (?:it|this|that) behind us)\b(?! together)",
     r"\b(?:please )?don'?t cry\b(?! (?:alone|on your own|by yourself|in)\b)|\b(?:stop|quit) crying\b|\bno need to cry\b",
 )
@@ -896,13 +896,13 @@ DEFLECT = rules(
     r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
     # putting it off: "Let's chat Thursday, ok?", "Can we maybe talk tomorrow when it's
     # calmer?", "Do you want to stop here and pick it up tomorrow?", "Let's sync later today?"
-    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re|things|we'?re|everyone))(?![^?]{0,120}\bor (?:keep going|carry on|now|today|right now)\b)",
-    r"\b(?:do you want|would you like|shall we|should we) (?:to )?(?:stop|leave it|pause|call it a day)(?: here| there| for now| for today)?(?: and)? (?:pick (?:it|this) up|come back|continue|carry on|talk)\b(?![^?]{0,120}\bor (?:keep going|carry on|now|today|right now)\b)",
-    r"\b(?:let'?s|lets) (?:stay|keep|remain) focused on\b(?! (?:you|your|what you|getting you)\b)|\b(?:let'?s|lets|can we|could we) (?:just )?(?:park (?:this|it|that)|circle back|take (?:this|it|that) offline|leave (?:it|this|that) (?:for|till|until) (?:tonight|now|today|tomorrow|later|the morning))\b|\bcatch you later\b|\bi can'?t get into (?:this|it|that)\b|\byou(?:'d| would|'ll| will) (?:need|have) to (?:raise|take) (?:that|this|it) (?:up )?with\b",
+    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re(?! ready)|things|we'?re|everyone))(?![^?]{0,120}\bor (?:would you (?:rather|prefer)|do you want|keep going|carry on|now|today|right now)\b)(?![^.?!]{0,60}(?:\bat \d|\d(?::\d\d)? ?(?:am|pm)\b|\bjust you and me\b|\bfor as long as\b|\bwhen (?:you'?re|your|you are) ready\b|\bi'?ll (?:be there|come|clear|book|bring)\b))",
+    r"\b(?:do you want|would you like|shall we|should we) (?:to )?(?:stop|leave it|pause|call it a day)(?: here| there| for now| for today)?(?: and)? (?:pick (?:it|this) up|come back|continue|carry on|talk)\b(?![^?]{0,120}\bor (?:would you (?:rather|prefer)|do you want|keep going|carry on|now|today|right now)\b)",
+    r"\b(?:let'?s|lets) (?:stay|keep|remain) focused on\b(?! (?:you|your|what you|getting you|how you|(?:the )?(?:burnout|hurt|harm|impact|upset))\b)|\b(?:let'?s|lets|can we|could we) (?:just )?(?:park (?:this|it|that)|circle back(?![^.?!]{0,80}\b(?:i|we) (?:rushed|skipped|brushed|glossed|missed)\b)|take (?:this|it|that) offline|leave (?:it|this|that) (?:for|till|until) (?:tonight|now|today|tomorrow|later|the morning))\b|\bcatch you later\b|\bi can'?t get into (?:this|it|that)\b|\byou(?:'d| would|'ll| will) (?:need|have) to (?:raise|take) (?:that|this|it) (?:up )?with\b(?![^.?!]{0,120}\b(?:i'?ll|i will|i'?ve|i have|i can) (?:\w+ )?(?:come|write|help|go|book|ring|call|raise|sit|do)\w*\b)",
     # a change of subject, or their question handed to someone else: "While I've got you, where
     # are we on the renewal?", "That's really a conversation for her."
-    r"\bwhile i'?ve got you\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank))|\bon (?:a|an) (?:separate|different|unrelated|other) note\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank|should have))|^(?:anyway,? |ok,? )?changing the subject\b|^(?:oh,? )?(?:by the way|btw|before i forget)\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank|should have))",
-    r"\b(?:that'?s|it'?s|this is) (?:really |more )?(?:a conversation|a question|a matter|one) for (?:her|him|them|your \w+|hr|the \w+)\b(?! and me\b)",
+    r"\bwhile i'?ve got you\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank))|\bon (?:a|an) (?:separate|different|unrelated|other) note\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank|should have|if you need|do you want me to|i'?ve (?:\w+ ){0,2}(?:knocked|asked|told|cancelled|refunded|sorted|booked|taken|credited|waived)))|^(?:anyway,? |ok,? )?changing the subject\b|^(?:oh,? )?(?:by the way|btw|before i forget)\b(?![^.?!]{0,120}\b(?:sorry|apolog|owe you|thank|should have|if you need|do you want me to|i'?ve (?:\w+ ){0,2}(?:knocked|asked|told|cancelled|refunded|sorted|booked|taken|credited|waived)))",
+    r"\b(?:that'?s|it'?s|this is) (?:really |more )?(?:a conversation|a question|a matter|one) for (?:her|him|them|your \w+|hr|the \w+)\b(?! and me\b| of us\b)(?![^.?!]{0,120}\b(?:i'?ll|i will|i'?m (?:going to|asking)|with you|not just|but i'?m not)\b)",
     # the focus turned to my own story or my own troubles: "I know exactly how you feel, my dad
     # had a fall last year", "honestly ive been feeling pretty rubbish about all this too"
     r"\bi (?:know|understand) (?:exactly )?how you feel[,.;]? (?:my \w+|when (?:i|my)|the same)\b|^(?:the )?same (?:thing )?happened (?:to|with) (?:me|my)\b",
@@ -939,7 +939,7 @@ SARCASM = rules(
     r"\bi'?m sure (?:the|that|it|you)\b[^.?!]*\b(?:real|such a|so) \w+ for you\b",
     r"\bsave my breath\b",
     r"\bthat'?s really helpful to know\b",
-    r"^so (?:now )?(?:i'?m|i am|we'?re|we are) (?:a |an |the )?(?!clear\b|sorted\b|done\b|square\b)\w+(?: \w+)?(?: now)?,? (?:great|brilliant|lovely|perfect|fantastic|wonderful|nice|charming)\W*$|^(?:great|fantastic|brilliant|lovely|perfect|wonderful)[,.!]* (?:so )?now (?:i'?m|i am|we'?re|we are)\b",
+    r"^so (?:now )?(?:i'?m|i am|we'?re|we are) (?:a |an |the )?(?!clear\b|sorted\b|done\b|square\b|agreed\b|good\b|all good\b|ok(?:ay)?\b|fine\b|all set\b|set\b|booked\b)\w+(?: \w+)?(?: now)?,? (?:great|brilliant|lovely|perfect|fantastic|wonderful|nice|charming)\W*$|^(?:great|fantastic|brilliant|lovely|perfect|wonderful)[,.!]* (?:so )?now (?:i'?m|i am|we'?re|we are)\b(?! (?:clear|getting (?:somewhere|there)|on the same page|sorted|agreed)\b)",
     r"\b(?:glowing|rave|lovely) (?:review|feedback|report|compliment)\b",
 )
 
@@ -977,7 +977,7 @@ QUICK_FIX = rules(
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
     r"\bfrom now on\b",
     # "give me 5 mins to find out who was on", "let me find out what happened"
-    r"\b(?:give me|gimme|give us) (?:\d+|one|two|five|ten|a (?:few|couple of)|a) ?(?:mins?|minutes?|secs?|seconds?|moment|sec|ticks?|mo|hours?|days?) to\b(?! (?:think|take (?:it|that|this|in)|process|breathe)\b)|\blet me (?:just )?find out\b(?! from you)",
+    r"\b(?:give me|gimme|give us) (?:\d+|one|two|five|ten|a (?:few|couple of)|a) ?(?:mins?|minutes?|secs?|seconds?|moment|sec|ticks?|mo|hours?|days?) to\b(?! (?:think|take (?:it|that|this|in)|process|breathe|get my head (?:round|around)|read|understand|find the (?:right )?words|make sure i)\b)|\blet me (?:just )?find out\b(?! from you| if i| whether i)",
     r"\b(?:it|that|this|the \w+)(?:'ll| will) be (?:in|done|fixed|sorted|with you|there|paid|ready|back|live|resolved)\b",
     r"\b(?:i|we) won'?t (?:do|let) (?:it|that|this) (?:happen )?again\b",
     r"\bshall we (?:do|set|try|make|get|split|agree|start)\b",

@@ -75,7 +75,7 @@ _NOT_ASKING = re.compile(
     r"frustrating|a\b|an\b)|^(?:what|how) (?:i|you|we|they|he|she)(?:'m|'re)? (?:mean|meant|"
     r"said|say|saying|want|wanted|need|needed|did|do|think|thought|feel|felt|told)\b"
     # "when helen asked who built it i dodged it": a time clause, not a question
-    r"|^when (?!(?:did|do|does|was|were|is|are|will|would|can|could|should|have|has|had)\b|'s\b)"
+    r"|^when (?!(?:did|do|does|was|were|is|are|will|would|can|could|should|have|has|had|works?|suits?)\b|'s\b)"
 )
 
 
@@ -162,6 +162,7 @@ def _unmarked_question(text: str) -> bool:
 _IF_THEN_ASKS = re.compile(
     r"^(?:if|when)\b[^.?!]{0,80}?\b(?:what|how|which|where|why) (?:would|could|should|do|will|did"
     r"|does|was|were|is|are|has|have) (?:you|u|it|that|this)\b"
+    r"|^when (?:you|u|he|she|they) (?:say|said|says)\b[^.?!]{0,80}?\b(?:do|does|did|was|were|is|are) (?:you|u|he|she|they|that|it)\b"
 )
 
 
