@@ -41,6 +41,7 @@ TRAINED = [
     ("multi-writer, second wave", ROOT / "benchmarks/multiwriter2/train.jsonl"),
     ("multi-writer, third wave", ROOT / "benchmarks/multiwriter3/train.jsonl"),
     ("multi-writer, sixth wave", ROOT / "benchmarks/multiwriter6/train.jsonl"),
+    ("multi-writer, seventh wave", ROOT / "benchmarks/multiwriter7/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"
 # (name, file, the records' kind or None for all, the situation the judge is told)

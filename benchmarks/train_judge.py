@@ -9,7 +9,7 @@ What it learns from (all written for this project; CC BY 4.0):
   set, which is never read here;
 - the combiner, which weighs the text model against the rules: only the sets the rules were
   not written from when it first learned from them (the development part and the second,
-  third, fourth and sixth waves of the multi-writer set, and the final held-out set), from
+  third, fourth, sixth and seventh waves of the multi-writer set, and the final held-out set), from
   out-of-fold text scores, so it learns how far to trust the rules instead of copying them.
   Since then rules have been written from the kinds of error found in these sets too (never
   from the locked part, the held-out writers or the fifth wave), so its cross-validated
@@ -58,6 +58,7 @@ SETS = {
     "multiwriter3": REPO / "benchmarks" / "multiwriter3" / "train.jsonl",
     "multiwriter4": REPO / "benchmarks" / "multiwriter4" / "train.jsonl",
     "multiwriter6": REPO / "benchmarks" / "multiwriter6" / "train.jsonl",
+    "multiwriter7": REPO / "benchmarks" / "multiwriter7" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
 COMBINER_SETS = (
@@ -65,6 +66,7 @@ COMBINER_SETS = (
     "multiwriter3",
     "multiwriter4",
     "multiwriter6",
+    "multiwriter7",
     "final-heldout",
     "multiwriter-dev",
 )

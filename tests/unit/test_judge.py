@@ -204,7 +204,9 @@ def test_one_word_reply_is_minimal_with_medium_confidence() -> None:
 
 
 def test_ten_thousand_characters() -> None:
-    reply = ("So the offsites keep pulling you away from customers. " * 200)[:10_000]
+    reply = (
+        "So the retreats and coaching are distracting the whole division from selling. " * 130
+    )[:10_000]
     a = JUDGE.assess_now(Exchange(reply=reply, persona_line=SARAH), RUBRIC)
     assert a.score("listening") == 4
     assert a.confidence != "high"  # very long: at best medium
@@ -1284,3 +1286,75 @@ def test_what_they_asked_for_is_no_defence() -> None:
     assert Move.deny not in comfort, comfort
     # the same words put off someone who did not ask for time
     assert Move.deflect in {h.move for h in detect("lets talk tmrw, im slammed", ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # the seventh wave's exasperation
+        ("So what would you have me do? March up to the board?", Move.leading_question),
+        ("What would you rather we'd done, waited till you got home?", Move.leading_question),
+        ("Well what exactly would you have liked, a full cardiac workup?", Move.leading_question),
+        ("So what do you want me to do then?", Move.leading_question),
+        ("So you're threatening me now?", Move.leading_question),
+        ("So what, I'm a bully now, is that it?", Move.leading_question),
+        (
+            "Is that honestly what you think, that I made it so you can't come?",
+            Move.leading_question,
+        ),
+        # and the sincere neighbours
+        ("What would you have liked me to do differently?", Move.open_question),
+        ("What do you want me to do first, ring them or come round?", Move.open_question),
+    ],
+)
+def test_the_seventh_waves_exasperation_and_its_neighbours(reply: str, move: Move) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert move in hits, hits
+    if move is Move.open_question:
+        assert Move.leading_question not in hits, hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # natural-play writers' good replies the retrained model no longer carried
+        "I'm not going to explain it away. None of them changes what happened.",
+        "I think I got too comfortable working with it and started talking like it was ours.",
+        "I've replayed that moment a lot since yesterday and I don't come out of it well.",
+        "Some of that's fair, to be honest.",
+        "aye, that's more hours than I had in my head.",
+    ],
+)
+def test_natural_play_admissions_own_it(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.own in hits, hits
+    assert not hits & {Move.justify, Move.deny}, hits
+
+
+def test_a_but_that_asks_to_know_more_is_no_yes_but() -> None:
+    asking = "I'm not sure I've any right to ask, but I'd like to know how bad it is for them."
+    assert Move.yes_but not in {h.move for h in detect(asking, ROTA).hits}
+    arguing = "I hear you, but the rota was posted weeks ago."
+    assert Move.yes_but in {h.move for h in detect(arguing, ROTA).hits}
+
+
+def test_a_reason_disowned_and_a_decision_handed_over_are_no_defence() -> None:
+    disowned = "There are reasons in my head but none of them makes it ok."
+    moves = {h.move for h in detect(disowned, ROTA).hits}
+    assert Move.justify not in moves, moves
+    assert Move.own in moves, moves
+    handed = "I think yes but it is your team, you decide."
+    assert Move.yes_but not in {h.move for h in detect(handed, ROTA).hits}
+
+
+def test_a_counter_attack_the_rules_find_is_called_one() -> None:
+    from sparring.adapters.files.library import Library
+    from sparring.judge.offline import OfflineJudge
+
+    rubric = Library(include_user=False).rubric("difficult-feedback")
+    reply = "That's rich, coming from someone who missed her own forecast three quarters running."
+    a = OfflineJudge().assess_now(
+        Exchange(reply=reply, persona_line="You ignored my forecast again.", confrontation=True),
+        rubric,
+    )
+    assert a.defensive, [m.move for m in a.moves]

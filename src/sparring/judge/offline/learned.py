@@ -189,7 +189,13 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
         # every question the rules found asks for a fact, proposes or argues: the text model
         # hears "what", "how" and a question mark, not what the question asks for
         out["inquiry"] = min(0.95, out["inquiry"] + STANCE_MARGIN)
-    if rules.get("defensive") or not any(rules.get(k) for k in _TAKES_IN):
+    engaging = any(rules.get(k) for k in _TAKES_IN)
+    if rules.get("hostile") and not engaging:
+        # a counter-attack, a brush-off or sarcasm the rules found, with nothing engaging
+        # beside it: the model must be surer to call it no defence ("That's rich, coming from
+        # someone who missed her own forecast")
+        out["defensive"] = max(0.05, out["defensive"] - STANCE_MARGIN)
+    if rules.get("defensive") or not engaging:
         return out
     out["defensive"] = min(0.95, out["defensive"] + STANCE_MARGIN)
     if rules.get("move:open_question") or rules.get("move:check"):

@@ -192,7 +192,8 @@ LEADING = rules(
     r"\b(?:is|was) (?:that|it|this) all (?:you(?:'re| are)?|u) (?:\w+ )?(?:bothered|care|cared|worried|concerned|interested|think) about\b",
     r"\bhow (?:was|am|were|is) (?:i|we|anyone|anybody) (?:supposed|meant|expected) to\b",
     r"\bwhy (?:you|u) (?:keep|always|never|even|have to|got to|gotta)\b",
-    r"\bwhat (?:would|'d) (?:you|u) (?:actually |really |honestly )?have (?:wanted|liked|expected|had) (?:me|us) to do\b",
+    # (not "What would you have liked me to do differently?": that asks)
+    r"\bwhat (?:would|'d) (?:you|u) (?:actually |really |honestly )?have (?:wanted|liked|expected|had) (?:me|us) to do\b(?! (?:differently|instead|next time|better)\b)",
     # an absurd option put in their mouth after the question: "what I should do, not eat?",
     # "So what happens now, you want to take my shares?"
     r"\bwhat (?:should i|i should|am i supposed to|do i|can i) do\s*[,-]\s*(?:just )?(?:not|stop|quit|never|give up|live|sleep)\b",
@@ -205,6 +206,21 @@ LEADING = rules(
     # mum, wouldn't you want to focus on her treatment?", "you're going to throw it in over a
     # jamboree list?", "What would I even get out of it?"
     r"\b(?:would (?:you|u)|you'?d) (?:rather|prefer) (?:i|we)(?:'d| had)? (?:hadn'?t|had not|had never|never (?:told|said|mentioned|asked|rang|called)|kept quiet|lied)\b(?![^?]{0,120}\bor\b)",
+    # the seventh wave's exasperation: "So what would you have me do? March up to the board?",
+    # "What would you rather we'd done, waited till you got home?", "what exactly would you
+    # have liked, a full cardiac workup?", "So what do you want me to do then?", "So you're
+    # threatening me now?", "Is that honestly what you think, that I made it so you can't
+    # come?"
+    r"\bwhat would (?:you|u) have (?:me|us) (?:do|say)\b",
+    r"\bwhat (?:exactly )?would (?:you|u) (?:rather (?:i|we)(?:'d| had)? (?:done|said)|have (?:liked|wanted|preferred|had (?:me|us) do))(?:"
+    + _ABSURD_OPTION
+    + "|"
+    + _OPTION
+    + r")",
+    # (not "Okay, what do you want me to do then? Genuinely, I want to get this right.")
+    r"^(?:so|well)[,.]? what do (?:you|u) want (?:me|us) to do,? then\W*$",
+    r"^so,? (?:you(?:'re| are)|now you(?:'re| are)) (?:threatening|accusing|blaming) me\b(?: now)?\W*$",
+    r"\bis that (?:honestly|really|seriously) what you think\b",
     r"^(?:(?:and|but|so|ok(?:ay)?|look|honestly)[,.]? )*(?:if|imagine|say) (?:it|that|this|she|he) (?:was|were|had been) (?:(?:your|you)\b[^?]{0,100}\bwouldn'?t (?:you|u)|(?:your \w+|(?!me\b|us\b)\w+) who\b[^?]{0,100}\bwould (?:you|u) (?:want|like|be happy))\b",
     r"\b(?:you(?:'re| are|re) (?:going to|gonna|threatening to|ready to|really going to|seriously going to)|you'?d(?: really| seriously)?) (?!be\b)[^.?!]{1,40}\bover (?:a|one|some|a few|a couple of|the odd|a single|a silly|one little)\b(?! (?:\w+ )?(?:weekend|week|night|day|month|year|summer|christmas|holiday)s?\b)[^.?!]{0,40}\?|\byou(?:'re| are) (?:quitting|leaving|walking out|resigning) over (?:one|a)\b|\bare you (?:seriously |really )?(?:quitting|leaving|resigning|walking out) over (?:a|one|some)\b",
     r"\b(?:what|why) (?:exactly )?(?:would|could|do|does) (?:i|we) (?:exactly |even )?(?:get out of|gain (?:from|by))\b|\b(?:what|why|how) (?:would|could|does|do|did|am|can|should) (?:i|we|anyone|anybody) even (?:get(?! through| hold| in)|want|need|bother|care|lie)\b",
@@ -221,6 +237,8 @@ RHETORICAL = rules(
     # the second-language "But what I can do?")
     r"\bwould (?:it|that|knowing(?: \w+)?) (?:really |even )?(?:change|make) (?:anything|any difference|a difference)(?: (?:now|anyway|at this point|at all))?(?: to know(?: now)?)?\W*$",
     r"\bbut what (?:else )?(?:(?:can|could) (?:i|we)|(?:i|we) (?:can|could)) do(?: about (?:it|this|that))?\W*$|\bwhat'?s in it for (?:me|us)(?: (?:then|exactly|anyway|here))?\W*$",
+    # "So what, I'm a bully now, is that it?" (before the check its tag would read)
+    r"^so what,? (?:i'?m|i am) (?:a |an |the )?\w+ now\b",
 )
 
 # Their view of me put as a question: "So you think I went in there and cut a side deal?",
@@ -443,6 +461,13 @@ OWN = rules(
     # "It should have been me asking you", "it was the wrong one", "it would sound like an excuse"
     r"\bit should(?:'ve| have| of) been me\b|(?:^|[,;:]\s*|\b(?:and|so|honestly|looking back|yes|but)\s+)(?:it|that) was (?:the )?wrong (?:one|call|choice|decision|move|thing to do)\b",
     r"\bit (?:would|will|'d) (?:only |just )?sound like an? excuse\b|\bi(?:'m| am) not going to (?:make|give you) (?:an? )?excuses?\b",
+    # "I'm not going to explain it away", "none of them changes what happened", "I got too
+    # comfortable working with it"
+    r"\bi(?:'m| am) not (?:going to|gonna) (?:explain|talk|wriggle) (?:it|this|that|my way) (?:away|out of (?:it|this|that))\b|\bnone of (?:them|it|that|those) (?:changes?|excuses?) what (?:happened|i did)\b|\bnone of (?:them|it|those) makes? (?:it|that|this) (?:ok|okay|right|better|fine)\b",
+    r"\bi (?:got|was|became|had got|'d got) (?:too|a bit too|far too|way too) (?:comfortable|complacent|casual|relaxed|careless|cocky|sloppy|sure of myself)\b",
+    # "I don't come out of it well", "Some of that's fair", "that's more hours than I had in my
+    # head"
+    r"\bi (?:don'?t|do not) come out of (?:it|this|that) (?:well|looking good)\b|^(?:\w+[,.]? )?some of (?:that|it|what you(?:'ve| have)? said)(?:'s| is) fair\b|\bmore (?:\w+ )?than i (?:had in my head|thought|realised|realized|knew)\b",
     # plain admissions without an apology word: "I did say that.", "It was me, nobody else.",
     # "I don't have a good reason.", "It's a stall.", "yeah ok that slide was bad"
     r"\bi did (?:say|promise|agree to) (?:that|it|this)(?:\W*$|,? (?:and )?(?:you'?re right|yes|yeah|i'?m sorry|im sorry|sorry|and i(?:'m| am) sorry|and i shouldn'?t|i shouldn'?t|i regret)\b)",
@@ -563,7 +588,8 @@ JUSTIFY = rules(
     r"\b(?:we|i) (?:followed|stuck to|went by) (?:the|our) (?:process|procedure|policy|rules|book|plan|playbook|script)\b",
     r"\bit'?s (?:in|on) the (?:contract|policy|handbook|terms|sla|agreement|email|slide|minutes)\b",
     r"\b(?:the|our) (?:data|numbers|figures|facts|results|metrics|evidence|research) (?:show|shows|say|says|prove|proves|tell|tells|suggest|suggests)\b",
-    r"\bthere (?:was|were|is|are) (?:a )?(?:good |valid |solid )?reasons?\b",
+    # (not "There are reasons in my head but none of them makes it ok")
+    r"\bthere (?:was|were|is|are) (?:a )?(?:good |valid |solid )?reasons?\b(?![^.?!]{0,60}\bbut (?:none|not one|no)\b)",
     r"\b(?:it|that) was (?:a |an )?(?:tough|hard|difficult|business|strategic|commercial|necessary|judg(?:e)?ment) (?:call|decision|choice)\b",
     r"\b(?:that'?s|it'?s|this is) (?:the|our|company|practice|standard|normal) (?:procedure|policy|process|protocol|practice|rule|rules|terms)\b",
     r"\brules are rules\b",
