@@ -6,7 +6,8 @@
 
 What it learns from (all written for this project; CC BY 4.0):
 - the text model: every labelled set of ours except the locked test part of the multi-writer
-  set, which is never read here;
+  set, which is never read here (and the fifth wave and the fourth wave's held-out writers,
+  which are not listed);
 - the combiner, which weighs the text model against the rules: only the sets the rules were
   not written from when it first learned from them (the development part and the second,
   third, fourth, sixth and seventh waves of the multi-writer set, and the final held-out set), from
@@ -59,6 +60,7 @@ SETS = {
     "multiwriter4": REPO / "benchmarks" / "multiwriter4" / "train.jsonl",
     "multiwriter6": REPO / "benchmarks" / "multiwriter6" / "train.jsonl",
     "multiwriter7": REPO / "benchmarks" / "multiwriter7" / "train.jsonl",
+    "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
 COMBINER_SETS = (
