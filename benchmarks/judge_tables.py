@@ -42,6 +42,7 @@ TRAINED = [
     ("multi-writer, third wave", ROOT / "benchmarks/multiwriter3/train.jsonl"),
     ("multi-writer, sixth wave", ROOT / "benchmarks/multiwriter6/train.jsonl"),
     ("multi-writer, seventh wave", ROOT / "benchmarks/multiwriter7/train.jsonl"),
+    ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"
 # (name, file, the records' kind or None for all, the situation the judge is told)
