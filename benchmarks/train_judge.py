@@ -293,7 +293,7 @@ def combiner_inputs(text: np.ndarray, items: list[Item], strongest: np.ndarray) 
     return np.hstack([text, np.array(rows)])
 
 
-def best_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str] = ()) -> float:
+def best_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str]) -> float:
     """The probability cut nearest 0.5 whose F1 is within one standard error of the best.
 
     Each cut's F1 is averaged with its neighbours' (cuts within `SMOOTHING`), and the standard
@@ -304,9 +304,8 @@ def best_threshold(p: np.ndarray, y: np.ndarray, groups: Sequence[str] = ()) -> 
     apart, the cut stays nearest the combiner's own calibrated point, 0.5 (the "one standard
     error" rule of model selection)."""
     cuts = np.array([round(float(t), 2) for t in np.arange(0.2, 0.81, 0.01)])
-    names = list(groups) or [str(i) for i in range(len(y))]
-    index = {g: i for i, g in enumerate(sorted(set(names)))}
-    member = np.array([index[g] for g in names])
+    index = {g: i for i, g in enumerate(sorted(set(groups)))}
+    member = np.array([index[g] for g in groups])
     rng = np.random.default_rng(0)
     weights = np.vstack(
         [np.ones(len(index))]

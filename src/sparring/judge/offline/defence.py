@@ -117,8 +117,10 @@ _REASSURANCE = re.compile(
 )
 # agreeing with their dislike, not denying it: "im not sold on all of the retreat stuff either"
 _AGREEING = re.compile(
-    r"\bnot (?:sold|keen|a (?:big )?fan|happy|convinced|thrilled|sure about|mad about)\b[^.?!]*\beither\b"
-    r"|\b(?:don'?t|do not) (?:like|love|rate|buy) (?:it|that|this|the \w+|all of)\b[^.?!]*\beither\b"
+    r"\bnot (?:sold|keen|a (?:big )?fan|happy|convinced|thrilled|sure about|mad about)\b"
+    r"[^.?!]{0,120}\beither\b"
+    r"|\b(?:don'?t|do not) (?:like|love|rate|buy) (?:it|that|this|the \w+|all of)\b"
+    r"[^.?!]{0,120}\beither\b"
 )
 
 

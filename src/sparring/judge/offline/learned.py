@@ -174,26 +174,26 @@ _TAKES_IN = (
     "move:reflect_content",
     "move:closed_question",
 )
-_CLOSED = ("move:leading_question",)
 
 
 def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> dict[str, float]:
-    """Where the rules found a reply engaging with their point (asking, checking, owning,
-    reflecting, a plain question) and no defence at all, the model must be surer to call it defensive, and
-    less sure to agree that it asks or owns: the text model alone tends to hear a challenge
-    in a sincere question unlike those it learned from. Cross-validated on replies the rules
-    were never tuned on, this trades a few missed defences for fewer false alarms at about
-    the same F1 (`benchmarks/train_judge.py --cv`)."""
+    """The model's thresholds, moved where the rules read a clear stance (each checked with
+    `benchmarks/train_judge.py --cv`):
+
+    - a question the rules read as leading, and no open question: the model must be surer to
+      call it inquiry (it hears "what", "how" and a question mark, not what is asked for);
+    - a counter-attack, brush-off or sarcasm, and nothing engaging: surer to call it no
+      defence;
+    - engaging with their point (asking, checking, owning, reflecting, a plain question) and
+      no defence at all: surer to call it defensive, and less sure to agree that it asks or
+      owns. The text model alone tends to hear a challenge in a sincere question unlike those
+      it learned from; this trades a few missed defences for fewer false alarms at about the
+      same F1."""
     out = dict(threshold)
-    if not rules.get("inquiry") and any(rules.get(k) for k in _CLOSED):
-        # every question the rules found asks for a fact, proposes or argues: the text model
-        # hears "what", "how" and a question mark, not what the question asks for
+    if rules.get("move:leading_question") and not rules.get("inquiry"):
         out["inquiry"] = min(0.95, out["inquiry"] + STANCE_MARGIN)
     engaging = any(rules.get(k) for k in _TAKES_IN)
-    if rules.get("hostile") and not engaging:
-        # a counter-attack, a brush-off or sarcasm the rules found, with nothing engaging
-        # beside it: the model must be surer to call it no defence ("That's rich, coming from
-        # someone who missed her own forecast")
+    if rules.get("hostile") and not engaging:  # "That's rich, coming from someone who..."
         out["defensive"] = max(0.05, out["defensive"] - STANCE_MARGIN)
     if rules.get("defensive") or not engaging:
         return out

@@ -86,6 +86,13 @@ _QUOTED = re.compile(r"(?<![\w'])['\"]([a-z][^'\"]{2,60}?)['\"](?![\w])")
 _STEM_TAIL = re.compile(r"\W*\w+(?:\W+\w+){1,}")
 
 
+# A sentence that starts by answering back ("But that's not what happened"), not one that turns
+# back to their side ("but i hear u that its ur team paying for it").
+_ANSWERING_BACK = re.compile(
+    r"(?:but|however|though|still|yet)\b(?!,? (?:i (?:hear|get|see|understand)|you'?re right)\b)"
+)
+
+
 def find_listening(
     s: Sentence,
     col: Collector,
@@ -125,13 +132,7 @@ def find_listening(
             col.add(Move.reflect_feeling, s.start + m.start(), s.start + m.end())
             found_reflection = True
     answering_back = (
-        # ("but i hear u that its ur team paying for it" turns back to their side)
-        bool(
-            re.match(
-                r"(?:but|however|though|still|yet)\b(?!,? (?:i (?:hear|get|see|understand)|you'?re right)\b)",
-                text,
-            )
-        )
+        bool(_ANSWERING_BACK.match(text))
         or col.has(Move.dismiss, span)
         or col.has(Move.sarcasm, span)
     )

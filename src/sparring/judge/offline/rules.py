@@ -59,6 +59,8 @@ _OPTION = (
     r"\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about"
     r"|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$"
 )
+# Either kind of option, as alternatives inside a group.
+_AN_OPTION = _ABSURD_OPTION + "|" + _OPTION
 
 # --- questions -------------------------------------------------------------------------------
 
@@ -136,20 +138,14 @@ LEADING = rules(
     + ABSURD
     + r"\b)",
     r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)(?:\W*$|"
-    + _ABSURD_OPTION
-    + "|"
-    + _OPTION
+    + _AN_OPTION
     # (the present tense only with an option, and not a choice: "what do you want me to do,
     # talk to him first or wait?")
     + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?!\s*[,-]\s*(?:just )?(?:talk|sit down|ring|call|cancel|meet|speak|post|send|come)\b)(?:"
-    + _ABSURD_OPTION
-    + "|"
-    + _OPTION
+    + _AN_OPTION
     + ")",
     r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|"
-    + _ABSURD_OPTION
-    + "|"
-    + _OPTION
+    + _AN_OPTION
     + ")",
     r"\bwhat (?:was|am|were|are) (?:i|we) (?:supposed|suppose|meant|expected) to (?:do|say)(?:(?:,? (?:then|exactly|instead))?\W*$|"
     + _ABSURD_OPTION
@@ -213,9 +209,7 @@ LEADING = rules(
     # come?"
     r"\bwhat would (?:you|u) have (?:me|us) (?:do|say)\b",
     r"\bwhat (?:exactly )?would (?:you|u) (?:rather (?:i|we)(?:'d| had)? (?:done|said)|have (?:liked|wanted|preferred|had (?:me|us) do))(?:"
-    + _ABSURD_OPTION
-    + "|"
-    + _OPTION
+    + _AN_OPTION
     + r")",
     # (not "Okay, what do you want me to do then? Genuinely, I want to get this right.")
     r"^(?:so|well)[,.]? what do (?:you|u) want (?:me|us) to do,? then\W*$",
@@ -876,8 +870,8 @@ DISMISS = rules(
     r"\b(?:everyone|everybody|you)(?:'s| is| are|'re) entitled to (?:their|your|an) opinion\b",
     r"\bit'?s (?:a |an |only |just )?\w+(?: \w+)?,? not (?:a |an |the )\w+",
     r"\bplease (?:step|stand|move) (?:to the side|aside|back)\b",
-    # the brush-offs of a form letter or a closed door: "Ok. Noted.", "Your feedback has been
-    # noted.", "I'll bear it in mind.", "That's your right.", "We'll be in touch."
+    # the brush-offs of a form letter: "Ok. Noted.", "Your feedback has been noted.", "I'll bear
+    # it in mind.", "Someone will get back to you."
     r"^(?:(?:ok(?:ay)?|right|yes|well)[,.]? )?(?:duly )?noted(?:,? (?:with )?(?:thanks|thank you|cheers))?[.!]*$|\b(?:your (?:feedback|comments?|concerns?|complaint)|it|that|this)(?: has| have|'s|'ve) been (?:duly )?(?:noted|logged|recorded|passed on|forwarded|registered)\b(?![^.?!]{0,120}\b(?:but|times|and (?:i|i'?m|i'?ll|i'?ve|she'?s|he'?s|she|he)|nothing happened|ignored)\b)",
     r"\b(?:i|we)'?ll (?:bear|keep) (?:it|that|this|your \w+) in mind\b(?=\s*(?:[.!]|$|,? (?:thanks|thank you|for (?:next time|the future|future reference)|going forward)\b))|^someone (?:will|'ll) (?:get back to|be in touch with|contact) you\b",
     r"\byour (?:feedback|comments?|custom|business) (?:is|are) (?:truly |extremely |greatly )(?:important|valuable|valued|appreciated)\b|\bwe (?:really |truly |do )?value your (?:feedback|comments|input|custom|business)\b",
