@@ -477,6 +477,38 @@ def test_prefilter_never_skips_a_rule_that_matches() -> None:
     assert skipped_but_matching == []
 
 
+def test_prefilter_names_exactly_the_rules_whose_literals_occur() -> None:
+    """The one-pass trie finds every literal present (the longest at each position, and its
+    prefixes from a table): the rules it names are exactly those with a literal in the text,
+    no more (a slower filter) and no fewer (a missed rule)."""
+    from sparring.judge.offline import rules as R
+    from sparring.judge.offline.prefilter import required_literals
+    from sparring.judge.offline.text import normalise
+
+    patterns = [p for name in dir(R) if isinstance(v := getattr(R, name), R.RuleList) for p in v]
+    literals = {R.INDEX.require_index(p): required_literals(p.pattern) for p in patterns}
+    texts = [
+        normalise(json.loads(line)["reply"])
+        for line in DEV_SET.read_text(encoding="utf-8").splitlines()
+    ][:150]
+    # overlapping literals at one position, and a literal inside a longer one
+    texts += ["you're not listening, you're telling", "isn't it, wasn't it", "nonono", ""]
+    for text in texts:
+        expected = {
+            i for i, lits in literals.items() if lits is None or any(x in text for x in lits)
+        }
+        assert R.INDEX.possible(text) & set(literals) == expected, text
+
+
+def test_trie_pattern_reports_the_longest_literal_at_each_position() -> None:
+    from sparring.judge.offline.prefilter import trie_pattern
+
+    trie = trie_pattern(["you", "you're", "our", "a.b", "re "])
+    assert trie.findall("you're yours") == ["you're", "re ", "you", "our"]
+    assert trie.findall("axb a.b") == ["a.b"]  # literals are literal, not regex
+    assert trie.findall("nothing here") == []
+
+
 def test_required_literals_are_found_for_most_rules() -> None:
     from sparring.judge.offline.prefilter import required_literals
 

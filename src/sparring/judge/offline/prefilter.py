@@ -4,9 +4,12 @@ The judge has several hundred phrase rules and almost all of them fail on any gi
 Python's regex engine cannot skip a pattern that starts with `\\b` quickly, so each failed
 search still costs a scan. Instead, every rule's parse tree (from the standard library's own
 regex parser) yields a set of literals of which at least one must occur in any text the rule
-matches. Those literals are indexed by their first three characters; a sentence's own
-three-character substrings then name the few rules worth running. The filter is exact: it only
-ever skips rules that cannot match (a test checks this over the development set).
+matches. All the literals are compiled into one regular expression shaped as a trie, which
+finds, at every position of a sentence, the longest literal starting there in a single pass of
+the regex engine; any other literal starting at the same position is a prefix of that one, so
+the literals present, and so the few rules worth running, follow from a table. The filter is
+exact: it only ever skips rules that cannot match (a test checks this over the development
+set).
 """
 
 from __future__ import annotations
@@ -73,14 +76,37 @@ def required_literals(pattern: str) -> frozenset[str] | None:
     return frozenset(best)
 
 
+def trie_pattern(literals: Iterable[str]) -> re.Pattern[str]:
+    """A pattern whose one group, at each position of a text, is the longest of `literals`
+    starting there (a zero-width look-ahead, so `findall` reports every position)."""
+    trie: dict[str, Any] = {}
+    for literal in literals:
+        node = trie
+        for ch in literal:
+            node = node.setdefault(ch, {})
+        node[""] = {}  # a literal ends here
+
+    def alternatives(node: dict[str, Any]) -> str:
+        # longer continuations first, the end of a literal last: the longest match wins
+        options = [re.escape(ch) + alternatives(node[ch]) for ch in sorted(node) if ch]
+        if "" in node:
+            options.append("")
+        return options[0] if len(options) == 1 else "(?:" + "|".join(options) + ")"
+
+    return re.compile("(?=(" + alternatives(trie) + "))")
+
+
 class LiteralIndex:
     """Which of a set of patterns can possibly match a text."""
 
     def __init__(self) -> None:
-        self._by_trigram: dict[str, list[tuple[str, int]]] = defaultdict(list)
-        self._always: set[int] = set()
+        self._by_literal: dict[str, set[int]] = defaultdict(set)
+        self._always: frozenset[int] = frozenset()
         self._patterns: list[re.Pattern[str]] = []
         self._ids: dict[int, int] = {}
+        self._trie: re.Pattern[str] | None = None
+        self._present: dict[str, frozenset[int]] = {}
+        """For each literal, the patterns it and the literals that are its prefixes name."""
 
     def add(self, patterns: Iterable[re.Pattern[str]]) -> None:
         for pattern in patterns:
@@ -91,22 +117,30 @@ class LiteralIndex:
             self._ids[id(pattern)] = index
             literals = required_literals(pattern.pattern)
             if literals is None:
-                self._always.add(index)
+                self._always |= {index}
                 continue
             for literal in literals:
-                self._by_trigram[literal[:3]].append((literal, index))
+                self._by_literal[literal].add(index)
+        self._trie = None
         self.possible.cache_clear()
+
+    def _build(self) -> re.Pattern[str]:
+        by_literal = self._by_literal
+        self._present = {
+            literal: frozenset().union(
+                *(by_literal.get(literal[:n], ()) for n in range(1, len(literal) + 1))
+            )
+            for literal in by_literal
+        }
+        self._trie = trie_pattern(by_literal)
+        return self._trie
 
     @lru_cache(maxsize=2048)  # noqa: B019 - one index per process, texts repeat within a reply
     def possible(self, text: str) -> frozenset[int]:
-        hits = set(self._always)
-        by_trigram = self._by_trigram
-        present = {text[i : i + 3] for i in range(len(text) - 2)}
-        for trigram in present.intersection(by_trigram):
-            for literal, index in by_trigram[trigram]:
-                if index not in hits and literal in text:
-                    hits.add(index)
-        return frozenset(hits)
+        found = (self._trie or self._build()).findall(text)
+        if not found:
+            return self._always
+        return self._always.union(*map(self._present.__getitem__, set(found)))
 
     def pattern(self, index: int) -> re.Pattern[str]:
         return self._patterns[index]
