@@ -16,8 +16,8 @@ there it must read that from the other person's lines (`--situation unknown`); w
 Run: python benchmarks/judge_tables.py [--locked]
 
 The locked multi-writer test part (benchmarks/multiwriter/test.jsonl), the fourth wave's two
-held-out writers and the fifth wave (held out whole) are only read with `--locked`: they are
-measured once per release of the judge, never while developing it.
+held-out writers, the fifth wave (held out whole) and the plain-statements set are only read
+with `--locked`: they are measured once per release of the judge, never while developing it.
 """
 
 from __future__ import annotations
@@ -42,6 +42,7 @@ TRAINED = [
     ("multi-writer, third wave", ROOT / "benchmarks/multiwriter3/train.jsonl"),
     ("multi-writer, sixth wave", ROOT / "benchmarks/multiwriter6/train.jsonl"),
     ("multi-writer, seventh wave", ROOT / "benchmarks/multiwriter7/train.jsonl"),
+    ("multi-writer, eighth wave", ROOT / "benchmarks/multiwriter8/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"
@@ -77,6 +78,12 @@ HELD_OUT = [
     (
         "**fifth wave, held out whole (five new writers)**",
         ROOT / "benchmarks/multiwriter5/heldout.jsonl",
+        None,
+        "confrontation",
+    ),
+    (
+        "**plain statements, not trained on (their point given back without a frame)**",
+        ROOT / "benchmarks/plain/plain.jsonl",
         None,
         "confrontation",
     ),

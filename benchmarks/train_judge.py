@@ -44,6 +44,7 @@ from sparring.adapters.files.library import Library
 from sparring.adapters.files.records import read_records
 from sparring.judge.evaluation import Record, exchange_for
 from sparring.judge.offline import OfflineJudge, learned
+from sparring.judge.offline.detect import unmarked_question_ends
 from sparring.judge.offline.reconcile import rule_signals
 
 REPO = Path(__file__).resolve().parents[1]
@@ -60,6 +61,7 @@ SETS = {
     "multiwriter4": REPO / "benchmarks" / "multiwriter4" / "train.jsonl",
     "multiwriter6": REPO / "benchmarks" / "multiwriter6" / "train.jsonl",
     "multiwriter7": REPO / "benchmarks" / "multiwriter7" / "train.jsonl",
+    "multiwriter8": REPO / "benchmarks" / "multiwriter8" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -69,6 +71,7 @@ COMBINER_SETS = (
     "multiwriter4",
     "multiwriter6",
     "multiwriter7",
+    "multiwriter8",
     "final-heldout",
     "multiwriter-dev",
 )
@@ -217,8 +220,14 @@ def _fit(x: sparse.csr_matrix | np.ndarray, y: np.ndarray, c: float) -> Logistic
     return model
 
 
+def reading(item: Item) -> str:
+    """The reply as the text model reads it (questions typed without their mark marked)."""
+    reply = item.record.reply[: learned.MAX_CHARS]
+    return learned.mark_questions(learned.normalise(reply), unmarked_question_ends(reply))
+
+
 def text_features(items: list[Item]) -> tuple[list[set[str]], list[set[str]]]:
-    lows = [learned.normalise(i.record.reply[: learned.MAX_CHARS]) for i in items]
+    lows = [reading(i) for i in items]
     return [learned.word_grams(low) for low in lows], [learned.char_grams(low) for low in lows]
 
 
@@ -268,7 +277,7 @@ def sentence_max(model: TextModel, items: Iterable[Item], whole: np.ndarray) -> 
     """Per reply and signal, the highest text score of any one sentence or clause."""
     out = np.array(whole, dtype=float)
     for n, item in enumerate(items):
-        low = learned.normalise(item.record.reply[: learned.MAX_CHARS])
+        low = reading(item)
         parts = learned.spans(low)
         if len(parts) > 1:
             words = [learned.word_grams(low[a:b]) for a, b in parts]
@@ -281,7 +290,7 @@ def combiner_inputs(text: np.ndarray, items: list[Item], strongest: np.ndarray) 
     """The combiner's inputs, in the order `learned.Model.verdict` builds them."""
     rows = []
     for n, i in enumerate(items):
-        low = learned.normalise(i.record.reply[: learned.MAX_CHARS])
+        low = reading(i)
         share = learned.heard(low, i.lines)
         rows.append(
             [float(i.rules.get(k, False)) for k in RULE_INPUTS]

@@ -893,10 +893,53 @@ def test_a_promise_to_listen_is_no_fix(reply: str) -> None:
         "how do u feel about working with the new rota now. be honest",
         "ok fair, what did you make of it.",
         "so how are you actually doing with all this.",
+        "What would it look like if it was done right. Not my version, yours",
+        "what does good look like for you.",
     ],
 )
 def test_a_question_typed_with_a_full_stop_is_a_question(reply: str) -> None:
     assert Move.open_question in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    ("reply", "marked"),
+    [
+        # a full stop becomes the question mark; at the very end one is added
+        ("hows the team doing, really.", "hows the team doing, really?"),
+        ("ok. if it was ur call what would u cut", "ok. if it was ur call what would u cut?"),
+        ("what did you make of it. be honest", "what did you make of it? be honest"),
+        # the rules read no question, or it has its mark: nothing changes
+        ("I moved the rota. That was wrong.", "i moved the rota. that was wrong."),
+        ("What happened?", "what happened?"),
+        # offsets are kept: chat spellings the rules write out ("u" -> "you") are mapped back
+        ("so how r u doing. ok", "so how r u doing? ok"),
+    ],
+)
+def test_the_text_model_is_shown_the_questions_the_rules_read(reply: str, marked: str) -> None:
+    """A phone-typed question has no question mark, so the text model's question features
+    ("q what", the last word asked about) missed it and it read as a statement: its doubt
+    outvoted the rules on "whats it actually costing u" and "if it was ur call what would u
+    cut", and "hows the team doing, really." read as defensive. It is shown the mark the rules
+    read, in training and in the app alike."""
+    from sparring.judge.offline import learned
+    from sparring.judge.offline.detect import unmarked_question_ends
+
+    ends = unmarked_question_ends(reply)
+    assert ends == detect(reply, ROTA).question_ends
+    assert learned.mark_questions(learned.normalise(reply), ends) == marked
+
+
+def test_marked_questions_change_what_the_model_reads_not_where_evidence_points() -> None:
+    from sparring.judge.offline import learned
+
+    model = learned.model()
+    reply = "fair. what would u cut"
+    plain = model.verdict(reply, {}, english=True)
+    marked = model.verdict(reply, {}, english=True, question_ends=[len(reply)])
+    assert marked.probability["inquiry"] > plain.probability["inquiry"]
+    # the span the model points at stays inside the reply (the added mark is not in it)
+    start, end = model.best_span(reply, "inquiry", question_ends=[len(reply)])
+    assert 0 <= start < end <= len(reply)
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from sparring.formats.moves import MOVE_CATEGORY, Category, Move
-from sparring.judge.offline.chat import back, expand
+from sparring.judge.offline.chat import Where, back, expand
 from sparring.judge.offline.cues import SECOND_PERSON, Collector, Hit
 from sparring.judge.offline.defence import (
     COMPLAINT,
@@ -46,6 +46,9 @@ class Detection:
     hits: list[Hit] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     english: bool = True
+    question_ends: list[int] = field(default_factory=list)
+    """Where each question typed without its question mark ends, in the reply (see
+    `unmarked_question_ends`)."""
 
     @property
     def moves(self) -> set[Move]:
@@ -110,6 +113,7 @@ def detect(
     addressed = bool(SECOND_PERSON.search(ctx_low))
     col = Collector()
     sents = sentences(low)
+    result.question_ends = _question_ends(sents, where)
     # what a reflection may refer back to: the last line, and the ones before it
     heard_stems, heard_numbers, heard_names, heard_low = ctx_stems, ctx_numbers, ctx_names, ctx_low
     if earlier:
@@ -149,6 +153,25 @@ def detect(
     hits = {Hit(h.move, *back(where, h.start, h.end)) for h in col.hits}
     result.hits = sorted(hits, key=lambda h: (h.start, h.end, h.move.value))
     return result
+
+
+def _question_ends(sents: list[Sentence], where: Where | None) -> list[int]:
+    return [
+        back(where, s.start, s.end)[1]
+        for s in sents
+        if s.question and not s.text.rstrip(_CLOSERS).endswith("?")
+    ]
+
+
+_CLOSERS = "\"')] "
+
+
+def unmarked_question_ends(reply: str) -> list[int]:
+    """Where the questions the rules read in sentences typed without a question mark end
+    ("whats it actually costing u", "hows the team doing, really."), in `reply`: the learned
+    model is shown them as the questions they are (`learned.mark_questions`)."""
+    low, where = expand(normalise(reply[:MAX_CHARS]))
+    return _question_ends(sentences(low), where)
 
 
 # They asked for time ("I can't do this tonight"): a later talk is what they asked for.

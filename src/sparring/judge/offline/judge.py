@@ -79,6 +79,7 @@ class OfflineJudge:
                 english=found.english,
                 their_lines=persona_lines,
                 upset=upset,
+                question_ends=found.question_ends,
             )
             evidence = reconcile(exchange.reply, evidence, verdict, model)
             # a coin toss of the model is unsure only where the rules did not find the same

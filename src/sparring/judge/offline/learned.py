@@ -79,6 +79,25 @@ def word_grams(low: str) -> set[str]:
     return out
 
 
+def mark_questions(low: str, ends: Sequence[int]) -> str:
+    """`low` with a question mark closing each question the rules read in a sentence typed
+    without one (`ends`: where each ends): its full stop or semicolon becomes "?", or, at the
+    end of the reply, one is added. Offsets inside the reply are unchanged."""
+    if not ends:
+        return low
+    chars = list(low)
+    tail = ""
+    for end in ends:
+        at = end
+        while at > 0 and chars[at - 1] in "\"')] ":
+            at -= 1
+        if at > 0 and chars[at - 1] in ".;":
+            chars[at - 1] = "?"
+        elif end >= len(chars):
+            tail = "?"
+    return "".join(chars) + tail
+
+
 def char_grams(low: str, n: int = 4) -> set[str]:
     text = " " + " ".join(low.split()) + " "
     return {text[i : i + n] for i in range(len(text) - n + 1)}
@@ -148,6 +167,8 @@ class Verdict:
     threshold: dict[str, float]
     gate: float
     """How likely the other person is upset with the replier (1 when it is known)."""
+    question_ends: tuple[int, ...] = ()
+    """Where the questions the rules read without a question mark end (as the model read it)."""
 
     def says(self, signal: str) -> bool:
         return self.probability[signal] >= self.threshold[signal]
@@ -304,10 +325,12 @@ class Model:
         english: bool,
         their_lines: Sequence[str] = (),
         upset: float = 1.0,
+        question_ends: Sequence[int] = (),
     ) -> Verdict:
         """`rule_signals`: what the rules found; `their_lines`: the other person's lines
-        (latest last); `upset`: how likely they are upset with the replier (`upset()`)."""
-        low = normalise(reply[:MAX_CHARS])
+        (latest last); `upset`: how likely they are upset with the replier (`upset()`);
+        `question_ends`: where the questions the rules read without a question mark end."""
+        low = mark_questions(normalise(reply[:MAX_CHARS]), question_ends)
         text = self.text_logits(low)
         rules = [float(rule_signals.get(k, False)) for k in self.rule_inputs]
         rules.append(float(not english))
@@ -317,16 +340,25 @@ class Model:
         # P(defensive) = P(defensive | upset with the replier) x P(upset with the replier)
         probability["defensive"] *= upset
         threshold = dict(zip(SIGNALS, self.threshold, strict=True))
-        return Verdict(probability, _stance_thresholds(threshold, rule_signals), upset)
+        return Verdict(
+            probability, _stance_thresholds(threshold, rule_signals), upset, tuple(question_ends)
+        )
 
     def best_span(
-        self, reply: str, signal: str, among: Sequence[tuple[int, int]] = ()
+        self,
+        reply: str,
+        signal: str,
+        among: Sequence[tuple[int, int]] = (),
+        question_ends: Sequence[int] = (),
     ) -> tuple[int, int]:
         """The sentence or clause whose own text score for `signal` is highest."""
-        low = normalise(reply[:MAX_CHARS])
+        low = mark_questions(normalise(reply[:MAX_CHARS]), question_ends)
         index = SIGNALS.index(signal)
         candidates = list(among) or spans(low)
-        return max(candidates, key=lambda span: self.text_logits(low[span[0] : span[1]])[index])
+        start, end = max(
+            candidates, key=lambda span: self.text_logits(low[span[0] : span[1]])[index]
+        )
+        return start, min(end, len(reply))  # (a question mark the model was shown is not in it)
 
 
 @lru_cache(maxsize=1)

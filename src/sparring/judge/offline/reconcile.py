@@ -76,7 +76,7 @@ def reconcile(
                 among = [q for q in among if not _read_as(out, NOT_ASKING, q)]
                 if not among:
                     continue
-            start, end = model.best_span(reply, signal, among)
+            start, end = model.best_span(reply, signal, among, verdict.question_ends)
             out.append(Evidence(move=ADDED[signal], start=start, end=end, quote=reply[start:end]))
         elif not verdict.says(signal) and found[signal]:
             instead = SET_ASIDE[signal]

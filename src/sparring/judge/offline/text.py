@@ -89,6 +89,9 @@ _ASKS_WITH_A_FULL_STOP = re.compile(
     # "what can we do to fix this.", "what could i have done differently."
     r"|(?:what|how) (?:can|could|should|would) (?:i|we) (?:do|have done|change|fix|make|help)\b"
     r"|what (?:needs|has) to (?:change|happen)\b|what would (?:help|it take)\b"
+    # "what would it look like if it was done right.", "what does good look like for you."
+    r"|what (?:would|does|should|could) (?:it|that|this|good|right|better|success|fair)"
+    r" (?:look like|need|mean to you)\b"
     # "hows the team doing, really."
     r"|how(?:'s|s| is| are) (?:(?:the|your|ur) )?\w+ (?:doing|holding up|getting on|coping)\b)"
 )
