@@ -1377,9 +1377,17 @@ def test_what_they_asked_for_is_no_defence() -> None:
             "Is that honestly what you think, that I made it so you can't come?",
             Move.leading_question,
         ),
+        # the eighth wave's
+        ("Well what would you like me to do, drive to Orkney myself?", Move.leading_question),
+        (
+            "I get it, but what was I meant to do, send you home after you'd waited all that time?",
+            Move.leading_question,
+        ),
         # and the sincere neighbours
         ("What would you have liked me to do differently?", Move.open_question),
         ("What do you want me to do first, ring them or come round?", Move.open_question),
+        ("What would you like me to do first?", Move.open_question),
+        ("What would you like me to do, ring them now?", Move.open_question),
     ],
 )
 def test_the_seventh_waves_exasperation_and_its_neighbours(reply: str, move: Move) -> None:

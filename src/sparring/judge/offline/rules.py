@@ -54,10 +54,11 @@ ABSURD = r"(?:quit|resign|grovel|beg|crawl|lie|give up|walk away|drop everything
 """Absurd options offered in exasperation ("what was I supposed to do, stop the meeting?")."""
 _ABSURD_OPTION = r"\s*[,-]\s*(?:just )?" + ABSURD + r"\b"
 # An option of their own making, two words or more ("what was I supposed to do, leave the
-# shifts empty?"; not "..., in practice?", "..., ideally?").
+# shifts empty?", "what was I meant to do, send you home after you'd waited all that time?";
+# not "..., in practice?", "..., ideally?").
 _OPTION = (
     r"\s*[,-]\s*(?!(?:ideally|in your|in practice|do you|differently|instead|first|next|about"
-    r"|exactly|then|now)\b)(?:just )?\w+(?: \w+)+\W*$"
+    r"|exactly|then|now)\b)(?:just )?\w+(?:'\w+)?(?: \w+(?:'\w+)?)+\W*$"
 )
 # Either kind of option, as alternatives inside a group.
 _AN_OPTION = _ABSURD_OPTION + "|" + _OPTION
@@ -140,8 +141,8 @@ LEADING = rules(
     r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)(?:\W*$|"
     + _AN_OPTION
     # (the present tense only with an option, and not a choice: "what do you want me to do,
-    # talk to him first or wait?")
-    + r")|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?!\s*[,-]\s*(?:just )?(?:talk|sit down|ring|call|cancel|meet|speak|post|send|come)\b)(?:"
+    # talk to him first or wait?"; "well what would you like me to do, drive to Orkney myself?")
+    + r")|\bwhat (?:do (?:you|u) want|would (?:you|u) like) (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?!\s*[,-]\s*(?:just )?(?:talk|sit down|ring|call|cancel|meet|speak|post|send|come)\b)(?:"
     + _AN_OPTION
     + ")",
     r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|"
