@@ -84,15 +84,19 @@ class Case:
         text = _squash(self.assessment.suggestion)
         if self.kept:
             for sentence in sentences(self.reply):
-                text = text.replace(_squash(sentence), " ", 1)
+                # (the suggestion capitalises what they typed in lower case)
+                at = text.lower().find(_squash(sentence).lower())
+                if at >= 0:
+                    text = text[:at] + " " + text[at + len(_squash(sentence)) :]
         return _squash(text)
 
 
 def _in_order(parts: list[str], text: str) -> bool:
+    """Whether `parts` appear in `text` in order (as typed, or with capitals put back)."""
     at = 0
-    text = _squash(text)
+    text = _squash(text).lower()
     for part in parts:
-        found = text.find(_squash(part), at)
+        found = text.find(_squash(part).lower(), at)
         if found < 0:
             return False
         at = found + len(_squash(part))
@@ -778,3 +782,33 @@ def test_a_credited_open_question_is_never_to_be_made_open() -> None:
     assert Move.open_question in a.move_set
     assert "question open" not in a.advice
     assert "Ask one open question" not in a.advice
+
+
+def test_a_phone_typed_reply_built_on_reads_as_written_english() -> None:
+    """Found in play: after "ok. your team's out chasing the number while we sit in a circle
+    talking values. fair hit." the better reply began "Ok. your team's ... fair hit. I can
+    see...": a capital only at the very start. The words are theirs; the sentences start with
+    capitals, and "i" is "I"."""
+    line = (
+        "Another offsite about our purpose? My team is out there chasing numbers while "
+        "leadership sits in a circle talking about values."
+    )
+    reply = (
+        "ok. your team's out chasing the number while we sit in a circle talking values. "
+        "fair hit, i should have seen it"
+    )
+    suggestion = _assess(reply, line).suggestion
+    assert suggestion.startswith("Ok. Your team's out chasing the number"), suggestion
+    assert "Fair hit, I should have seen it." in suggestion, suggestion
+    # a question typed without its mark is still the question, asked last
+    asked = _assess(
+        "eighteen percent down, six weeks, and it'll land on you not the retreats. what would "
+        "actually help you most right now",
+        "We're eighteen percent behind with six weeks left. When it's missed, it'll be my "
+        "name on it, not the vision statement's.",
+    ).suggestion
+    assert asked.endswith("What would actually help you most right now?"), asked
+    # abbreviations and an ellipsis are not sentence ends
+    from sparring.judge.offline.suggest import _tidy
+
+    assert _tidy("wait... what happened at 9 a.m. then") == "Wait... what happened at 9 a.m. then."

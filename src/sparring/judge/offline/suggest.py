@@ -19,7 +19,9 @@ from sparring.formats.moves import Move
 from sparring.formats.rubric import Dimension
 from sparring.judge.base import DimensionScore
 from sparring.judge.offline.advice import advice, family
+from sparring.judge.offline.detect import unmarked_question_ends
 from sparring.judge.offline.language import word_lists
+from sparring.judge.offline.learned import mark_questions
 from sparring.judge.offline.points import clip, point
 from sparring.judge.offline.pronouns import drop_vocatives, flip
 from sparring.judge.offline.rejected import rejected, scripted, uses
@@ -234,9 +236,26 @@ _A_CHECK = re.compile(
 )
 
 
+# a sentence start after a full stop, not after an abbreviation ("e.g. the rota", "9 a.m. the")
+# or an ellipsis ("wait... what happened")
+_NEXT_SENTENCE = re.compile(
+    r"(?<![.\s]\w)(?<!\.)(?<!\be\.g)(?<!\bi\.e)(?<!\b(?:mr|ms|dr|vs))([.!?]\s+)([a-z])"
+)
+# "i", "i'm", "i've" typed in lower case (not "i.e.")
+_LOWER_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?:[\s,!?;:]|\.(?!e\.)|$))")
+
+
 def _tidy(reply: str) -> str:
+    """Their reply as a suggestion repeats it: one line, each sentence starting with a capital,
+    "i" written "I" (typed on a phone, "ok. your team's out chasing the number. i get it"),
+    a question mark on each question the rules read, and a full stop at the end if it has no
+    mark of its own."""
     text = " ".join(reply.split())
-    text = text[:1].upper() + text[1:]
+    # a question they typed without its mark keeps its place as the question ("what would
+    # actually help you most right now" is still asked last, and with a question mark)
+    text = mark_questions(text, unmarked_question_ends(text))
+    text = _LOWER_I.sub("I", text[:1].upper() + text[1:])
+    text = _NEXT_SENTENCE.sub(lambda m: m.group(1) + m.group(2).upper(), text)
     return text if text[-1:] in {".", "?", "!"} else text + "."
 
 
