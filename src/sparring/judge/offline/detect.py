@@ -155,15 +155,15 @@ def detect(
     return result
 
 
+_CLOSERS = "\"')] "
+
+
 def _question_ends(sents: list[Sentence], where: Where | None) -> list[int]:
     return [
         back(where, s.start, s.end)[1]
         for s in sents
         if s.question and not s.text.rstrip(_CLOSERS).endswith("?")
     ]
-
-
-_CLOSERS = "\"')] "
 
 
 def unmarked_question_ends(reply: str) -> list[int]:
