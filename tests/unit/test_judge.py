@@ -1398,6 +1398,27 @@ def test_the_seventh_waves_exasperation_and_its_neighbours(reply: str, move: Mov
 
 
 @pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # a fact asked for is no invitation; a plan put to them is an offer
+        ("Can you tell me his name?", Move.closed_question),
+        ("can you tell me your booking number", Move.closed_question),
+        ("How would it be if we came to you? Before your nails?", Move.quick_fix),
+        ("Right, how about you knock off now and I'll sort you a day in lieu?", Move.quick_fix),
+        # their neighbours still ask
+        ("Can you tell me what happened?", Move.open_question),
+        ("How about you tell me what happened?", Move.open_question),
+        ("Could you tell me more about the boards?", Move.open_question),
+    ],
+)
+def test_a_fact_asked_for_or_a_plan_put_to_them_is_no_invitation(reply: str, move: Move) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert move in hits, hits
+    if move is not Move.open_question:
+        assert Move.open_question not in hits, hits
+
+
+@pytest.mark.parametrize(
     "reply",
     [
         # natural-play writers' good replies the retrained model no longer carried

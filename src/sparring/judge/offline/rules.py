@@ -251,6 +251,10 @@ FIX_QUESTION = rules(
     r"\bwould it help if (?:i|we)\b",
     r"\bwhat if (?:i|we) \w+",
     r"\bhow about (?:i|we|if (?:i|we)|a |an |some |giving|offering)\b",
+    # a plan put to them: "How would it be if we came to you?", "how about you knock off now
+    # and I'll sort you a day in lieu?" (not "how about you tell me what happened?")
+    r"\bhow would it be if (?:i|we|you)\b",
+    r"\bhow about (?:you|u) (?!(?:tell|walk|talk|explain|say|share|start|fill)\b)\w+",
     r"\bshould (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call)\b",
     r"\b(?:do|would) you (?:want|like) me to (?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call|sort|talk|speak|escalate)\b",
     r"\b(?:can|could|may|shall) (?:i|we) (?:just )?(?:offer|give|get|send|refund|credit|make it up|comp|throw in|show you|come (?:round|over|out|by)|reopen|escalate|waive)\b",
@@ -266,7 +270,8 @@ FIX_QUESTION = rules(
 
 # Yes/no questions that really open the floor ("Is there anything else?").
 OPENING_YES_NO = rules(
-    r"\b(?:can|could|would|will) you (?:please )?(?:tell|say|share|explain|describe|walk|talk|help me understand|give me (?:an example|a sense|more))\b",
+    # (not a fact asked for: "Can you tell me his name?", "can you tell me your booking number?")
+    r"\b(?:can|could|would|will) you (?:please )?(?!tell me (?:(?:his|her|your|the|their|its) )?(?:\w+ )?(?:names?|numbers?|size|address|postcode|email|reference|date|time|booking|order|account|model|colou?r|details|weight|measurements)\b)(?:tell|say|share|explain|describe|walk|talk|help me understand|give me (?:an example|a sense|more))\b",
     r"\b(?:would|do|will) you (?:mind|be willing|be open|feel like|want to|like to|care to|wanna)(?: to)? (?:telling|sharing|saying|explaining|tell|share|say|talk|talking|explain|walk|go on|expand|elaborate|open up|describe|let me know)\b",
     r"\b(?:do|would) you have any (?:more |other )?(?:questions|concerns|thoughts|worries|ideas|feelings) (?:about|on|for|you|that)\b",
     r"\b(?:is|was) any ?(?:thing|one) else\b",
