@@ -1400,6 +1400,41 @@ def test_the_seventh_waves_exasperation_and_its_neighbours(reply: str, move: Mov
 @pytest.mark.parametrize(
     ("reply", "move"),
     [
+        # stock defensive idioms the eighth wave's writers used and the rules missed
+        ("I'm sorry to hear you feel that way.", Move.dismiss),
+        ("I understand how you feel, mistakes happen to the best of us.", Move.minimise),
+        ("Aiyo. Your mother will still be proud of you lah, don't worry so much.", Move.minimise),
+        ("Please don't feel like that.", Move.dismiss),
+        ("Why would we want to ease you out? That doesn't even make sense.", Move.dismiss),
+        ("Four years and this is how you speak to me?", Move.counterattack),
+        ("Half the terminal's on nights. Why should you be special?", Move.counterattack),
+        ("Then why nobody come back to tell us earlier?", Move.blame),
+        ("That's hard to hear, honestly. I've put a lot into this ward.", Move.justify),
+    ],
+)
+def test_stock_defences_of_the_eighth_wave(reply: str, move: Move) -> None:
+    assert move in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # their sincere neighbours
+        "and what about u, how are u doing with all of it",
+        "What about you, are you ok?",
+        "I'm sorry to hear you felt so alone in that room.",
+        "It doesn't make sense that nobody rang you, and it should have.",
+        "Why did nobody tell you before the rota went up?",
+    ],
+)
+def test_their_sincere_neighbours_are_not_defences(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert not hits & {Move.dismiss, Move.counterattack, Move.blame, Move.justify}, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
         # a fact asked for is no invitation; a plan put to them is an offer
         ("Can you tell me his name?", Move.closed_question),
         ("can you tell me your booking number", Move.closed_question),

@@ -561,6 +561,8 @@ APPRECIATE = rules(
 # --- defensive -------------------------------------------------------------------------------
 
 JUSTIFY = rules(
+    # what I have given, as the answer to their hurt: "I've put a lot into this ward."
+    r"\bi(?:'ve| have) (?:always )?(?:put|given) (?:so much|a lot|everything|years|my all|my life|my heart)(?: of (?:my )?\w+)? (?:in ?to|to|for) (?:this|the|you|these|my|our)\b",
     # the excuse of not having been told, or of having had no way out
     r"\bwhat (?:was|am) i supposed to (?:do|say)\b",
     r"\b(?:nobody|no one|no-one) (?:told|warned|informed) (?:me|us)\b",
@@ -682,7 +684,11 @@ COUNTERATTACK = rules(
     # their view called a flaw of theirs: "That's pretty cynical", "maybe that's your problem"
     r"\b(?:that'?s|that is|you'?re being|you are being) (?:pretty |a bit |quite |very |really |so |rather |a little )?(?:cynical|dramatic|paranoid|hysterical|oversensitive|over-sensitive|touchy|precious)\b",
     r"\bmaybe (?:that'?s|that is) (?:part of )?(?:the|your) (?:problem|issue)\b",
-    r"\bwhat about (?:you|your)\b",
+    # (not asking after them: "and what about you, how are you doing with all of it")
+    r"\bwhat about (?:you|your)\b(?!(?: \w+)?\W{0,3}(?:how (?:are|is|'s|have|has|do)|are you (?:ok|okay|alright|doing|holding))\b)",
+    # "Four years and this is how you speak to me?", "Why should you be special?"
+    r"\bthis is how (?:you|u) (?:speak|talk|treat|thank|repay) (?:to )?(?:me|us)\b",
+    r"\bwhy should (?:you|u|your \w+) (?:be|get|have) (?:special|different|treated differently|an exception|priority)\b",
     r"\b(?:look|looks) who'?s talking\b",
     r"\b<<THATS>> rich\b",
     r"\bcoming from (?:you|someone who|the person who|the one who)\b",
@@ -734,6 +740,8 @@ COUNTERATTACK = rules(
 )
 
 BLAME = rules(
+    # they did not tell us: "Then why nobody come back to tell us earlier?"
+    r"\bwhy (?:did )?(?:nobody|no one|none of you) (?:\w+ ){0,3}(?:tell|told|let|inform|warn)\w* (?:us|me)\b",
     r"\bit (?:wasn'?t|was not) (?:just |only |entirely |solely )?my (?:decision|call|choice|idea)\b",
     r"\b(?:those are|that'?s|them'?s) (?:just )?the rules\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|never|hardly) (?:my|our|really my) (?:call|decision|fault|department|problem|responsibility|choice|doing|area|remit|team|job)\b",
@@ -780,7 +788,8 @@ MINIMISE = rules(
     r"\bno (?:real )?harm done\b",
     r"\bmaking (?:a|such a|this|it|a bit of a) (?:big deal|mountain|fuss|drama|thing)\b",
     r"\bmountain out of a molehill\b",
-    r"\b(?:happens|happened) to (?:everyone|everybody|all of us|every \w+|the best)\b",
+    r"\b(?:happens?|happened) to (?:everyone|everybody|all of us|every \w+|the best)\b",
+    r"\bmistakes (?:happen|get made)\b",
     r"\b(?:these|such|those) things happen\b",
     r"\b(?:it|that|this) happens\b(?! (?:is|isn'?t|was|wasn'?t) (?:not )?(?:good|ok|okay|acceptable|an answer|enough))",
     r"\blet'?s not (?:make|blow) (?:this|it) (?:bigger|into|up|out of)\b",
@@ -792,7 +801,7 @@ MINIMISE = rules(
     r"\b(?:no|not a) (?:big )?deal\b",
     r"\b(?:you'?ll|it'?ll|you will|it will) (?:be fine|get over it|blow over|sort itself out)\b",
     r"\bit(?:'s| is| was) (?:nothing|not personal)\b",
-    r"\bdon'?t (?:worry|stress) about it\b",
+    r"\bdon'?t (?:worry|stress) (?:about it|so much)\b",
     r"\bhardly (?:a|an|the|any|anything|worth)\b",
     r"\b(?:it'?s|its|it is) (?:just |only )?a (?:few|couple of|bit of|little)\b",
     r"\b(?:loads|lots|plenty|most|half|heaps) of (?:people|us|them|other|families|customers|students|parents|teams)\b",
@@ -832,6 +841,7 @@ DISMISS = rules(
     r"\b(?:calm|settle|simmer|cool) down\b",
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",
+    r"\bsorry to hear (?:that )?(?:you|u) (?:feel|felt|see it|think) (?:that way|like that|this way)\b",
     r"\b(?:i'?m |i am |we'?re |we are )?(?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt|see it|think)\b|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
     r"\bsorry if (?:you|that|i|anyone|it|this) (?:felt|feel|were|was|got|came across|caused|seemed|upset|offended)\b",
     r"\byou(?:'re| are|re) (?:being )?(?:too |so |a bit |a little |overly |very |way too |just )?(?:emotional|sensitive|dramatic|hysterical|touchy|defensive|negative|aggressive|hostile|worked up|wound up|overreacting|overthinking|paranoid|precious|difficult|unreasonable)\b",
@@ -843,6 +853,10 @@ DISMISS = rules(
     r"^whatever\b(?! you (?:want|say|need|like|think|decide)| it is| it's| happened| the (?:reason|problem|answer)| is going on)|\bwhatever[.!]*$",
     r"\bnot worth (?:getting|being) (?:upset|worked up|angry)\b",
     r"\bdon'?t be (?:so |silly|dramatic|ridiculous|like that)\b",
+    # kindly contradicting the feeling, or calling their point nonsense: "Please don't feel like
+    # that.", "That doesn't even make sense."
+    r"\bdon'?t (?:feel|think) (?:like that|that way)\b",
+    r"\b(?:that|this|it) (?:doesn'?t|does not) even make (?:any )?sense\b",
     r"\b(?:lower|watch|mind) your (?:voice|tone|language)\b",
     r"\bthere'?s no need (?:to|for) (?:shout|be rude|get upset|raise|yell|the attitude|that tone|swear)\b",
     r"\bi (?:won'?t|will not|refuse to) (?:be spoken to|be talked to|tolerate)\b",
