@@ -43,6 +43,7 @@ TRAINED = [
     ("multi-writer, sixth wave", ROOT / "benchmarks/multiwriter6/train.jsonl"),
     ("multi-writer, seventh wave", ROOT / "benchmarks/multiwriter7/train.jsonl"),
     ("multi-writer, eighth wave", ROOT / "benchmarks/multiwriter8/train.jsonl"),
+    ("multi-writer, ninth wave", ROOT / "benchmarks/multiwriter9/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

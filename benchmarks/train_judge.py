@@ -62,6 +62,7 @@ SETS = {
     "multiwriter6": REPO / "benchmarks" / "multiwriter6" / "train.jsonl",
     "multiwriter7": REPO / "benchmarks" / "multiwriter7" / "train.jsonl",
     "multiwriter8": REPO / "benchmarks" / "multiwriter8" / "train.jsonl",
+    "multiwriter9": REPO / "benchmarks" / "multiwriter9" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -72,6 +73,7 @@ COMBINER_SETS = (
     "multiwriter6",
     "multiwriter7",
     "multiwriter8",
+    "multiwriter9",
     "final-heldout",
     "multiwriter-dev",
 )
