@@ -1410,6 +1410,24 @@ def test_the_seventh_waves_exasperation_and_its_neighbours(reply: str, move: Mov
         ("Half the terminal's on nights. Why should you be special?", Move.counterattack),
         ("Then why nobody come back to tell us earlier?", Move.blame),
         ("That's hard to hear, honestly. I've put a lot into this ward.", Move.justify),
+        # and the ninth's, each also written by writers of earlier waves
+        ("I know things are tough right now. Try and stay positive.", Move.minimise),
+        ("Chin up, these things always feel worse at the time!", Move.minimise),
+        ("I understand. It's a stressful time for everyone.", Move.minimise),
+        ("I can't talk to you when you're like this.", Move.dismiss),
+        ("Can you not shout at me in front of the whole office?", Move.dismiss),
+        ("Go then, if that's how you feel.", Move.dismiss),
+        (
+            "I understand how disappointing this must be. Your contribution is very much valued.",
+            Move.dismiss,
+        ),
+        (
+            "After everything we've done for you, this is how you speak to your father?",
+            Move.counterattack,
+        ),
+        ("My dear boy, I was writing condition reports before you were born.", Move.counterattack),
+        ("That's a cheap shot and you know it.", Move.counterattack),
+        ("And what would you have had me say? That everything was fine?", Move.leading_question),
     ],
 )
 def test_stock_defences_of_the_eighth_wave(reply: str, move: Move) -> None:
@@ -1425,6 +1443,9 @@ def test_stock_defences_of_the_eighth_wave(reply: str, move: Move) -> None:
         "I'm sorry to hear you felt so alone in that room.",
         "It doesn't make sense that nobody rang you, and it should have.",
         "Why did nobody tell you before the rota went up?",
+        "After everything you've done for this team, you deserved to hear it from me.",
+        "I'm not going to talk you out of how you feel.",
+        "Sorry I was short with you on Monday, that wasn't fair.",
     ],
 )
 def test_their_sincere_neighbours_are_not_defences(reply: str) -> None:

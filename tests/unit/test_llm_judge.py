@@ -122,7 +122,7 @@ def mock() -> Iterator[respx.MockRouter]:
 async def test_both_keeps_the_llm_verdict_with_the_offline_one_beside_it(
     mock: respx.MockRouter,
 ) -> None:
-    reply = "That's not true, and you know it."
+    reply = "That's not true."
     mock.post(URL).mock(return_value=judged(verdict([], score=1)))
     judge, _ = parts()
     both = BothJudges(judge, OfflineJudge())

@@ -208,7 +208,7 @@ LEADING = rules(
     # have liked, a full cardiac workup?", "So what do you want me to do then?", "So you're
     # threatening me now?", "Is that honestly what you think, that I made it so you can't
     # come?"
-    r"\bwhat would (?:you|u) have (?:me|us) (?:do|say)\b",
+    r"\bwhat would (?:you|u) have (?:had )?(?:me|us) (?:do|say)\b",
     r"\bwhat (?:exactly )?would (?:you|u) (?:rather (?:i|we)(?:'d| had)? (?:done|said)|have (?:liked|wanted|preferred|had (?:me|us) do))(?:"
     + _AN_OPTION
     + r")",
@@ -689,6 +689,12 @@ COUNTERATTACK = rules(
     # "Four years and this is how you speak to me?", "Why should you be special?"
     r"\bthis is how (?:you|u) (?:speak|talk|treat|thank|repay) (?:to )?(?:me|us)\b",
     r"\bwhy should (?:you|u|your \w+) (?:be|get|have) (?:special|different|treated differently|an exception|priority)\b",
+    # ingratitude, condescension, and "you know it": "After everything we've done for you",
+    # "My dear boy, I was writing condition reports before you were born.", "That's a cheap
+    # shot and you know it."
+    r"\bafter (?:everything|all) (?:i|we)(?:'ve| have)? (?:done|did|gave|given|sacrificed)\b",
+    r"\bbefore you were (?:even )?born\b|\bmy dear (?:boy|girl)\b",
+    r"\band you know it\b",
     r"\b(?:look|looks) who'?s talking\b",
     r"\b<<THATS>> rich\b",
     r"\bcoming from (?:you|someone who|the person who|the one who)\b",
@@ -790,6 +796,10 @@ MINIMISE = rules(
     r"\bmountain out of a molehill\b",
     r"\b(?:happens?|happened) to (?:everyone|everybody|all of us|every \w+|the best)\b",
     r"\bmistakes (?:happen|get made)\b",
+    # platitudes in place of their point: "Try and stay positive.", "Chin up.", "It's a
+    # stressful time for everyone."
+    r"\b(?:try (?:and|to) )?(?:stay|be|think|keep) positive\b|\bchin up\b",
+    r"\b(?:stressful|difficult|hard|tough|busy|worrying|strange|uncertain) times? for (?:everyone|everybody|all of us)\b",
     r"\b(?:these|such|those) things happen\b",
     r"\b(?:it|that|this) happens\b(?! (?:is|isn'?t|was|wasn'?t) (?:not )?(?:good|ok|okay|acceptable|an answer|enough))",
     r"\blet'?s not (?:make|blow) (?:this|it) (?:bigger|into|up|out of)\b",
@@ -856,6 +866,14 @@ DISMISS = rules(
     # kindly contradicting the feeling, or calling their point nonsense: "Please don't feel like
     # that.", "That doesn't even make sense."
     r"\bdon'?t (?:feel|think) (?:like that|that way)\b",
+    # their tone as the subject: "I can't talk to you when you're like this.", "Can you not
+    # shout at me?", "being short with me won't make the engineer arrive any quicker"
+    r"\b(?:can'?t|won'?t|not going to|not gonna|am not|i'?m not) (?:talk|speak|talking|speaking) to you (?:when|while|if|until|like this)\b",
+    r"\bbeing (?:short|rude|nasty|aggressive|snippy|snappy|abusive) (?:with|to) me\b|\bcan you not (?:shout|swear|raise your voice|yell|talk to me like)\b",
+    # showing them the door: "Go then, if that's how you feel."
+    r"^(?:fine[,.]? )?(?:go|leave) then\b|\bgo then,? if that'?s how you feel\b",
+    # the form letter's thanks in place of an answer: "Your contribution is very much valued."
+    r"\byour (?:contribution|input|loyalty|service|flexibility|hard work|commitment) (?:is|has been) (?:very much |really |truly |greatly |so |highly )?(?:valued|appreciated)\b",
     r"\b(?:that|this|it) (?:doesn'?t|does not) even make (?:any )?sense\b",
     r"\b(?:lower|watch|mind) your (?:voice|tone|language)\b",
     r"\bthere'?s no need (?:to|for) (?:shout|be rude|get upset|raise|yell|the attitude|that tone|swear)\b",
