@@ -507,6 +507,15 @@ def test_trie_pattern_reports_the_longest_literal_at_each_position() -> None:
     assert trie.findall("you're yours") == ["you're", "re ", "you", "our"]
     assert trie.findall("axb a.b") == ["a.b"]  # literals are literal, not regex
     assert trie.findall("nothing here") == []
+    # an index of patterns with no literal finds nothing to skip
+    import re
+
+    from sparring.judge.offline.prefilter import LiteralIndex
+
+    empty = LiteralIndex()
+    assert empty.possible("hello") == frozenset()
+    empty.add([re.compile(r"\w+ed")])
+    assert empty.possible("hello") == {0}
 
 
 def test_required_literals_are_found_for_most_rules() -> None:
@@ -913,6 +922,15 @@ def test_a_question_typed_with_a_full_stop_is_a_question(reply: str) -> None:
         ("What happened?", "what happened?"),
         # offsets are kept: chat spellings the rules write out ("u" -> "you") are mapped back
         ("so how r u doing. ok", "so how r u doing? ok"),
+        # a trailing space or line break, a comma or colon it ends on, a semicolon inside it
+        ("what would help you most right now ", "what would help you most right now?"),
+        ("whats it actually costing u\n", "whats it actually costing u?"),
+        ("how are you,", "how are you?"),
+        ("how are you holding up; i know it's hard.", "how are you holding up? i know it's hard."),
+        # a full stop inside a number, an address or an abbreviation is no sentence end
+        ("how do you feel about the 3.5% rise", "how do you feel about the 3.5% rise"),
+        ("what did u think of www.acme.com", "what did u think of www.acme.com"),
+        ("what do you need from me e.g. more time", "what do you need from me e.g. more time"),
     ],
 )
 def test_the_text_model_is_shown_the_questions_the_rules_read(reply: str, marked: str) -> None:
@@ -1446,6 +1464,20 @@ def test_stock_defences_of_the_eighth_wave(reply: str, move: Move) -> None:
         "After everything you've done for this team, you deserved to hear it from me.",
         "I'm not going to talk you out of how you feel.",
         "Sorry I was short with you on Monday, that wasn't fair.",
+        # a review session's sincere replies that the first versions read as defences
+        "What would you like me to do, going forward?",
+        "What would you like us to do, so this doesn't happen again?",
+        "You were right and you know it.",
+        "I was wrong and you know it better than anyone.",
+        "After everything I've done wrong here, I understand why you don't trust me.",
+        "I'm sorry to hear you feel that way about the team - it sounds lonely.",
+        "Go then, if you need to - we can pick this up whenever you're ready.",
+        "Your loyalty has been appreciated for years, and I haven't said it.",
+        "That doesn't even make sense to me either - the rota should never have changed.",
+        "Don't think like that about yourself - you did nothing wrong.",
+        "It's been a stressful time for everyone, and you've carried more of it than most.",
+        "You've had to stay positive for everyone else for months.",
+        "Please don't worry so much about telling me - I'd rather know.",
     ],
 )
 def test_their_sincere_neighbours_are_not_defences(reply: str) -> None:
@@ -1463,6 +1495,9 @@ def test_their_sincere_neighbours_are_not_defences(reply: str) -> None:
         ("Right, how about you knock off now and I'll sort you a day in lieu?", Move.quick_fix),
         # their neighbours still ask
         ("Can you tell me what happened?", Move.open_question),
+        ("Can you tell me your number one worry?", Move.open_question),
+        ("How about you guys tell me what went wrong?", Move.open_question),
+        ("How would it be if I just listened for a bit?", Move.open_question),
         ("How about you tell me what happened?", Move.open_question),
         ("Could you tell me more about the boards?", Move.open_question),
     ],

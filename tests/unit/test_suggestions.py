@@ -393,10 +393,10 @@ def grammar_problems(case: Case) -> list[str]:
         problems.append("has an unbalanced single quote")
     allowed = case.proper_nouns | {"I", "I'm", "I've", "I'd", "I'll"}
     english = word_lists().english
-    own = [_squash(s) for s in sentences(case.reply)]
+    own = [_squash(s).lower() for s in sentences(case.reply)]
     for sentence in sentences(text):
-        if case.kept and sentence in own:
-            continue  # the user's own words, kept and built on
+        if case.kept and sentence.lower() in own:
+            continue  # the user's own words, kept and built on (capitals put back)
         ws = words(sentence)
         if len(ws) < 3:
             problems.append(f"a fragment of fewer than three words: {sentence!r}")
@@ -812,3 +812,22 @@ def test_a_phone_typed_reply_built_on_reads_as_written_english() -> None:
     from sparring.judge.offline.suggest import _tidy
 
     assert _tidy("wait... what happened at 9 a.m. then") == "Wait... what happened at 9 a.m. then."
+
+
+def test_their_own_check_is_not_doubled_and_names_keep_their_capitals() -> None:
+    """Found in play: "bev, sit down. you're telling me i brought greenville habits into a union
+    plant and nobody asked your members. fair?" was improved to "...Have I got that right?
+    Fair?", two checks in a row, with "greenville" as typed."""
+    line = (
+        "You came from Greenville, Chris. There's no union in Greenville, so I get it. You put "
+        "those boards up on a Saturday without one word to me."
+    )
+    reply = (
+        "bev, sit down. you're telling me i brought greenville habits into a union plant and "
+        "nobody asked your members. fair?"
+    )
+    suggestion = _assess(reply, line).suggestion
+    assert "Have I got that right?" not in suggestion, suggestion
+    assert "Fair?" in suggestion, suggestion
+    assert "Greenville habits" in suggestion, suggestion
+    assert suggestion.startswith("Bev, sit down."), suggestion

@@ -79,10 +79,15 @@ def word_grams(low: str) -> set[str]:
     return out
 
 
+# a full stop that ends an abbreviation or a number, not a sentence ("e.g.", "9 a.m.", "3.5")
+_NOT_AN_END = re.compile(r"(?:\b\w\.\w|\b(?:e\.g|i\.e|etc|approx|vs|dr|mr|mrs|ms|no|dept|incl))$")
+
+
 def mark_questions(low: str, ends: Sequence[int]) -> str:
     """`low` with a question mark closing each question the rules read in a sentence typed
-    without one (`ends`: where each ends): its full stop or semicolon becomes "?", or, at the
-    end of the reply, one is added. Offsets inside the reply are unchanged."""
+    without one (`ends`: where each ends): the full stop, comma or colon it ends on becomes "?"
+    (not one inside a number, a web address or an abbreviation), or the space after it, or, at
+    the end of the reply, one is added. Offsets inside the reply are unchanged."""
     if not ends:
         return low
     chars = list(low)
@@ -91,10 +96,21 @@ def mark_questions(low: str, ends: Sequence[int]) -> str:
         at = end
         while at > 0 and chars[at - 1] in "\"')] ":
             at -= 1
-        if at > 0 and chars[at - 1] in ".;":
-            chars[at - 1] = "?"
-        elif end >= len(chars):
-            tail = "?"
+        # a semicolon inside the sentence ends the question ("how are you holding up; i know")
+        cut = low.rfind(";", max(0, at - 400), at)
+        if cut > 0 and low[cut + 1 : cut + 2].isspace() and low.find("?", cut, at) < 0:
+            chars[cut] = "?"
+            continue
+        follows = low[end : end + 1]
+        if at > 0 and chars[at - 1] in ".,:" and (not follows or follows.isspace()):
+            if chars[at - 1] != "." or not _NOT_AN_END.search(low, max(0, at - 12), at - 1):
+                chars[at - 1] = "?"
+            continue
+        if not low[end:].strip():  # the end of the reply, perhaps before a space or a newline
+            if end < len(chars):
+                chars[end] = "?"
+            else:
+                tail = "?"
     return "".join(chars) + tail
 
 
@@ -363,7 +379,8 @@ class Model:
         start, end = max(
             candidates, key=lambda span: self.text_logits(low[span[0] : span[1]])[index]
         )
-        return start, min(end, len(reply))  # (a question mark the model was shown is not in it)
+        # (a question mark the model was shown is not in it, nor what it did not read)
+        return start, min(end, len(reply), MAX_CHARS)
 
 
 @lru_cache(maxsize=1)

@@ -132,7 +132,8 @@ class LiteralIndex:
             )
             for literal in by_literal
         }
-        self._trie = trie_pattern(by_literal)
+        # (no literals at all: nothing to find, and every pattern is always possible)
+        self._trie = trie_pattern(by_literal) if by_literal else re.compile("(?!)")
         return self._trie
 
     @lru_cache(maxsize=2048)  # noqa: B019 - one index per process, texts repeat within a reply

@@ -141,8 +141,11 @@ LEADING = rules(
     r"\bwhat did (?:you|u) want (?:me|us) to (?:do|say)(?:\W*$|"
     + _AN_OPTION
     # (the present tense only with an option, and not a choice: "what do you want me to do,
-    # talk to him first or wait?"; "well what would you like me to do, drive to Orkney myself?")
-    + r")|\bwhat (?:do (?:you|u) want|would (?:you|u) like) (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?!\s*[,-]\s*(?:just )?(?:talk|sit down|ring|call|cancel|meet|speak|post|send|come)\b)(?:"
+    # talk to him first or wait?"; "well what would you like me to do, drive to Orkney myself?",
+    # though "what would you like me to do, going forward?" asks)
+    + r")|\bwhat would (?:you|u) like (?:me|us) to (?:do|say)\s*[,-]\s*(?:just )?(?:(?:\w+ ){1,6}(?:myself|ourselves)\W*$|"
+    + ABSURD
+    + r"\b)|\bwhat do (?:you|u) want (?:me|us) to (?:do|say)(?![^?.!]{0,120}\bor\b)(?!\s*[,-]\s*(?:just )?(?:talk|sit down|ring|call|cancel|meet|speak|post|send|come)\b)(?:"
     + _AN_OPTION
     + ")",
     r"\bwhat (?:did|do|does) (?:\w+ ){1,2}expect (?:me|us) to (?:do|say)(?:\W*$|"
@@ -253,8 +256,8 @@ FIX_QUESTION = rules(
     r"\bhow about (?:i|we|if (?:i|we)|a |an |some |giving|offering)\b",
     # a plan put to them: "How would it be if we came to you?", "how about you knock off now
     # and I'll sort you a day in lieu?" (not "how about you tell me what happened?")
-    r"\bhow would it be if (?:i|we|you)\b",
-    r"\bhow about (?:you|u) (?!(?:tell|walk|talk|explain|say|share|start|fill)\b)\w+",
+    r"\bhow would it be if (?:i|we|you)\b(?! (?:just )?(?:listened|listen|told|tell|walked|walk|talked|talk|explained|explain)\b)",
+    r"\bhow about (?:you|u) (?!(?:(?:guys|two|all|lot) )?(?:just )?(?:tell|walk|talk|explain|say|share|start|fill|let)\b)\w+",
     r"\bshould (?:i|we) (?:just )?(?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call)\b",
     r"\b(?:do|would) you (?:want|like) me to (?:cancel|scrap|drop|stop|give|offer|refund|credit|move|change|add|make|put|get|send|fix|hire|call|sort|talk|speak|escalate)\b",
     r"\b(?:can|could|may|shall) (?:i|we) (?:just )?(?:offer|give|get|send|refund|credit|make it up|comp|throw in|show you|come (?:round|over|out|by)|reopen|escalate|waive)\b",
@@ -271,7 +274,7 @@ FIX_QUESTION = rules(
 # Yes/no questions that really open the floor ("Is there anything else?").
 OPENING_YES_NO = rules(
     # (not a fact asked for: "Can you tell me his name?", "can you tell me your booking number?")
-    r"\b(?:can|could|would|will) you (?:please )?(?!tell me (?:(?:his|her|your|the|their|its) )?(?:\w+ )?(?:names?|numbers?|size|address|postcode|email|reference|date|time|booking|order|account|model|colou?r|details|weight|measurements)\b)(?:tell|say|share|explain|describe|walk|talk|help me understand|give me (?:an example|a sense|more))\b",
+    r"\b(?:can|could|would|will) you (?:please )?(?!tell me (?:(?:his|her|your|the|their|its) )?(?:\w+ )?(?:names?|numbers?(?! one\b)|size|address|postcode|email|reference|date|time|booking|order|account|model|colou?r|weight|measurements)\b)(?:tell|say|share|explain|describe|walk|talk|help me understand|give me (?:an example|a sense|more))\b",
     r"\b(?:would|do|will) you (?:mind|be willing|be open|feel like|want to|like to|care to|wanna)(?: to)? (?:telling|sharing|saying|explaining|tell|share|say|talk|talking|explain|walk|go on|expand|elaborate|open up|describe|let me know)\b",
     r"\b(?:do|would) you have any (?:more |other )?(?:questions|concerns|thoughts|worries|ideas|feelings) (?:about|on|for|you|that)\b",
     r"\b(?:is|was) any ?(?:thing|one) else\b",
@@ -692,9 +695,9 @@ COUNTERATTACK = rules(
     # ingratitude, condescension, and "you know it": "After everything we've done for you",
     # "My dear boy, I was writing condition reports before you were born.", "That's a cheap
     # shot and you know it."
-    r"\bafter (?:everything|all) (?:i|we)(?:'ve| have)? (?:done|did|gave|given|sacrificed)\b",
+    r"\bafter (?:everything|all) (?:i|we)(?:'ve| have)? (?:done|did|gave|given|sacrificed)\b(?! wrong| to you\b| to hurt)",
     r"\bbefore you were (?:even )?born\b|\bmy dear (?:boy|girl)\b",
-    r"\band you know it\b",
+    r"^(?!.*\b(?:you(?:'re| are| were) right|i was wrong|my (?:fault|mistake)|on me)\b).*\band you know it\W*$",
     r"\b(?:look|looks) who'?s talking\b",
     r"\b<<THATS>> rich\b",
     r"\bcoming from (?:you|someone who|the person who|the one who)\b",
@@ -747,7 +750,7 @@ COUNTERATTACK = rules(
 
 BLAME = rules(
     # they did not tell us: "Then why nobody come back to tell us earlier?"
-    r"\bwhy (?:did )?(?:nobody|no one|none of you) (?:\w+ ){0,3}(?:tell|told|let|inform|warn)\w* (?:us|me)\b",
+    r"^(?:(?:and|so|then|but|well)[,.]? )*why (?:did )?(?:nobody|no one|none of you) (?:\w+ ){0,3}(?:tell|told|let|inform|warn)\w* (?:us|me)\b",
     r"\bit (?:wasn'?t|was not) (?:just |only |entirely |solely )?my (?:decision|call|choice|idea)\b",
     r"\b(?:those are|that'?s|them'?s) (?:just )?the rules\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|never|hardly) (?:my|our|really my) (?:call|decision|fault|department|problem|responsibility|choice|doing|area|remit|team|job)\b",
@@ -795,11 +798,11 @@ MINIMISE = rules(
     r"\bmaking (?:a|such a|this|it|a bit of a) (?:big deal|mountain|fuss|drama|thing)\b",
     r"\bmountain out of a molehill\b",
     r"\b(?:happens?|happened) to (?:everyone|everybody|all of us|every \w+|the best)\b",
-    r"\bmistakes (?:happen|get made)\b",
+    r"\bmistakes (?:happen|get made)\b(?!,? (?:and|but) (?:this|that|it|i|we|the)\b)",
     # platitudes in place of their point: "Try and stay positive.", "Chin up.", "It's a
     # stressful time for everyone."
-    r"\b(?:try (?:and|to) )?(?:stay|be|think|keep) positive\b|\bchin up\b",
-    r"\b(?:stressful|difficult|hard|tough|busy|worrying|strange|uncertain) times? for (?:everyone|everybody|all of us)\b",
+    r"(?<!had to )(?<!have to )(?<!has to )\b(?:try (?:and|to) )?(?:stay|be|think|keep) positive\b|\bchin up\b",
+    r"\b(?:stressful|difficult|hard|tough|busy|worrying|strange|uncertain) times? for (?:everyone|everybody|all of us)\b(?!,? (?:and|but) (?:you|especially|most of all|yours)\b)",
     r"\b(?:these|such|those) things happen\b",
     r"\b(?:it|that|this) happens\b(?! (?:is|isn'?t|was|wasn'?t) (?:not )?(?:good|ok|okay|acceptable|an answer|enough))",
     r"\blet'?s not (?:make|blow) (?:this|it) (?:bigger|into|up|out of)\b",
@@ -811,7 +814,7 @@ MINIMISE = rules(
     r"\b(?:no|not a) (?:big )?deal\b",
     r"\b(?:you'?ll|it'?ll|you will|it will) (?:be fine|get over it|blow over|sort itself out)\b",
     r"\bit(?:'s| is| was) (?:nothing|not personal)\b",
-    r"\bdon'?t (?:worry|stress) (?:about it|so much)\b",
+    r"\bdon'?t (?:worry|stress) (?:about it|so much)\b(?! about (?:telling|saying|asking|upsetting|bothering|hurting|coming))",
     r"\bhardly (?:a|an|the|any|anything|worth)\b",
     r"\b(?:it'?s|its|it is) (?:just |only )?a (?:few|couple of|bit of|little)\b",
     r"\b(?:loads|lots|plenty|most|half|heaps) of (?:people|us|them|other|families|customers|students|parents|teams)\b",
@@ -851,7 +854,7 @@ DISMISS = rules(
     r"\b(?:calm|settle|simmer|cool) down\b",
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",
-    r"\bsorry to hear (?:that )?(?:you|u) (?:feel|felt|see it|think) (?:that way|like that|this way)\b",
+    r"\bsorry to hear (?:that )?(?:you|u) (?:feel|felt|see it|think) (?:that way|like that|this way)(?=\s*(?:[.!]|$|,? but\b))",
     r"\b(?:i'?m |i am |we'?re |we are )?(?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt|see it|think)\b|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
     r"\bsorry if (?:you|that|i|anyone|it|this) (?:felt|feel|were|was|got|came across|caused|seemed|upset|offended)\b",
     r"\byou(?:'re| are|re) (?:being )?(?:too |so |a bit |a little |overly |very |way too |just )?(?:emotional|sensitive|dramatic|hysterical|touchy|defensive|negative|aggressive|hostile|worked up|wound up|overreacting|overthinking|paranoid|precious|difficult|unreasonable)\b",
@@ -865,16 +868,16 @@ DISMISS = rules(
     r"\bdon'?t be (?:so |silly|dramatic|ridiculous|like that)\b",
     # kindly contradicting the feeling, or calling their point nonsense: "Please don't feel like
     # that.", "That doesn't even make sense."
-    r"\bdon'?t (?:feel|think) (?:like that|that way)\b",
+    r"\bdon'?t (?:feel|think) (?:like that|that way)\b(?! about yourself)",
     # their tone as the subject: "I can't talk to you when you're like this.", "Can you not
     # shout at me?", "being short with me won't make the engineer arrive any quicker"
     r"\b(?:can'?t|won'?t|not going to|not gonna|am not|i'?m not) (?:talk|speak|talking|speaking) to you (?:when|while|if|until|like this)\b",
-    r"\bbeing (?:short|rude|nasty|aggressive|snippy|snappy|abusive) (?:with|to) me\b|\bcan you not (?:shout|swear|raise your voice|yell|talk to me like)\b",
+    r"\bbeing (?:short|rude|nasty|aggressive|snippy|snappy|abusive) (?:with|to) me (?:won'?t|will not|doesn'?t|does not|isn'?t|is not)\b|\b(?:stop|no need for|there'?s no need for) being (?:short|rude|nasty|aggressive|snippy|snappy|abusive) (?:with|to) me\b|\bcan you not (?:shout|swear|raise your voice|yell|talk to me like)\b",
     # showing them the door: "Go then, if that's how you feel."
-    r"^(?:fine[,.]? )?(?:go|leave) then\b|\bgo then,? if that'?s how you feel\b",
+    r"^(?:fine[,.]? )?(?:go|leave) then\W*$|\b(?:go|leave) then,? if that'?s how you feel\b",
     # the form letter's thanks in place of an answer: "Your contribution is very much valued."
-    r"\byour (?:contribution|input|loyalty|service|flexibility|hard work|commitment) (?:is|has been) (?:very much |really |truly |greatly |so |highly )?(?:valued|appreciated)\b",
-    r"\b(?:that|this|it) (?:doesn'?t|does not) even make (?:any )?sense\b",
+    r"\byour (?:contribution|input|loyalty|service|flexibility|hard work|commitment) (?:is|has been) (?:very much |really |truly |greatly |so |highly )?(?:valued|appreciated)(?: (?:here|by (?:us|all of us|everyone here|the team|the company)))?\W*$",
+    r"\b(?:that|this|it) (?:doesn'?t|does not) even make (?:any )?sense\b(?!(?: to (?:me|us))? either\b)",
     r"\b(?:lower|watch|mind) your (?:voice|tone|language)\b",
     r"\bthere'?s no need (?:to|for) (?:shout|be rude|get upset|raise|yell|the attitude|that tone|swear)\b",
     r"\bi (?:won'?t|will not|refuse to) (?:be spoken to|be talked to|tolerate)\b",

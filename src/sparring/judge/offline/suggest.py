@@ -238,9 +238,21 @@ _A_CHECK = re.compile(
 
 # a sentence start after a full stop, not after an abbreviation ("e.g. the rota", "9 a.m. the")
 # or an ellipsis ("wait... what happened")
-_NEXT_SENTENCE = re.compile(
-    r"(?<![.\s]\w)(?<!\.)(?<!\be\.g)(?<!\bi\.e)(?<!\b(?:mr|ms|dr|vs))([.!?]\s+)([a-z])"
+_NEXT_SENTENCE = re.compile(r"(?<!\.)([.!?]\s+)([a-z])")
+# the word a full stop closes, when it is an abbreviation ("e.g.", "a.m.", "approx.", "Dr.")
+_ABBREVIATION = re.compile(
+    r"(?:\b[a-z]\.[a-z]|\b[a-z]|\b(?:approx|etc|incl|dept|est|vs|dr|mr|mrs|ms|no|st))$",
+    re.IGNORECASE,
 )
+
+
+def _capital(m: re.Match[str]) -> str:
+    before = m.string[max(0, m.start() - 8) : m.start()]
+    if m.group(1)[0] == "." and _ABBREVIATION.search(before):
+        return m.group()
+    return m.group(1) + m.group(2).upper()
+
+
 # "i", "i'm", "i've" typed in lower case (not "i.e.")
 _LOWER_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?:[\s,!?;:]|\.(?!e\.)|$))")
 
@@ -255,7 +267,7 @@ def _tidy(reply: str) -> str:
     # actually help you most right now" is still asked last, and with a question mark)
     text = mark_questions(text, unmarked_question_ends(text))
     text = _LOWER_I.sub("I", text[:1].upper() + text[1:])
-    text = _NEXT_SENTENCE.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+    text = _NEXT_SENTENCE.sub(_capital, text)
     return text if text[-1:] in {".", "?", "!"} else text + "."
 
 
@@ -268,10 +280,30 @@ def _around(text: str, added: Sequence[str], question: str = "") -> str:
     return " ".join([*body, *added, *closing, *([question] if question else [])])
 
 
+# a name as they wrote it: a capitalised word that is no English word ("You came from
+# Greenville, Chris.", "Rick Hollis stood on a pallet")
+_THEIR_NAME = re.compile(r"\b[A-Z][a-z]{2,}\b")
+
+
+def _their_names(text: str, lines: Sequence[str]) -> str:
+    """`text` with the names their lines capitalise written as they wrote them ("greenville"
+    typed on a phone is "Greenville" in the suggestion)."""
+    english = word_lists().english  # ("And", "Nobody" at a sentence start are no names)
+    names = {
+        m.group().lower(): m.group()
+        for line in lines
+        for m in _THEIR_NAME.finditer(line)
+        if m.group().lower() not in english
+    }
+    if not names:
+        return text
+    return re.sub(r"\b[a-z]{3,}\b", lambda m: names.get(m.group(), m.group()), text)
+
+
 def build_on(reply: str, moves: Collection[Move], latest: str) -> tuple[str, str]:
     """After a reply that scores 5 everywhere: (the reply itself, one step further; what that
     step is, for the advice)."""
-    text, present = _tidy(reply), set(moves)
+    text, present = _their_names(_tidy(reply), [latest]), set(moves)
     if len(text) > _LONGEST_KEPT:
         return (
             "Keep your reply as it was, then stop and let them answer.",
@@ -297,7 +329,7 @@ def improve(
 ) -> str | None:
     """A good reply (it listens and does not defend) with what it lacks added: the feeling,
     their point, a check, an open question. None when it is too long to repeat."""
-    text, present = _tidy(reply), set(moves)
+    text, present = _their_names(_tidy(reply), lines), set(moves)
     if len(text) > _LONGEST_KEPT:
         return None
     added = []
@@ -308,7 +340,9 @@ def improve(
         clause = reflection(lines, names, turn, avoid, with_feeling=False)
         if clause:
             added.append(clause)
-    if Move.check not in present:
+    # a check of their own at the end ("... fair?", "is that right?") is kept, not doubled
+    last = re.split(r"(?<=[.!?])\s+", text)[-1]
+    if Move.check not in present and not (last.endswith("?") and _A_CHECK.search(last)):
         added.append(_CHECK)
     asked = present & {Move.open_question, Move.invite_collaboration}
     if not asked:  # a closed or leading question at the end gives way to an open one
