@@ -1553,3 +1553,20 @@ def test_a_counter_attack_the_rules_find_is_called_one() -> None:
         rubric,
     )
     assert a.defensive, [m.move for m in a.moves]
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "That's not true, and that's not what happened.",
+        "That isn't what happened and that's not fair on me.",
+    ],
+)
+def test_a_reply_that_opens_by_flatly_denying_them_is_defensive(reply: str) -> None:
+    """The text model had learned "and that's not what happened" from admissions ("I said I'd
+    ring, and that's not what happened") and outvoted three denials the rules read."""
+    assert assess(reply)["non_defensiveness"] <= 2
+
+
+def test_a_flat_denial_of_fairness_that_agrees_with_them_is_not() -> None:
+    assert assess("That's not fair on you, and it's on me.")["non_defensiveness"] >= 4

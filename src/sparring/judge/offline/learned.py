@@ -225,13 +225,18 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
     - a question the rules read as leading, and no open question: the model must be surer to
       call it inquiry (it hears "what", "how" and a question mark, not what is asked for);
     - a counter-attack, brush-off or sarcasm, and nothing engaging: surer to call it no
-      defence;
+      defence; a reply that opens by flatly denying their account, much surer (the text model
+      had learned "and that's not what happened" from admissions, "I said I'd ring, and that's
+      not what happened", and called "That's not true, and that's not what happened." no
+      defence);
     - engaging with their point (asking, checking, owning, reflecting, a plain question) and
       no defence at all: surer to call it defensive, and less sure to agree that it asks or
       owns. The text model alone tends to hear a challenge in a sincere question unlike those
       it learned from; this trades a few missed defences for fewer false alarms at about the
       same F1."""
     out = dict(threshold)
+    if rules.get("opens_denying"):  # "That's not true, and that's not what happened."
+        out["defensive"] = max(0.05, out["defensive"] - ASKING_MARGIN)
     if rules.get("move:leading_question") and not rules.get("inquiry"):
         out["inquiry"] = min(0.95, out["inquiry"] + STANCE_MARGIN)
     engaging = any(rules.get(k) for k in _TAKES_IN)

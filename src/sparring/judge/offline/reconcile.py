@@ -10,6 +10,7 @@ one; a reflection that is not really listening, as an acknowledgement).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from sparring.formats.moves import MOVE_CATEGORY, Category, Move
@@ -42,6 +43,13 @@ HOSTILE = frozenset({Move.counterattack, Move.dismiss, Move.sarcasm})
 NOT_ASKING = frozenset({Move.leading_question, Move.quick_fix, Move.invite_collaboration, *HOSTILE})
 
 
+_FLAT_DENIAL = re.compile(
+    r"(?:no[,.!]? |well,? |look,? )?(?:(?:that'?s|that is|it'?s|this is) (?:not|simply not|just not"
+    r"|absolutely not)|(?:that|it|this) (?:isn'?t|is not|wasn'?t|was not)) (?:true|right|correct"
+    r"|what happened|accurate|the case)\b"
+)
+
+
 def rule_signals(moves: Sequence[Evidence]) -> dict[str, bool]:
     """What the rules found, per signal, whether any of it was hostile (a counter-attack, a
     dismissal, sarcasm: the rules' most telling defences), and each move by name
@@ -49,6 +57,12 @@ def rule_signals(moves: Sequence[Evidence]) -> dict[str, bool]:
     present = {e.move for e in moves}
     found = {signal: bool(present & SIGNAL_MOVES[signal]) for signal in SIGNAL_MOVES}
     found["hostile"] = bool(present & HOSTILE)
+    # a reply that opens by flatly denying their account ("That's not true, ...", "No, that
+    # isn't what happened"): defensive in every training reply that does (not "That's not
+    # fair", which may agree with them: "That's not fair on you, and it's on me")
+    found["opens_denying"] = any(
+        e.move is Move.deny and e.start <= 12 and _FLAT_DENIAL.match(e.quote.lower()) for e in moves
+    )
     found.update((f"move:{m.value}", True) for m in present)
     return found
 
