@@ -348,6 +348,13 @@ def _unquoted(text: str) -> str:
     return re.sub(r"\([^)]*\)", " ", text)
 
 
+_OWN_MANNER = re.compile(
+    r"i(?:'m| am) (?:not )?(?:being |going to )?(?:quite |perfectly |very )?"
+    r"(?:emotional|calm|shout|shouting|rude|difficult|dramatic|unreasonable|reasonable)\b",
+    re.IGNORECASE,
+)
+
+
 def has_point(line: str) -> bool:
     """Whether a persona line says something a reply can reflect: a statement of five words or
     more with a verb and some content, not a question, an order, thanks, nor one that quotes
@@ -364,6 +371,9 @@ def has_point(line: str) -> bool:
             and not re.search(rf",\s*(?:{'|'.join(_IMPERATIVE_START)})\b", sentence, re.I)
             and _has_verb(_SUBCLAUSE.sub("", sentence))
             and not re.search(r"[\"“”]|(?<![\w])'|'(?![\w])", sentence.translate(_APOSTROPHES))
+            # their own manner defended against the reply ("I'm being quite calm,
+            # considering.") is about the exchange, not a point of theirs to give back
+            and not _OWN_MANNER.match(sentence.translate(_APOSTROPHES))
             and not any(re.search(rf"\b{re.escape(p)}\b", _normal_phrase(sentence)) for p in avoid)
             and len(content_stems(sentence)) >= 2
         ):
@@ -831,3 +841,19 @@ def test_their_own_check_is_not_doubled_and_names_keep_their_capitals() -> None:
     assert "Fair?" in suggestion, suggestion
     assert "Greenville habits" in suggestion, suggestion
     assert suggestion.startswith("Bev, sit down."), suggestion
+
+
+def test_their_own_manner_is_not_the_point_given_back() -> None:
+    """Found in play: after Marcus's "I'm not being emotional. I'm being quite calm,
+    considering." the better reply was "So you're not being emotional, and that's left you
+    angry." The point to give back is the one before it."""
+    from sparring.judge.offline.points import salient_point
+
+    earlier = (
+        "You know how I found out? A notification. Nobody thought I might want to hear it "
+        "from you first."
+    )
+    line = "I'm not being emotional. I'm being quite calm, considering."
+    point = salient_point([earlier, line])
+    assert point is not None
+    assert "Nobody thought" in point, point

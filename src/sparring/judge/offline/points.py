@@ -104,7 +104,12 @@ _META = re.compile(
     r"^(?:that'?s|it'?s|this is|that is) (?:a |an )?(?:fair|good|real|great|reasonable|honest|"
     r"better|proper|decent) (?:question|point|start|answer|thing to ask)|"
     r"^you(?:'ve| have)? (?:actually |finally |really )?(?:been listening|listened|got it|"
-    r"heard me|understood)\b",
+    r"heard me|understood)\b|"
+    # their own manner, defended against the reply: "I'm not being emotional.", "I'm being
+    # quite calm, considering.", "I'm not going to shout." (no point of theirs to give back)
+    r"^i(?:'m| am) (?:not )?(?:being |going to |trying to )?(?:quite |perfectly |very |really )?"
+    r"(?:emotional|calm|shout|shouting|yelling|rude|difficult|dramatic|hysterical|unreasonable|"
+    r"reasonable|polite|civil|aggressive)\b",
     re.IGNORECASE,
 )
 # "Try fifty-two minutes on your support line": "imagine", said of what happened to them.
