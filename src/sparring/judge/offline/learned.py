@@ -204,11 +204,12 @@ def _sigmoid(z: float) -> float:
 
 # How far a clear stance the rules found moves the model's thresholds (see below).
 STANCE_MARGIN = 0.2
-# How far an open question or invitation the rules read, with no defence, lowers the bar for
-# inquiry: the rules are the stronger half on questions, so the model must be quite sure that
-# "Help me understand what went wrong with the last five." asks nothing to overrule them
-# (0.3 rather than 0.2: grouped CV 0.843 to 0.844, and no other signal moves).
-ASKING_MARGIN = 0.3
+# How far a stance the rules read with near certainty moves a threshold: an open question or
+# invitation with no defence lowers the bar for inquiry (the rules are the stronger half on
+# questions, so the model must be quite sure that "Help me understand what went wrong with the
+# last five." asks nothing to overrule them; grouped CV 0.843 to 0.844 against 0.2), and a reply
+# that opens by flatly denying their account lowers the bar for defensive.
+SURE_STANCE_MARGIN = 0.3
 _TAKES_IN = (
     "move:open_question",
     "move:check",
@@ -236,7 +237,7 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
       same F1."""
     out = dict(threshold)
     if rules.get("opens_denying"):  # "That's not true, and that's not what happened."
-        out["defensive"] = max(0.05, out["defensive"] - ASKING_MARGIN)
+        out["defensive"] = max(0.05, out["defensive"] - SURE_STANCE_MARGIN)
     if rules.get("move:leading_question") and not rules.get("inquiry"):
         out["inquiry"] = min(0.95, out["inquiry"] + STANCE_MARGIN)
     engaging = any(rules.get(k) for k in _TAKES_IN)
@@ -246,7 +247,7 @@ def _stance_thresholds(threshold: dict[str, float], rules: dict[str, bool]) -> d
         return out
     out["defensive"] = min(0.95, out["defensive"] + STANCE_MARGIN)
     if rules.get("move:open_question") or rules.get("move:check"):
-        out["inquiry"] = max(0.05, out["inquiry"] - ASKING_MARGIN)
+        out["inquiry"] = max(0.05, out["inquiry"] - SURE_STANCE_MARGIN)
     if rules.get("move:own"):
         out["listening"] = max(0.05, out["listening"] - STANCE_MARGIN)
     return out

@@ -264,8 +264,10 @@ def _tidy(reply: str) -> str:
     mark of its own."""
     text = " ".join(reply.split())
     # a question they typed without its mark keeps its place as the question ("what would
-    # actually help you most right now" is still asked last, and with a question mark)
-    text = mark_questions(text, unmarked_question_ends(text))
+    # actually help you most right now" is still asked last, and with a question mark); a reply
+    # too long to repeat is not read again for its questions (the caller sets it aside)
+    if len(text) <= _LONGEST_KEPT:
+        text = mark_questions(text, unmarked_question_ends(text))
     text = _LOWER_I.sub("I", text[:1].upper() + text[1:])
     text = _NEXT_SENTENCE.sub(_capital, text)
     return text if text[-1:] in {".", "?", "!"} else text + "."
