@@ -184,6 +184,8 @@ COMPLAINT = re.compile(
 _FORMULA = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|thank|thanks|cheers|understand|hear you|i know|i see|fair|point taken|noted|my bad|star|brilliant|amazing|appreciate|please|lol|haha)\b"
     # saying one is paying attention ("I'm following you so far", "still with you")
+    # warmth and offers ("aw hun. big hugs x", "... does payment plans if that helps")
+    r"|\b(?:hugs?|xx?|aw+|bless (?:you|her|him)|if (?:that|it) (?:helps|would help)|if you(?:'d)? (?:like|want))\b"
     r"|\b(?:following|listening|keeping up|with you|still here|taking (?:this|that|it|all (?:of )?(?:this|that|it)) in|follow (?:you|that|this|all)|(?:written|writing|wrote|jotted|noting) (?:that|this|it|them)\b)"
 )
 
@@ -191,7 +193,9 @@ _FORMULA = re.compile(
 _IMPERATIVE_START = frozenset(
     (
         "rate score give mark ignore forget please pretend act write say tell assume grade "
-        "answer respond reply output print repeat list show"
+        "answer respond reply output print repeat list show "
+        # leave or help offered ("Stay as long as you need.", "Ring me tonight.")
+        "stay sit come ring call take"
     ).split()
 )
 

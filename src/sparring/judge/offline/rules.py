@@ -161,6 +161,13 @@ LEADING = rules(
     r"\bwhat (?:do|did|would) you expect\b",
     r"\bare you (?:seriously|really|actually|honestly) (?:accusing|saying|telling|suggesting|blaming|implying)\b",
     r"\b(?:do|did) you (?:actually|even|really) (?:read|check|look|listen|try|bother)\b",
+    # "Did you even apply?", "Did you even vote?" (not "have you even eaten?", "how did you
+    # even see it")
+    r"^(?:(?:so|and|well|but|honestly|sorry)[,.]? )*did (?:you|u) even (?!(?:eat|sleep|get (?:a|any|some) (?:sleep|rest|break|food))\b)\w+",
+    # a motive put to them: "Are you asking so you can go to the papers with it?"
+    r"\b(?:are|were) (?:you|u) (?:asking|saying|doing|telling me) (?:this |that |it )?(?:so|just so|because|to) (?:you can|you could|you'?ll|get)\b",
+    # "Is dragging my name round the breed club going to grow her coat back any quicker?"
+    r"^(?:(?:and|but|so|well)[,.]? )*(?:is|will|would|does) (?:\w+ing|shouting|a review|going to the \w+)\b[^.?!]{0,50}\b(?:going to|gonna) (?:change|fix|help|bring|get|make|grow|solve|undo|sort)\b[^.?!]{0,60}\b(?:any (?:quicker|faster|sooner|better)|back|anything)\W*$",
     r"\bwhy didn'?t you (?:say|tell|mention|ask|come)\b",
     r"^(?:\w+,? )?(?:didn'?t|haven'?t|weren'?t|wasn'?t|doesn'?t|isn'?t|aren'?t|hadn'?t|won'?t|wouldn'?t) you\b",
     r"\bdo you think (?:maybe |perhaps |possibly )(?:it|she|he|they|you|that)\b",
@@ -290,7 +297,13 @@ OPENING_YES_NO = rules(
     r"\b(?:is|was) (?:that|this) all (?:of it|there is|it is)?\b.*\bor\b",
     r"\bor (?:has|is|was|did) (?:something|anything) (?:else|more)\b",
     r"\b(?:is|was) there more (?:to it|going on|behind|to this|to that|you)\b",
+    r"\b(?:is|was) there (?:a|any) (?:part|bit|side|piece) (?:of (?:this|it|that|all this) )?(?:that )?(?:you|i)\b",
     r"\b(?:is|was) there more\b\W*$|\bor (?:is|was) there (?:more|something else|anything else)\b",
+    # the other way it might be for them: "Is four o'clock just too late, or is it more that
+    # you don't trust us with it now?", "is it mainly the noise, or more the feeling that
+    # nobody listens?" (not "Is this about the arancini, or is this about your share?")
+    r",? or (?:is it |was it |is this |was this )?(?:more |mostly |really |actually |mainly )(?:that|about|the (?:feeling|sense|fact|way))\b|\bor (?:is it|was it) (?:more |mostly |mainly )?that (?:you|your|nobody|no one|it (?:feels|felt)|we|i|they|none)\b",
+    r"\b(?:is|was|has|have) (?:it|that|this|all this|all that)\b[^?.!]{0,40}\b(?:messing with|getting to|eating at|weighing on|playing on) (?:you|your)\b",
 )
 
 # Wh-questions that only ask for a fact (a time, a number, a place): not an invitation.
@@ -313,6 +326,9 @@ FACT_QUESTION = rules(
 # Checked before FACT_QUESTION: "which"/"how much" questions about how something felt.
 OPEN_OVERRIDE = rules(
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting|stung|land|landed)\w*",
+    # "Which bit's worrying you most?", "Which one's the biggest for you?", "Which bit are you
+    # angriest about, the four days or the way you found out?"
+    r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which (?:one|bit|part|thing|piece|of (?:those|these|them|the \w+))\b[^?.!,]{0,50}\b(?:most|more|worst|worse|biggest|hardest|angriest|heaviest)\b",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
     r"\b(?:when|where|who|what|how) else\b",
     r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
@@ -339,7 +355,14 @@ INVITE_STATEMENT = rules(
     r"\b(?:walk|talk|take) me through\b",
     r"\bsay (?:a bit |a little )?more\b",
     r"\bi(?:'d| would) (?:really |genuinely |honestly |truly )?(?:like|love|want) to (?:hear|understand|know|learn|get) (?:more|what|how|why|about|your|the whole|where|from you|which|when)\b",
-    r"\bi (?:really )?(?:want|need) to (?:hear|understand|know|learn) (?:more|what|how|why|about|your|the whole|where|it from you)\b",
+    # "I actually want to know what this has done to your team.", "then I want to know if you
+    # think it's fair", "I really want to know.", "there's more I want to hear", "I'd still
+    # rather hear it from you" (not "I'd rather hear it than not")
+    r"\bi (?:(?:really|actually|just|genuinely|honestly|truly|do|still) )*(?:want|need|wanna) to (?:hear|understand|know|learn) (?:more|what|how|why|about|your|the whole|where|it from you|from you|if you|whether you|if (?:it|that|this)|all of it|everything|it all|which)\b",
+    r"\bi (?:(?:really|actually|genuinely|honestly|truly|do) )+(?:want|need) to (?:know|hear|understand)(?: (?:it|that|this|from you))?\W*$",
+    r"\bthere(?:'s| is) more i (?:want|need|'d like|would like) to (?:hear|know)\b|\bif (?:something|anything)(?:'s| is) (?:going on|wrong|up)\b[^.?!]{0,20}\bi (?:want|need|'d like) to (?:know|hear)\b",
+    r"\bi(?:'d| would) (?:still |much |really |honestly )?rather (?:hear|understand|know)\b(?! (?:it|that) than not\b)",
+    r"\btell me (?:the problem|it|that|your side|what happened|the whole thing) again\b",
     r"\bi(?:'m| am) (?:really |genuinely |honestly )?(?:curious|interested|keen) (?:about|to (?:hear|know|understand|learn)|what|how|why|to get)\b",
     r"\bi(?:'m| am)? ?wonder(?:ing)? (?:what|how|why|whether|if you|if there)\b",
     r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
@@ -511,6 +534,9 @@ OWN = rules(
     r"\b(?:that|this|it) (?:shouldn'?t|should not|should never) have (?:happened|been|gone)\b",
     r"\b(?:someone|somebody|we|i) should(?:'ve| have| of) (?:told|called|rung|warned|asked|explained|let)\b",
     r"\b<<SORRY>> (?:that )?(?:nobody|no one|we|i|it took|you had to|you were)\b",
+    # the hurt named: "I'm sorry you found out from a Slack post", "sorry you sat on hold that
+    # long" (not "sorry you feel that way", "sorry you got the wrong end of the stick")
+    r"\b<<SORRY>> (?:that )?(?:you|u) (?:found out|heard (?:it|about|from|that|like)|learned|learnt|sat|stood|waited|ended up|were left|lost|missed|never (?:got|heard|had)|didn'?t (?:get|hear)|weren'?t (?:told|asked|warned|consulted)|went through)\b",
     r"\b(?:it'?s|its|that'?s|thats) on (?:me|us)\b",
     r"\bon us\b",
     r"\b(?:was|were) (?:rude|wrong|unfair|thoughtless|careless|out of order|unkind) of (?:me|us)\b",
@@ -599,7 +625,8 @@ JUSTIFY = rules(
     r"\b(?:that'?s|it'?s|this is) (?:the|our|company|practice|standard|normal) (?:procedure|policy|process|protocol|practice|rule|rules|terms)\b",
     r"\brules are rules\b",
     r"\bit'?s (?:the )?same for (?:all|every|everyone|everybody)\b",
-    r"\bto be honest\b(?=[^.?!]*\b(?:we|i|the|it|our|they|technically|actually)\b)",
+    # (not taking it in: "tbh i get why you wouldnt want us back", "to be honest, you're right")
+    r"\bto be honest\b(?![,.]? (?:i (?:get|understand|see|feel|felt|'d|would|can see|(?:'m|am) (?:angry|sorry|gutted|ashamed))|you(?:'re| are) right|(?:that'?s|it'?s) (?:fair|on me|hard))\b)(?=[^.?!]*\b(?:we|i|the|it|our|they|technically|actually)\b)",
     r"\btechnically\b",
     r"\b(?:our|the) (?:terms|policy|procedure|process|contract|sla) (?:are|is|says?|states?|requires?)\b",
     r"\b(?:it'?s|it is) being (?:processed|looked at|dealt with|handled)\b",
@@ -724,7 +751,9 @@ COUNTERATTACK = rules(
     r"\b(?:that'?s|this is|you'?re being) (?:emotional )?(?:blackmail|manipulat\w*|a low blow|out of order|uncalled for|so rude|ridiculous|insulting|unfair of you|a bit rich|rich)\b",
     r"\b(?:wasn'?t|isn'?t|weren'?t|aren'?t) (?:exactly|very|particularly) (?:friendly|fair|helpful|nice|kind|easy|great)\b",
     r"\bmind you\b",
-    r"\byou(?:'ve| have)? (?:never|didn'?t|did not|haven'?t|have not|hardly|barely) (?:once |even |ever |actually )?(?:told|asked|said|mentioned|rang|called|came|offered|bothered|thanked|helped|visited|checked|replied|answered|read|turned up|showed up|lifted|done|paid)\b",
+    # (not what they have yet to say: "Is there a part of this you haven't said yet?",
+    # "anything you haven't told me")
+    r"(?<!thing )(?<!\bpart )(?<!\bbit )(?<!\bthat )(?<!\bwhat )(?<!\bmore )(?<!\bthis )(?<!\bit )\byou(?:'ve| have)? (?:never|didn'?t|did not|haven'?t|have not|hardly|barely) (?:once |even |ever |actually )?(?:told|asked|said|mentioned|rang|called|came|offered|bothered|thanked|helped|visited|checked|replied|answered|read|turned up|showed up|lifted|done|paid)\b",
     r"\byou (?:chose|decided|agreed|signed up|wanted) (?:to|this|that|it)\b",
     r"\byou(?:'ve| have)? (?:hardly|not exactly|barely) been\b",
     # "If you had listened, you'd know" - but not "If you were running it, what would you keep?"
@@ -852,6 +881,14 @@ DISMISS = rules(
     r"\bi (?:can'?t|cannot|don'?t|do not|really don'?t) (?:see|understand|get|imagine) (?:why|how) (?:\w+ ){0,6}(?:would|should|could|is going to|does) (?:upset|bother|annoy|offend|worry|matter to|hurt) (?:anyone|anybody|you|people|them|a grown)\b",
     r"\bwhy (?:would|should) (?:that|this|it|a \w+(?: \w+)?) (?:upset|bother|annoy|offend) (?:anyone|anybody|you)\b",
     r"\b(?:calm|settle|simmer|cool) down\b",
+    # tone-policing: "Let's just keep it professional, yeah?", "Please can we keep this civil."
+    r"\b(?:let'?s|can we|could we|we need to|please)\b[^.?!]{0,12}\bkeep (?:it|this|things) (?:professional|civil|polite|respectful)\b",
+    # the institution's stock reassurance: "I want to reassure you that we take all feedback
+    # very seriously", "we respect your feelings on the matter", "I appreciate your feedback."
+    # (not "I want to reassure you I'll ring the ward myself today")
+    r"\b(?:want|like|wish) to (?:re)?assure you\b(?![^.?!]{0,60}\b(?:i(?:'ll| will)|i'?m going to|today|tomorrow|tonight|personally|myself)\b)",
+    r"\bwe take (?:all|every|any|such|each) (?:\w+ )?(?:complaints?|concerns?|feedback|cases?|incidents?|matters?|issues?|reports?|allegations?) (?:very |extremely |incredibly |really )?seriously\b|\bwe take (?:safeguarding|complaints|feedback|(?:patient |customer |client |student )?(?:safety|welfare|wellbeing)) (?:very |extremely |incredibly |really )?seriously\b",
+    r"\b(?:we|i) (?:respect|appreciate|value) your (?:feelings|opinion|views?|perspective|feedback|input)(?: on (?:the|this) matter)?(?:\W*$|,? and (?:will|we(?:'ll| will)|i(?:'ll| will)) (?:look into it|take (?:it|that|this) on board|pass (?:it|that) on)\b)",
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",
     r"\bsorry to hear (?:that )?(?:you|u) (?:feel|felt|see it|think) (?:that way|like that|this way)(?=\s*(?:[.!]|$|,? but\b))",
