@@ -350,7 +350,8 @@ OPEN_WH = rules(
 
 # Invitations phrased as statements ("Tell me more").
 INVITE_STATEMENT = rules(
-    r"\b(?:please )?tell me (?:more|about|what|how|why|everything|the whole|your side|what happened|where|which|a bit|a little)\b",
+    # (not commiserating about ourselves: "Tell me about it, I've been run off my feet too")
+    r"\b(?:please )?tell me (?!about it[,.!]*\s+(?:i'?ve|i am|i'?m|im|my|we'?ve|we'?re|it'?s been|same)\b)(?:more|about|what|how|why|everything|the whole|your side|what happened|where|which|a bit|a little)\b",
     r"\bhelp me (?:to )?(?:understand|see|get)\b",
     r"\b(?:walk|talk|take) me through\b",
     r"\bsay (?:a bit |a little )?more\b",
@@ -358,7 +359,14 @@ INVITE_STATEMENT = rules(
     # "I actually want to know what this has done to your team.", "then I want to know if you
     # think it's fair", "I really want to know.", "there's more I want to hear", "I'd still
     # rather hear it from you" (not "I'd rather hear it than not")
-    r"\bi (?:(?:really|actually|just|genuinely|honestly|truly|do|still) )*(?:want|need|wanna) to (?:hear|understand|know|learn) (?:more|what|how|why|about|your|the whole|where|it from you|from you|if you|whether you|if (?:it|that|this)|all of it|everything|it all|which)\b",
+    r"\bi (?:(?:really|actually|just|genuinely|honestly|truly|do|still|also) )*(?:want|need|wanna) to (?:hear|understand|know|learn) (?:more|what|how|why|about|your|the whole|where|it from you|from you|if you|whether you|if (?:it|that|this)|all of it|everything|it all|which)\b",
+    r"\b(?:i(?:'d| would)? (?:(?:really|actually|just|genuinely|honestly|truly|still|also) )*|(?:still|also) )(?:wanna|want to|like to) hear (?:it\W*$|the rest|how (?:bad|it|you|much)|all of it)",
+    # handing them the floor: "No. I don't. Tell me.", "Tell me anyway, and hold me to it.",
+    # "i'm here, talk to me", "Talk to me about what not stuck looks like", "only you can tell
+    # me that", "you tell us all of it" (not "Don't tell me.", "talk to me like that")
+    r"^(?:(?:ok(?:ay)?|so|fair|alright|right|please|then|go on)[,.]? )*tell me(?:\W*$|,? (?:anyway|all of it|then|properly|straight|everything)\b)",
+    r"(?:^|[,;:]\s*)(?:(?:so|please|come on)[,]? )?talk to me(?: about (?:what|how|it|this|that|the)\b|\W*$)",
+    r"\bonly you can tell (?:me|us)\b|\byou tell (?:me|us) (?:all of it|everything|the lot)\b",
     r"\bi (?:(?:really|actually|genuinely|honestly|truly|do) )+(?:want|need) to (?:know|hear|understand)(?: (?:it|that|this|from you))?\W*$",
     r"\bthere(?:'s| is) more i (?:want|need|'d like|would like) to (?:hear|know)\b|\bif (?:something|anything)(?:'s| is) (?:going on|wrong|up)\b[^.?!]{0,20}\bi (?:want|need|'d like) to (?:know|hear)\b",
     r"\bi(?:'d| would) (?:still |much |really |honestly )?rather (?:hear|understand|know)\b(?! (?:it|that) than not\b)",
