@@ -44,6 +44,7 @@ TRAINED = [
     ("multi-writer, seventh wave", ROOT / "benchmarks/multiwriter7/train.jsonl"),
     ("multi-writer, eighth wave", ROOT / "benchmarks/multiwriter8/train.jsonl"),
     ("multi-writer, ninth wave", ROOT / "benchmarks/multiwriter9/train.jsonl"),
+    ("multi-writer, tenth wave", ROOT / "benchmarks/multiwriter10/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

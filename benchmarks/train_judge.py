@@ -63,6 +63,7 @@ SETS = {
     "multiwriter7": REPO / "benchmarks" / "multiwriter7" / "train.jsonl",
     "multiwriter8": REPO / "benchmarks" / "multiwriter8" / "train.jsonl",
     "multiwriter9": REPO / "benchmarks" / "multiwriter9" / "train.jsonl",
+    "multiwriter10": REPO / "benchmarks" / "multiwriter10" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -74,6 +75,7 @@ COMBINER_SETS = (
     "multiwriter7",
     "multiwriter8",
     "multiwriter9",
+    "multiwriter10",
     "final-heldout",
     "multiwriter-dev",
 )

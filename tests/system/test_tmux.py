@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from sparring.adapters.files.transcripts import read_transcript
+from sparring.formats.diagnostics import LoadError
 from sparring.session.events import PersonaEvent, UserEvent
 
 pytestmark = pytest.mark.tmux
@@ -123,7 +124,11 @@ def persona_answer(home: Path, turn: int) -> str | None:
     path = the_transcript(home)
     if path is None:
         return None
-    said = [e for e in read_transcript(path).events if isinstance(e, PersonaEvent)]
+    try:
+        events = read_transcript(path).events
+    except LoadError:  # caught between the file's creation and its first line
+        return None
+    said = [e for e in events if isinstance(e, PersonaEvent)]
     return next((e.text for e in said if e.turn == turn), None)
 
 

@@ -1570,3 +1570,149 @@ def test_a_reply_that_opens_by_flatly_denying_them_is_defensive(reply: str) -> N
 
 def test_a_flat_denial_of_fairness_that_agrees_with_them_is_not() -> None:
     assert assess("That's not fair on you, and it's on me.")["non_defensiveness"] >= 4
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # invitations said as statements, from the training waves left out one at a time
+        "Ha. Fair. I actually want to know what this has done to your team.",
+        "I'll give you what the panel said, and then I want to know if you think it's fair.",
+        "No, no course. Is a real question, I promise you. I really want to know.",
+        "I was. And there's more I want to hear.",
+        "who's the 'same ones'? because if something's going on i want to know",
+        "It is. I'd still rather hear it from you, the whole thing.",
+        "You're right, that was a speech. Tell me the problem again and I'll just listen.",
+        "No. I don't. Tell me.",
+        "Fair. Don't take my word for it. Tell me anyway, and then hold me to it.",
+        "leaving a note is a coward move. that's on him not you. i'm here, talk to me",
+        "Talk to me about what not stuck looks like for you.",
+        "What I don't know is what it did to your stores, and only you can tell me that.",
+        "yeah I'd say that too if I was you. still wanna hear how bad it was for you tho",
+        "I'd like to hear the rest of yours first.",
+        # questions about how it is for them that the rules read as closed
+        "ok. that's a lot at once. which bit's getting to you most right now",
+        "Which bit are you angriest about, the four days or the way you found out?",
+        "Is four o'clock just too late, or is it more that you don't trust us with it now?",
+        "Is it messing with your sleep too?",
+        "Is there a part of this you haven't said yet, something bigger than the bonus?",
+        "When you read it, did it feel like we'd stopped thinking of him as a person at all?",
+        "How long has it felt like this?",
+        "oh no margaret. were you on your own when you saw it",
+    ],
+)
+def test_invitations_in_their_many_shapes(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.open_question in hits, hits
+    assert not hits & {Move.leading_question, Move.counterattack}, hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # their neighbours invite nothing
+        "I don't want to hear it.",
+        "Don't tell me.",
+        "Don't talk to me like that.",
+        "Tell me about it, my week's been awful too.",
+        "Fair. You're taking a risk saying this to me, and I'd rather hear it than not.",
+        "Who else have you told about your banking recently?",
+        "Let me pull your account up now, what name's it under?",
+        "ffs. im sorry. whats his plot, ill go get it all now",
+        "How long has it been broken?",
+    ],
+)
+def test_their_neighbours_invite_nothing(reply: str) -> None:
+    assert Move.open_question not in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # questions that argue, exasperated or turned back on them
+        "What do you want, a rebuttal? I'm trying not to argue with you.",
+        "ok. what do u want me to do about it",
+        "So what is it you want me to do exactly?",
+        "What are you gonna do with the name?",
+        "Going running to your uncle now are we?",
+        "How is it on me? You had the claim form for two weeks before you came to us.",
+        "What difference does it make now? The judgment is there either way.",
+        "Can I ask what you'd have done? Both families wanted eleven.",
+        "What would you have done with it if I had told you in March?",
+        "So what you're saying is it's our fault you were in the café?",
+        "Why'd you ring Kieran before even giving us a chance to put it right?",
+        "Did you even apply? It was up on the board for two weeks.",
+        "Are you asking so you can go to the papers with it?",
+        "Is dragging my name round the breed club going to grow her coat back any quicker?",
+    ],
+)
+def test_questions_that_argue_are_read_as_leading(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert Move.leading_question in hits, hits
+    assert Move.open_question not in hits, hits
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # and their sincere neighbours
+        "What do you want, the old rota back or a say in the new one?",
+        "what do you want, honestly?",
+        "If you were in charge, what would you have done differently?",
+        "have you even eaten? Let's get you sorted before nine.",
+        "Is talking to them going to help, do you think?",
+    ],
+)
+def test_their_sincere_neighbours_do_not_argue(reply: str) -> None:
+    assert Move.leading_question not in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # the institution's stock reassurance and tone-policing
+        (
+            "I hear your frustration and I want to assure you that we take all feedback very seriously.",
+            Move.dismiss,
+        ),
+        (
+            "I completely understand, Mr Brennan, and we take all client feedback very seriously.",
+            Move.dismiss,
+        ),
+        ("I understand you're upset and we respect your feelings on the matter.", Move.dismiss),
+        ("I appreciate your feedback and will look into it.", Move.dismiss),
+        (
+            "I hear what you're saying Dele, I really do. Let's just keep it professional yeah?",
+            Move.dismiss,
+        ),
+        ("Please can we keep this civil.", Move.dismiss),
+    ],
+)
+def test_stock_reassurance_and_tone_policing_dismiss(reply: str, move: Move) -> None:
+    assert move in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # their neighbours: a reassurance with a commitment of one's own, warmth, an offer
+        "I want to reassure you I'll ring the ward myself today.",
+        "I respect your feelings on this, and I was wrong.",
+        "tbh i get why you wouldnt want us back",
+        "aw hun. big hugs x",
+        "the laser place we use does payment plans if that helps",
+        "Stay as long as you need.",
+    ],
+)
+def test_reassurance_with_substance_warmth_and_offers_are_no_defence(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert not hits & {Move.dismiss, Move.justify, Move.counterattack, Move.minimise}, hits
+
+
+def test_an_apology_that_names_the_hurt_owns_it_and_their_point() -> None:
+    slack = "I read it on my phone in the car park. Eleven party poppers under it already."
+    hits = {h.move for h in detect("i'm sorry you found out from a slack post.", slack).hits}
+    assert Move.own in hits, hits
+    # a non-apology stays one
+    hits = {h.move for h in detect("I'm sorry you feel that way.", slack).hits}
+    assert Move.own not in hits and Move.dismiss in hits, hits

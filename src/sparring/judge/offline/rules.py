@@ -186,7 +186,26 @@ LEADING = rules(
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
     # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
     # want, me to grovel in front of everyone?"
-    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)(?: about it)?| from me)?(?: (?!(?:first|next|now|today|instead|then|here)\b)\w+)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|invent|pull \w+ out of(?: thin air| a hat)?)\b(?:\s+\w+){0,2}\W*$",
+    r"\bwhat (?:else )?(?:do|did) (?:you|u) want(?: me to (?:do|say)(?: about it)?| from me)?(?: (?!(?:first|next|now|today|instead|then|here)\b)\w+)?\s*[,-]\s*(?:me to |for me to |i should |to |(?:do|did) (?:you|u) want me to )?(?:just )?(?:quit|resign|grovel|beg|crawl|apologi[sz]e|lie|give up|walk away|leave|drop everything|bow|kneel|magic|conjure|work for free|fire|sack|clone|be in two places|build a time machine|turn back (?:the )?(?:time|clock)|wave a (?:magic )?wand|perform (?:a )?miracles?|print money|invent|pull \w+ out of(?: thin air| a hat)?)\b(?:\s+\w+){0,6}\W*$",
+    # "What do you want, a rebuttal?", "ok. what do u want me to do about it", "So what is it
+    # you want me to do exactly?", "What are you gonna do with the name?", "Going running to
+    # your uncle now, are we?" (not "what do you want, honestly?", "what do you want me to do
+    # about it first?", an option of substance: "What do you want - a heads up a week before it
+    # goes out?", "What do you want, the old rota back or a say in the new one?")
+    r"^(?:\w+[,.]? )?what (?:do|did) (?:you|u) want\s*[,-]\s*(?!(?:honestly|ideally|really|exactly|right now|from me|most|then|now)\b)(?:an? |some |the )\w+(?: \w+)?\W*$",
+    r"\bwhat (?:do|did) (?:you|u) (?:want|expect) (?:me|us) to do about (?:it|that|this)\b(?! (?:first|next|together|going forward)\b)",
+    r"\bwhat(?: is it|'s it) (?:you|u) want (?:me|us) to do(?:,? exactly)?\W*$",
+    r"\bwhat (?:are|r) (?:you|u) (?:gonna|going to) do with (?:it|that|the|this)\b",
+    r"\b(?:now|again|then),? (?:are|is|do|did) (?:we|you|they)\W*$",
+    # "How is it on me?", "What difference does it make now?", "Can I ask what you'd have
+    # done?", "What would you have done with it if I had told you in March?", "So what you're
+    # saying is it's our fault you were in the café?", "Why'd you ring Kieran before even
+    # giving us a chance to put it right?"
+    r"\bhow (?:is|was|'s) (?:it|that|this) on (?:me|us)\b",
+    r"\bwhat difference (?:does|did|would|will) (?:it|that|this) (?:even )?make\b",
+    r"\bwhat (?:you'?d|you would) have done\W*$|\bwhat (?:would|'d) you have done with (?:it|that|this)\b",
+    r"\bso (?:what )?you(?:'re| are) saying (?:is )?(?:it'?s|that'?s|it was|that was|this is) (?:my|our|all my|all our) fault\b",
+    r"\bwhy(?:'d| did| would) (?:you|u) \w+ [^?]{0,60}\bbefore (?:even |you )?(?:giving|asking|talking|checking|letting|telling|speaking|coming)\b",
     # "What do you want me to say?" (not "what do you want me to say to the team?")
     r"^(?:\w+[,.]? )?(?:so )?what (?:do|did) (?:you|u) want me to say\W*$",
     # challenging them to prove it: "When have I ever once taken a customer's side? Name one."
@@ -299,6 +318,10 @@ OPENING_YES_NO = rules(
     r"\b(?:is|was) there more (?:to it|going on|behind|to this|to that|you)\b",
     r"\b(?:is|was) there (?:a|any) (?:part|bit|side|piece) (?:of (?:this|it|that|all this) )?(?:that )?(?:you|i)\b",
     r"\b(?:is|was) there more\b\W*$|\bor (?:is|was) there (?:more|something else|anything else)\b",
+    # how it felt to them: "When you read it, did it feel like we'd stopped thinking of him as a
+    # person?", "Did I make you feel like that?", "were you on your own when you saw it"
+    r"\b(?:did|does|has|have|is) (?:it|that|this|i|we) (?:feel|felt|make you feel|made you feel|making you feel|feeling)\b",
+    r"\bwere you (?:on your own|alone|by yourself) when\b",
     # the other way it might be for them: "Is four o'clock just too late, or is it more that
     # you don't trust us with it now?", "is it mainly the noise, or more the feeling that
     # nobody listens?" (not "Is this about the arancini, or is this about your share?")
@@ -313,10 +336,13 @@ FACT_QUESTION = rules(
     r"^(?:\w+[,.]? )?how (?:long|many|much|often|old|far|soon|big|late|early|short|high|far behind)\b",
     # what someone else said: "What exactly did he tell you?", "What did the consultant say?"
     r"^(?:\w+[,.]? )?what(?: exactly)?(?:'s| (?:did|does|has|have|had|is|do)) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|write|wrote)\b",
-    r"^(?:\w+[,.]? )?(?:when|where|who|whom|whose|which)\b(?! else\b)",
+    r"^(?:\w+[,.]? )?(?:(?:when|where|which)\b(?! else\b)|(?:who|whom|whose)\b)",
     r"\bwhat'?s (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
     r"\bwhat(?:'s| is| was) (?:the|your|her|his|their) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|size)\b",
+    # "what name's it under?", "whats his plot", "What's your flight number?"
+    r"\bwhat (?:name|number|date|time|address|reference|policy number|account|email)(?:'s| is| was| did| do) (?:it|that|this|the \w+|you) (?:under|for|on|booked|use|register)",
+    r"\bwhat'?s (?:his|her|your|their|the) (?:plot|room|bed|ward|grave|seat|table|flight|booking|policy|account|claim|case|reg|registration|unit|flat)(?: number| reference| no)?(?:\W*$|\s*,)",
     # "What was the interview for?"
     r"^(?:\w+[,.]? )?what (?:was|is) (?:the|that|this) \w+ for\s*\?",
     r"\b(?:anything|something) else (?:i|we) can (?:get|do|help|assist|bring)\b",
@@ -330,7 +356,10 @@ OPEN_OVERRIDE = rules(
     # angriest about, the four days or the way you found out?"
     r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which (?:one|bit|part|thing|piece|of (?:those|these|them|the \w+))\b[^?.!,]{0,50}\b(?:most|more|worst|worse|biggest|hardest|angriest|heaviest)\b",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
-    r"\b(?:when|where|who|what|how) else\b",
+    # "How long has it felt like this?", "how long have you been feeling like this"
+    r"\bhow long (?:has|have) (?:it|this|that|you) (?:felt|been feeling|been like this|felt like)\b",
+    # (not "who else": "Who else have you told?", "Who else gave you that speech?" find facts)
+    r"\b(?:when|where|what|how) else\b",
     r"\bwhere (?:does|did|has|will) (?:that|this|it|all this|all that) (?:leave|put|take) you\b",
     r"\bwhere do (?:we|i|you want (?:us|me) to) go from here\b",
     r"^(?:(?:so|and)[,.]?\s+)?who (?:has|did|does|is) (?:this|it|that) (?:land|landed|hit|affect|affected|hurt|weigh)\w*",
@@ -345,7 +374,8 @@ OPEN_WH = rules(
     r"\bwhy (?:do you think|is that|was that|did that|does that|might|would that|has this|has that)\b",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother|bothered|matter|matters|mattered|upset|worr|hurt|frustrat|annoy|concern|stand|stood|feel|felt|affect|hit|sting)\w*",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
-    r"\b(?:when|where|who|what|how) else\b",
+    # (not "who else": "Who else have you told?", "Who else gave you that speech?" find facts)
+    r"\b(?:when|where|what|how) else\b",
 )
 
 # Invitations phrased as statements ("Tell me more").
@@ -376,7 +406,8 @@ INVITE_STATEMENT = rules(
     r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
     # (not a dare: "Go on then, name one time...", "Go on, prove it.")
     r"^(?:go on|keep going|carry on|i'?m listening)\b(?![,.]? (?:then[,.]? )?(?:name (?:one|1|a single)|prove it|give me (?:one|an|a single)|tell me when i (?:ever|once))\b)",
-    r"\b(?:say|tell me|let me have|get) (?:all of it|it all|the lot|everything|all of that)\b",
+    # (not "ill go get it all now", "we'll get everything sorted")
+    r"\b(?:say|tell me|let me have|let me hear) (?:all of it|it all|the lot|everything|all of that)\b",
     r"\bi(?:'m| am) (?:all )?(?:listening|ears)\b",
     r"\b(?:give|show) me (?:an|some) examples?\b",
     r"\bsay more\b",
