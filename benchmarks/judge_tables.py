@@ -45,6 +45,7 @@ TRAINED = [
     ("multi-writer, eighth wave", ROOT / "benchmarks/multiwriter8/train.jsonl"),
     ("multi-writer, ninth wave", ROOT / "benchmarks/multiwriter9/train.jsonl"),
     ("multi-writer, tenth wave", ROOT / "benchmarks/multiwriter10/train.jsonl"),
+    ("multi-writer, eleventh wave", ROOT / "benchmarks/multiwriter11/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

@@ -64,6 +64,7 @@ SETS = {
     "multiwriter8": REPO / "benchmarks" / "multiwriter8" / "train.jsonl",
     "multiwriter9": REPO / "benchmarks" / "multiwriter9" / "train.jsonl",
     "multiwriter10": REPO / "benchmarks" / "multiwriter10" / "train.jsonl",
+    "multiwriter11": REPO / "benchmarks" / "multiwriter11" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -76,6 +77,7 @@ COMBINER_SETS = (
     "multiwriter8",
     "multiwriter9",
     "multiwriter10",
+    "multiwriter11",
     "final-heldout",
     "multiwriter-dev",
 )

@@ -1599,6 +1599,13 @@ def test_a_flat_denial_of_fairness_that_agrees_with_them_is_not() -> None:
         "When you read it, did it feel like we'd stopped thinking of him as a person at all?",
         "How long has it felt like this?",
         "oh no margaret. were you on your own when you saw it",
+        # the eleventh wave's: how they are, what it is about for them
+        "you ok?",
+        "mum im so sorry i didnt even notice. thats awful. are you ok",
+        "God, poor girl. Is she ok?",
+        "Which cases are the ones keeping you up at night?",
+        "Before I answer, is this about the order itself or about not being asked?",
+        "Can you give me other times this happened? I want to know if there is a pattern.",
     ],
 )
 def test_invitations_in_their_many_shapes(reply: str) -> None:
@@ -1620,6 +1627,8 @@ def test_invitations_in_their_many_shapes(reply: str) -> None:
         "Let me pull your account up now, what name's it under?",
         "ffs. im sorry. whats his plot, ill go get it all now",
         "How long has it been broken?",
+        "Are you okay with me sending it to the team?",
+        "is this about the dinner or is this about the whole leeds thing again",
     ],
 )
 def test_their_neighbours_invite_nothing(reply: str) -> None:

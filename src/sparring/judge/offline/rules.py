@@ -322,6 +322,14 @@ OPENING_YES_NO = rules(
     # person?", "Did I make you feel like that?", "were you on your own when you saw it"
     r"\b(?:did|does|has|have|is) (?:it|that|this|i|we) (?:feel|felt|make you feel|made you feel|making you feel|feeling)\b",
     r"\bwere you (?:on your own|alone|by yourself) when\b",
+    # how they are, or the one they are upset for: "you ok?", "Are you alright now?", "is your
+    # mum ok today", "God, poor girl. Is she ok?"
+    r"(?:^|[.!?,]\s*)(?:(?:and|but|so|hey|oh|god|sorry)[,.]? )*(?:are )?(?:you|u) (?:ok(?:ay)?|alright|all right)(?: (?:today|now|though|tho|really|mate|love|hun))?(?:\s*\?|\W*$)",
+    r"\bis (?:she|he|your \w+|they|the kids) (?:ok(?:ay)?|alright|all right)\b",
+    # what it is about for them: "is this about the order itself or about not being asked?"
+    # (not "is this about the dinner or is this about the whole leeds thing again")
+    r"\bis (?:it|this|that) (?:mainly |mostly |more )?about (?!really\b)[^?]{3,80}?,? or (?!is (?:it|this) about\b)(?:about |more |has |something |both\b|the |not )",
+    r"\b(?:can|could) you give me (?:other|more|some) (?:times|examples|instances)\b",
     # the other way it might be for them: "Is four o'clock just too late, or is it more that
     # you don't trust us with it now?", "is it mainly the noise, or more the feeling that
     # nobody listens?" (not "Is this about the arancini, or is this about your share?")
@@ -355,6 +363,7 @@ OPEN_OVERRIDE = rules(
     # "Which bit's worrying you most?", "Which one's the biggest for you?", "Which bit are you
     # angriest about, the four days or the way you found out?"
     r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which (?:one|bit|part|thing|piece|of (?:those|these|them|the \w+))\b[^?.!,]{0,50}\b(?:most|more|worst|worse|biggest|hardest|angriest|heaviest)\b",
+    r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which \w+ (?:are|is) (?:the ones? )?(?:keeping you|getting to you|weighing on you|worrying you|eating at you)\b",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
     # "How long has it felt like this?", "how long have you been feeling like this"
     r"\bhow long (?:has|have) (?:it|this|that|you) (?:felt|been feeling|been like this|felt like)\b",
