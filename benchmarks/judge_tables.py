@@ -16,8 +16,9 @@ there it must read that from the other person's lines (`--situation unknown`); w
 Run: python benchmarks/judge_tables.py [--locked]
 
 The locked multi-writer test part (benchmarks/multiwriter/test.jsonl), the fourth wave's two
-held-out writers, the fifth wave (held out whole) and the plain-statements set are only read
-with `--locked`: they are measured once per release of the judge, never while developing it.
+held-out writers, the fifth and twelfth waves (held out whole) and the plain-statements set are
+only read with `--locked`: they are measured once per release of the judge, never while
+developing it.
 """
 
 from __future__ import annotations
@@ -81,6 +82,12 @@ HELD_OUT = [
     (
         "**fifth wave, held out whole (five new writers)**",
         ROOT / "benchmarks/multiwriter5/heldout.jsonl",
+        None,
+        "confrontation",
+    ),
+    (
+        "**twelfth wave, held out whole (five new writers, measured once)**",
+        ROOT / "benchmarks/multiwriter12/heldout.jsonl",
         None,
         "confrontation",
     ),

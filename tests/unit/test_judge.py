@@ -1681,7 +1681,8 @@ def test_their_sincere_neighbours_do_not_argue(reply: str) -> None:
     [
         # the institution's stock reassurance and tone-policing
         (
-            "I hear your frustration and I want to assure you that we take all feedback very seriously.",
+            "I hear your frustration and I want to assure you that we take all feedback"
+            " very seriously.",
             Move.dismiss,
         ),
         (
@@ -1724,4 +1725,60 @@ def test_an_apology_that_names_the_hurt_owns_it_and_their_point() -> None:
     assert Move.own in hits, hits
     # a non-apology stays one
     hits = {h.move for h in detect("I'm sorry you feel that way.", slack).hits}
-    assert Move.own not in hits and Move.dismiss in hits, hits
+    assert Move.own not in hits, hits
+    assert Move.dismiss in hits, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # defences the tenth and eleventh waves' writers used and the rules missed
+        ("I'm very sorry to hear you're disappointed with the price.", Move.dismiss),
+        ("I understand how you feel and I'm sorry you're upset.", Move.dismiss),
+        (
+            "You're throwing your toys oot the pram a wee bit here big man. Sleep on it.",
+            Move.dismiss,
+        ),
+        ("We'll discuss this once you've had a chance to compose yourself.", Move.dismiss),
+        ("Is there a reason you're being so combative about this?", Move.dismiss),
+        ("That's very hard. I'm sure it will work out.", Move.minimise),
+        ("Walking out the week of a semi? I expected better from you.", Move.counterattack),
+        (
+            "Would you rather we'd done half of Hallorans and left him stuck instead?",
+            Move.leading_question,
+        ),
+    ],
+)
+def test_the_tenth_and_eleventh_waves_defences(reply: str, move: Move) -> None:
+    assert move in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # and their sincere neighbours
+        "I'm sorry you're upset because I let you down, and that's on me.",
+        "You have every right to be angry.",
+        "I'm sure you'll have questions, so ask me anything.",
+        "Would you rather we'd told you first, or in front of the team?",
+    ],
+)
+def test_their_sincere_neighbours_stay_sincere(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert not hits & {Move.dismiss, Move.minimise, Move.counterattack, Move.leading_question}, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "rhetorical"),
+    [
+        # a question answered at once by the replier makes a point and asks nothing
+        ("What is wrong with us? Nothing. We're volunteers doing our best.", True),
+        ("What does guaranteed mean? It means you're guaranteed a bed tonight.", True),
+        # a guess offered back as a question, or an answer that hands them the floor, asks
+        ("Who's helped you since? Nobody? God, I'm sorry.", False),
+        ("What went wrong? Nothing I can see from here, so tell me.", False),
+    ],
+)
+def test_a_question_answered_by_the_replier_is_rhetorical(reply: str, rhetorical: bool) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert (Move.leading_question in hits) is rhetorical, hits

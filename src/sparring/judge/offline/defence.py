@@ -371,6 +371,26 @@ _ECHO_ACCOUNT = re.compile(
 )
 
 
+_OWN_QUESTION = re.compile(r"^\W*(?:what|who|why|how|where)\b")
+_OWN_ANSWER = re.compile(r"^\W*(?:(?:nothing|nobody|no one|none|zero|simple)\W*$|it means\b)")
+
+
+def answered_own_question(sents: Sequence[Sentence], col: Collector) -> None:
+    """A question the replier answers at once, to make a point: "What is wrong with us?
+    Nothing.", "What does guaranteed mean? It means you're guaranteed a bed tonight."
+    Rhetorical: it asks them nothing."""
+    for s, after in itertools.pairwise(sents):
+        if (
+            s.question
+            and not after.question
+            and _OWN_QUESTION.match(s.text)
+            and _OWN_ANSWER.match(after.text)
+        ):
+            col.drop({Move.open_question, Move.check}, (s.start, s.end))
+            col.add(Move.leading_question, s.start, s.end)
+            col.add(Move.justify, s.start, after.end)
+
+
 def quoted_echo(sents: Sequence[Sentence], col: Collector) -> None:
     """Their words quoted back as a question and then knocked down by an account of oneself:
     "'Never listen'? I listened to you for an hour on Monday." A refutation, not a check."""

@@ -16,6 +16,7 @@ from sparring.judge.offline.chat import Where, back, expand
 from sparring.judge.offline.cues import SECOND_PERSON, Collector, Hit
 from sparring.judge.offline.defence import (
     COMPLAINT,
+    answered_own_question,
     phrase_moves,
     quoted_echo,
     structural_defence,
@@ -144,6 +145,7 @@ def detect(
             unheard_assertion(sents, col, ctx_stems)
     yes_but(low, col)
     quoted_echo(sents, col)
+    answered_own_question(sents, col)
     _resolve(col, understood, low)
     _answering_what_they_asked(col, low, ctx_low)
     if not sides:

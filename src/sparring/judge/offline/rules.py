@@ -232,6 +232,8 @@ LEADING = rules(
     # mum, wouldn't you want to focus on her treatment?", "you're going to throw it in over a
     # jamboree list?", "What would I even get out of it?"
     r"\b(?:would (?:you|u)|you'?d) (?:rather|prefer) (?:i|we)(?:'d| had)? (?:hadn'?t|had not|had never|never (?:told|said|mentioned|asked|rang|called)|kept quiet|lied)\b(?![^?]{0,120}\bor\b)",
+    # "Would you rather we'd done half of Hallorans and left him stuck instead?"
+    r"\bwould (?:you|u) rather (?:i|we)(?:'d| had) (?:done|left|let|sent|cancelled|told|given|said|kept|gone)\b(?![^?]{0,120}\bor\b)",
     # the seventh wave's exasperation: "So what would you have me do? March up to the board?",
     # "What would you rather we'd done, waited till you got home?", "what exactly would you
     # have liked, a full cardiac workup?", "So what do you want me to do then?", "So you're
@@ -799,6 +801,7 @@ COUNTERATTACK = rules(
     r"\b(?:that'?s|this is|you'?re being) (?:emotional )?(?:blackmail|manipulat\w*|a low blow|out of order|uncalled for|so rude|ridiculous|insulting|unfair of you|a bit rich|rich)\b",
     r"\b(?:wasn'?t|isn'?t|weren'?t|aren'?t) (?:exactly|very|particularly) (?:friendly|fair|helpful|nice|kind|easy|great)\b",
     r"\bmind you\b",
+    r"\bi (?:expected|expect|had expected) (?:better|more) (?:from|of) you\b",
     # (not what they have yet to say: "Is there a part of this you haven't said yet?",
     # "anything you haven't told me")
     r"(?<!thing )(?<!\bpart )(?<!\bbit )(?<!\bthat )(?<!\bwhat )(?<!\bmore )(?<!\bthis )(?<!\bit )\byou(?:'ve| have)? (?:never|didn'?t|did not|haven'?t|have not|hardly|barely) (?:once |even |ever |actually )?(?:told|asked|said|mentioned|rang|called|came|offered|bothered|thanked|helped|visited|checked|replied|answered|read|turned up|showed up|lifted|done|paid)\b",
@@ -866,6 +869,8 @@ BLAME = rules(
 )
 
 MINIMISE = rules(
+    # "That's very hard. I'm sure it will work out.", "I'm sure we can all move forward together."
+    r"\bi'?m sure (?:we can all|it will|it'?ll|everything will|things will|we'?ll all) (?:move forward|work out|be fine|be ok|be okay|sort itself|get there)\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:really )?(?:not|hardly|n'?t) (?:that|such a|a|really a|exactly a|the) (?:big|huge|major|massive) (?:deal|problem|issue|thing)\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|hardly) (?:that|so) (?:bad|serious|important|big|much|long|hard|terrible|awful)\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:just|only) (?:a|one|two|a few|a couple|once|twice|a little|a small|a minor|some|the one|for)\b",
@@ -929,6 +934,14 @@ DISMISS = rules(
     r"\bi (?:can'?t|cannot|don'?t|do not|really don'?t) (?:see|understand|get|imagine) (?:why|how) (?:\w+ ){0,6}(?:would|should|could|is going to|does) (?:upset|bother|annoy|offend|worry|matter to|hurt) (?:anyone|anybody|you|people|them|a grown)\b",
     r"\bwhy (?:would|should) (?:that|this|it|a \w+(?: \w+)?) (?:upset|bother|annoy|offend) (?:anyone|anybody|you)\b",
     r"\b(?:calm|settle|simmer|cool) down\b",
+    # the non-apology for their feelings: "I'm sorry you're upset.", "I'm very sorry to hear
+    # you're disappointed with the price."
+    r"\bsorry (?:to hear )?(?:that )?you(?:'re| are| were| feel| felt) (?:so )?(?:disappointed|unhappy|dissatisfied|upset|frustrated|annoyed|unsatisfied)\b(?! (?:because|that) (?:i|we)\b)",
+    # upset treated as a tantrum: "You're throwing your toys oot the pram a wee bit", "once
+    # you've had a chance to compose yourself", "Is there a reason you're being so combative?"
+    r"\b(?:throw(?:ing|n)?|chuck(?:ing)?|threw) (?:your|yer|his|her|ur) toys? (?:out|oot) (?:of )?(?:the )?pram\b",
+    r"\bcompose yourself\b|\bonce you'?ve calmed down\b|\bwhen you'?re calmer\b|\bwhen you(?:'ve| have) calmed down\b",
+    r"\b(?:why are you being so|is there a reason (?:you'?re|you are) being so) (?:combative|aggressive|hostile|difficult|rude|negative|defensive|emotional|dramatic|angry|nasty|personal|sarcastic)\b",
     # tone-policing: "Let's just keep it professional, yeah?", "Please can we keep this civil."
     r"\b(?:let'?s|can we|could we|we need to|please)\b[^.?!]{0,12}\bkeep (?:it|this|things) (?:professional|civil|polite|respectful)\b",
     # the institution's stock reassurance: "I want to reassure you that we take all feedback
