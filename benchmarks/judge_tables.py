@@ -86,7 +86,7 @@ HELD_OUT = [
         "confrontation",
     ),
     (
-        "**twelfth wave, held out whole (five new writers, measured once)**",
+        "**twelfth wave, held out whole (five new writers)**",
         ROOT / "benchmarks/multiwriter12/heldout.jsonl",
         None,
         "confrontation",

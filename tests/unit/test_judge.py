@@ -1782,3 +1782,20 @@ def test_their_sincere_neighbours_stay_sincere(reply: str) -> None:
 def test_a_question_answered_by_the_replier_is_rhetorical(reply: str, rhetorical: bool) -> None:
     hits = {h.move for h in detect(reply, ROTA).hits}
     assert (Move.leading_question in hits) is rhetorical, hits
+
+
+def test_a_denial_of_our_fault_and_a_how_question_about_feelings() -> None:
+    """Found in play: "We had an outage, it wasn't our fault." beside a question was read as
+    no defence at all ("my fault" was a denial, "our fault" was not), "that's not on us" was
+    read as owning it, and "how did it feel watching that?" was described as a check."""
+    hits = {h.move for h in detect("We had an outage, it wasn't our fault. What now?", ROTA).hits}
+    assert Move.deny in hits, hits
+    hits = {h.move for h in detect("that's not on us, the courier lost it", ROTA).hits}
+    assert Move.own not in hits, hits
+    assert Move.deny in hits, hits
+    assert Move.own in {h.move for h in detect("This one's on us.", ROTA).hits}
+    hits = {h.move for h in detect("how did it feel watching that?", ROTA).hits}
+    assert Move.check not in hits, hits
+    assert Move.open_question in hits, hits
+    hits = {h.move for h in detect("So, did it feel like nobody was listening?", ROTA).hits}
+    assert Move.check in hits, hits

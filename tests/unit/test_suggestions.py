@@ -857,3 +857,62 @@ def test_their_own_manner_is_not_the_point_given_back() -> None:
     point = salient_point([earlier, line])
     assert point is not None
     assert "Nobody thought" in point, point
+
+
+def test_a_verb_inside_a_when_clause_does_not_make_a_fragment_a_point() -> None:
+    """Found in play: after Bev's "Twenty-six years, and a shoulder held together with pins
+    from when the old four-hundred-ton press let go. He's been in red on your board every
+    single day since it went up." the better reply was "If I've got this right, after
+    twenty-six years, a shoulder held together with pins from when the old four-hundred-ton
+    press let go, and it's been hard on you": a fragment, whose only verb ("let go") belongs
+    to the clause about the press."""
+    from sparring.judge.offline.points import salient_point, whole
+
+    fragment = (
+        "Twenty-six years, and a shoulder held together with pins from when the old "
+        "four-hundred-ton press let go."
+    )
+    assert not whole(fragment)
+    line = f"Dennis Pruitt. {fragment} He's been in red on your board every day since it went up."
+    assert salient_point([line]) == "He's been in red on your board every day since it went up."
+    # a sentence that opens on such a clause keeps its own verb
+    assert whole("When the press went, I lost my job")
+
+
+def test_a_good_question_of_their_own_is_kept_in_the_better_reply() -> None:
+    """Found in play: "im really sorry. whats the damage been so far, in money and
+    otherwise?" scored 4 on inquiry ("Your question was a good one"), and the better reply
+    swapped it for a stock "Can you tell me more about what's been happening?"."""
+    from sparring.judge.base import Exchange
+    from sparring.judge.offline import OfflineJudge
+
+    denise = (
+        "Twelve minutes I kept you waiting. Annoying, isn't it? Try fifty-two minutes on your "
+        "support line on the busiest Saturday of my year, Jordan, with twenty-three stores "
+        "full of customers and not one till that could take a card. Sit down."
+    )
+    judge, rubric = OfflineJudge(), _rubric()
+
+    def better(reply: str) -> str:
+        exchange = Exchange(reply=reply, persona_line=denise, confrontation=True)
+        return judge.assess_now(exchange, rubric).suggestion
+
+    asked = better("im really sorry. whats the damage been so far, in money and otherwise?")
+    assert asked.endswith("What's the damage been so far, in money and otherwise?"), asked
+    assert "fifty-two minutes" in asked, asked  # their point is still given back first
+    assert better("ok. what happened on saturday from your side?").endswith(
+        "What happened on Saturday from your side?"
+    )
+    # a question asked while defending is not the one to copy
+    defended = better("We had an outage, it wasn't our fault. What do you want me to do?")
+    assert "What do you want me to do" not in defended, defended
+
+
+def test_a_phone_typed_reply_repeated_in_a_suggestion_has_its_apostrophes() -> None:
+    from sparring.judge.offline.suggest import _tidy
+
+    assert _tidy("im sorry, thats on me and i cant fix it by friday") == (
+        "I'm sorry, that's on me and I can't fix it by Friday."
+    )
+    # words that may be something else stay as typed
+    assert _tidy("its fine, well see, ill call") == "Its fine, well see, ill call."

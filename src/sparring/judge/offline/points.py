@@ -76,10 +76,12 @@ _INTRO = frozenset(
 _SUBORDINATE = frozenset(
     "if when unless because although though while before after since until once whether".split()
 )
-# A subordinate clause ("before I posted it", "whatever group runs it"), to the next comma.
+# A subordinate clause ("before I posted it", "from when the old press let go", "whatever
+# group runs it"), to the next comma.
 _SUBCLAUSE = re.compile(
     r"\b(?:(?:before|after|because|when|while|until|unless|since|if|although|though|once|"
-    r"whether) (?:i|you|he|she|we|they|it|there|someone|somebody|nobody|everyone)\b|"
+    r"whether) (?:i|you|he|she|we|they|it|there|someone|somebody|nobody|everyone|the|a|an|his|"
+    r"her|their|my|our|your)\b|"
     r"whatever|whoever|wherever)[^,]*",
     re.IGNORECASE,
 )

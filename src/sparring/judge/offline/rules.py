@@ -81,7 +81,7 @@ CHECK = rules(
     r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?, or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
     r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?\bor (?:is|has|have|was|did|do|does|it|there|something|more|what|how|the|finding|being|having|just|mainly|mostly|about|that|because)\b(?=[^?]*\b(?:hurt|upset|bother|felt|feel|most|more|mainly|main|about|been|slipping|thinking|sense|treated|finding|way|building|whole|mostly|really|other|else|since|reached|same)\b)",
     r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?, or\b",
-    r"^(?:\w+,? )?(?:has it|does it|did it|have i|do you|did you|does that|is it|has that|have you)\b[^?]*\b(?:felt|feel|feels|feeling|sense|seemed|seem|come across|came across|look like|looked like)\b",
+    r"^(?!(?:how|what|why|where|when|which|who)\b)(?:\w+,? )?(?:has it|does it|did it|have i|do you|did you|does that|is it|has that|have you)\b[^?]*\b(?:felt|feel|feels|feeling|sense|seemed|seem|come across|came across|look like|looked like)\b",
 )
 
 LEADING = rules(
@@ -588,7 +588,7 @@ OWN = rules(
     # long" (not "sorry you feel that way", "sorry you got the wrong end of the stick")
     r"\b<<SORRY>> (?:that )?(?:you|u) (?:found out|heard (?:it|about|from|that|like)|learned|learnt|sat|stood|waited|ended up|were left|lost|missed|never (?:got|heard|had)|didn'?t (?:get|hear)|weren'?t (?:told|asked|warned|consulted)|went through)\b",
     r"\b(?:it'?s|its|that'?s|thats) on (?:me|us)\b",
-    r"\bon us\b",
+    r"(?<!\bnot )(?<!n't )(?<!\bnever )\bon us\b",
     r"\b(?:was|were) (?:rude|wrong|unfair|thoughtless|careless|out of order|unkind) of (?:me|us)\b",
     r"\b(?:a |that'?s a )?fair (?:hit|cop|criticism|challenge)\b",
     r"\bit cost you\b",
@@ -721,7 +721,7 @@ DENY = rules(
     r"\bor is (?:that|it|this) (?:just )?your (?:read|reading|opinion|interpretation|perception|take|impression|feeling)\b",
     r"\bwho(?:'s| is) (?:everybody|everyone)\s*\?",
     r"\bi (?:just )?(?:don'?t|do not) think (?:\w+ ){1,5}(?:is|are) the (?:real )?(?:problem|issue)\b",
-    r"\b(?:that|this|it|which)(?:'s| is|s| was)? (?:just |simply |absolutely |completely |totally |clearly |really |frankly )?(?:not|n'?t|isn'?t|wasn'?t) (?:true|fair|right|accurate|correct|what happened|how it (?:was|happened|went|is)|the case|what i said|what i meant|what we agreed|how i remember it|my fault|on me)\b",
+    r"\b(?:that|this|it|which)(?:'s| is|s| was)? (?:just |simply |absolutely |completely |totally |clearly |really |frankly )?(?:not|n'?t|isn'?t|wasn'?t) (?:true|fair|right|accurate|correct|what happened|how it (?:was|happened|went|is)|the case|what i said|what i meant|what we agreed|how i remember it|(?:my|our) fault|on (?:me|us))\b",
     r"\b(?:that|this|it)(?:'s| is| was)? (?:completely |totally |just |simply |a bit )?(?:untrue|false|nonsense|rubbish|ridiculous|absurd|unfair|an exaggeration|a lie|bs|bullshit|not on me|a stretch|unreasonable|out of line|way off|inaccurate)\b(?! of (?:me|us))",
     r"\b(?:i|we) (?:never|did not|didn'?t|have not|haven'?t|do not|don'?t|wasn'?t|was not) (?:say|said|promise[d]?|ignore[d]?|mean|meant|agree[d]?|steal|stole|lie|lied|take credit|took credit|claim(?:ed)?|intend(?:ed)?|do that|did that|do anything wrong|did anything wrong|break|broke|commit(?:ted)?|guarantee[d]?|sign(?:ed)? off)\b",
     r"\byou(?:'re| are|re) (?:completely |totally |just |simply |clearly |being )?(?:wrong|mistaken|misremembering|misinformed|making (?:this|that|it|things) up|imagining (?:it|things)|twisting|putting words|confused|misunderstanding|misreading|not being fair|being unfair|unfair)\b",

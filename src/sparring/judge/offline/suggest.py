@@ -268,9 +268,44 @@ def _tidy(reply: str) -> str:
     # too long to repeat is not read again for its questions (the caller sets it aside)
     if len(text) <= _LONGEST_KEPT:
         text = mark_questions(text, unmarked_question_ends(text))
+    text = _MISSING_APOSTROPHE.sub(_apostrophe, text)
+    text = _WEEKDAY.sub(lambda m: m.group().capitalize(), text)
     text = _LOWER_I.sub("I", text[:1].upper() + text[1:])
     text = _NEXT_SENTENCE.sub(_capital, text)
     return text if text[-1:] in {".", "?", "!"} else text + "."
+
+
+# Contractions typed without their apostrophe that cannot be another word ("whats", "dont",
+# "im"; not "its", "ill", "well", "were", "wont", "id", "hell", "shed")
+_CONTRACTED = {
+    **{
+        w: w[:-1] + "'t"
+        for w in (
+            "dont didnt doesnt isnt wasnt arent werent havent hasnt hadnt couldnt wouldnt "
+            "shouldnt cant mustnt"
+        ).split()
+    },
+    **{w: w[:-1] + "'s" for w in "thats whats hows wheres theres whos heres".split()},
+    "im": "I'm",
+    "ive": "I've",
+    "youre": "you're",
+    "youve": "you've",
+    "youll": "you'll",
+    "theyre": "they're",
+    "theyve": "they've",
+    "weve": "we've",
+    "wouldve": "would've",
+    "shouldve": "should've",
+    "couldve": "could've",
+}
+_WEEKDAY = re.compile(r"\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b")
+_MISSING_APOSTROPHE = re.compile(r"\b(" + "|".join(_CONTRACTED) + r")\b", re.IGNORECASE)
+
+
+def _apostrophe(m: re.Match[str]) -> str:
+    word = m.group()
+    fixed = _CONTRACTED[word.lower()]
+    return fixed[0].upper() + fixed[1:] if word[0].isupper() else fixed
 
 
 def _around(text: str, added: Sequence[str], question: str = "") -> str:
@@ -395,5 +430,40 @@ def suggest(
     if understood:
         parts.append(NEXT_STEPS[turn % len(NEXT_STEPS)])
     else:
-        parts.append(_question(persona_lines, turn, avoid))
+        # their own open question, when they asked one and defended nothing, is a better
+        # question than a stock one ("whats the damage been so far, in money and otherwise?")
+        asked = _asked_openly(scores, dimensions)
+        own = _own_question(reply, moves, persona_lines, avoid) if asked else None
+        parts.append(own or _question(persona_lines, turn, avoid))
     return " ".join(parts), tips
+
+
+_OPEN_START = re.compile(
+    r"^(?:(?:so|and|ok(?:ay)?|right|honestly|sorry)[,.]?\s+)*"
+    r"(?:what|whats|what's|how|hows|how's|why|where|which|who|tell me|can you tell me|"
+    r"could you tell me|would you tell me|walk me through)\b",
+    re.IGNORECASE,
+)
+
+
+def _asked_openly(scores: Sequence[DimensionScore], dimensions: Sequence[Dimension]) -> bool:
+    """Whether the reply asked well (inquiry 4+) and did not defend (4+)."""
+    kinds = {d.id: family(d) for d in dimensions}
+    judged = [(kinds.get(s.dimension), s.score) for s in scores]
+    return any(kind == "inquiry" and score >= 4 for kind, score in judged) and all(
+        score >= 4 for kind, score in judged if kind == "defence"
+    )
+
+
+def _own_question(
+    reply: str, moves: Collection[Move], lines: Sequence[str], avoid: tuple[str, ...]
+) -> str | None:
+    """The last open question of the reply, tidied, if it has one the rules read."""
+    if Move.open_question not in moves or len(reply) > _LONGEST_KEPT:
+        return None
+    asked = [
+        part
+        for part in re.split(r"(?<=[.!?])\s+", _their_names(_tidy(reply), lines))
+        if part.endswith("?") and _OPEN_START.match(part) and not uses(part, avoid)
+    ]
+    return asked[-1] if asked else None
