@@ -2,20 +2,21 @@
 
     pip install -e '.[train]'                 # scikit-learn, numpy, scipy (training only)
     python benchmarks/train_judge.py          # writes src/sparring/judge/offline/weights.json
-    python benchmarks/train_judge.py --cv     # also: grouped cross-validation figures
+    python benchmarks/train_judge.py --cv     # also: grouped CV and leave-one-wave-out figures
 
 What it learns from (all written for this project; CC BY 4.0):
 - the text model: every labelled set of ours except the locked test part of the multi-writer
   set, which is never read here (and the fifth wave and the fourth wave's held-out writers,
-  which are not listed);
+  which are not listed, nor the twelfth, held out whole);
 - the combiner, which weighs the text model against the rules: only the sets the rules were
-  not written from when it first learned from them (the development part and the second,
-  third, fourth, sixth and seventh waves of the multi-writer set, and the final held-out set), from
+  not written from when it first learned from them (the development part and the second to
+  eleventh waves of the multi-writer set but the fifth, and the final held-out set), from
   out-of-fold text scores, so it learns how far to trust the rules instead of copying them.
   Since then rules have been written from the kinds of error found in these sets too (never
-  from the locked part, the held-out writers or the fifth wave), so its cross-validated
-  figures flatter the rules somewhat: the locked part, the held-out writers and the fifth
-  wave are the honest measure;
+  from the locked part, the held-out writers or the fifth and twelfth waves), so its
+  cross-validated figures flatter the rules somewhat: the locked part, the held-out writers
+  and the fifth and twelfth waves are the honest measure. Its thresholds are chosen on the
+  probabilities of models that never saw the reply's wave of writers (`out_of_wave`);
 - the gate: the upset lines of our sets and `benchmarks/gate/grievance.jsonl` against
   `benchmarks/gate/confiding*.jsonl` and the confiding conversations of the fourth wave.
 
