@@ -183,9 +183,9 @@ COMPLAINT = re.compile(
 
 _FORMULA = re.compile(
     r"\b(?:sorry|apologi[sz]e|apologies|thank|thanks|cheers|understand|hear you|i know|i see|fair|point taken|noted|my bad|star|brilliant|amazing|appreciate|please|lol|haha)\b"
-    # saying one is paying attention ("I'm following you so far", "still with you")
     # warmth and offers ("aw hun. big hugs x", "... does payment plans if that helps")
     r"|\b(?:hugs?|xx?|aw+|bless (?:you|her|him)|if (?:that|it) (?:helps|would help)|if you(?:'d)? (?:like|want))\b"
+    # saying one is paying attention ("I'm following you so far", "still with you")
     r"|\b(?:following|listening|keeping up|with you|still here|taking (?:this|that|it|all (?:of )?(?:this|that|it)) in|follow (?:you|that|this|all)|(?:written|writing|wrote|jotted|noting) (?:that|this|it|them)\b)"
 )
 

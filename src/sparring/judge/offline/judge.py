@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import asyncio
 
-from sparring.formats.moves import categories_of, effective_categories
+from sparring.formats.moves import Move, categories_of, effective_categories
 from sparring.formats.rubric import Rubric
 from sparring.judge.base import MAX_EVIDENCE, Assessment, Confidence, Evidence, Exchange
 from sparring.judge.offline import learned
@@ -113,6 +113,13 @@ class OfflineJudge:
             unsure.discard("defensive")
         scores = [score_dimension(d, evidence) for d in rubric.turn_dimensions]
         moves = {e.move for e in evidence}
+        # the reply's last open question, as the judge read it (one of substance, "What did
+        # Saturday cost you?", before a bare "So tell me.")
+        asked = max(
+            (e for e in evidence if e.move is Move.open_question),
+            key=lambda e: (len(e.quote.split()) >= 4, e.start),
+            default=None,
+        )
         suggestion, advice = suggest(
             persona_lines,
             moves,
@@ -122,6 +129,7 @@ class OfflineJudge:
             scores=scores,
             dimensions=rubric.turn_dimensions,
             reply=exchange.reply,
+            asked=(asked.start, asked.end) if asked else None,
         )
         return Assessment(
             judge=self.name,

@@ -390,10 +390,17 @@ def improve(
     return _around(text, added, "" if asked else _question(lines, turn, avoid))
 
 
+def _by_family(
+    scores: Sequence[DimensionScore], dimensions: Sequence[Dimension]
+) -> list[tuple[str | None, int]]:
+    """Each score with what its dimension measures (listening, inquiry, defence, ...)."""
+    kinds = {d.id: family(d) for d in dimensions}
+    return [(kinds.get(s.dimension), s.score) for s in scores]
+
+
 def _good(scores: Sequence[DimensionScore], dimensions: Sequence[Dimension]) -> bool:
     """Whether a reply listens (4+) and does not defend (4+): worth building on."""
-    kinds = {d.id: family(d) for d in dimensions}
-    judged = [(kinds.get(s.dimension), s.score) for s in scores]
+    judged = _by_family(scores, dimensions)
     return all(score >= 4 for kind, score in judged if kind in {"listening", "defence"}) and any(
         kind == "listening" for kind, _ in judged
     )
@@ -412,9 +419,11 @@ def suggest(
     scores: Sequence[DimensionScore],
     dimensions: Sequence[Dimension],
     reply: str = "",
+    asked: tuple[int, int] | None = None,
 ) -> tuple[str, str]:
     """(a better reply, one line of advice on what to change). `persona_lines`: what the
-    persona has said so far, latest last; `scores`: the reply's turn scores, by `dimensions`."""
+    persona has said so far, latest last; `scores`: the reply's turn scores, by `dimensions`;
+    `asked`: where in the reply the judge read its last open question."""
     latest = persona_lines[-1] if persona_lines else ""
     if scores and reply.strip() and all(s.score == 5 for s in scores):
         better, further = build_on(reply, moves, latest)
@@ -432,38 +441,30 @@ def suggest(
     else:
         # their own open question, when they asked one and defended nothing, is a better
         # question than a stock one ("whats the damage been so far, in money and otherwise?")
-        asked = _asked_openly(scores, dimensions)
-        own = _own_question(reply, moves, persona_lines, avoid) if asked else None
+        good = _asked_openly(scores, dimensions) and Move.leading_question not in moves
+        own = _own_question(reply, asked, persona_lines, avoid) if asked and good else None
         parts.append(own or _question(persona_lines, turn, avoid))
     return " ".join(parts), tips
 
 
-_OPEN_START = re.compile(
-    r"^(?:(?:so|and|ok(?:ay)?|right|honestly|sorry)[,.]?\s+)*"
-    r"(?:what|whats|what's|how|hows|how's|why|where|which|who|tell me|can you tell me|"
-    r"could you tell me|would you tell me|walk me through)\b",
-    re.IGNORECASE,
-)
-
-
 def _asked_openly(scores: Sequence[DimensionScore], dimensions: Sequence[Dimension]) -> bool:
     """Whether the reply asked well (inquiry 4+) and did not defend (4+)."""
-    kinds = {d.id: family(d) for d in dimensions}
-    judged = [(kinds.get(s.dimension), s.score) for s in scores]
+    judged = _by_family(scores, dimensions)
     return any(kind == "inquiry" and score >= 4 for kind, score in judged) and all(
         score >= 4 for kind, score in judged if kind == "defence"
     )
 
 
 def _own_question(
-    reply: str, moves: Collection[Move], lines: Sequence[str], avoid: tuple[str, ...]
+    reply: str, asked: tuple[int, int], lines: Sequence[str], avoid: tuple[str, ...]
 ) -> str | None:
-    """The last open question of the reply, tidied, if it has one the rules read."""
-    if Move.open_question not in moves or len(reply) > _LONGEST_KEPT:
+    """The sentence of the reply that holds its open question (`asked`: where the judge read
+    it), written out as a suggestion repeats a reply."""
+    start, end = asked
+    start = max(reply.rfind(mark, 0, start) for mark in ".!?\n") + 1
+    stops = [i for i in (reply.find(mark, max(end - 1, start)) for mark in ".!?\n") if i >= 0]
+    sentence = reply[start : min(stops) + 1 if stops else len(reply)].strip()
+    if not sentence or len(sentence) > _LONGEST_KEPT:
         return None
-    asked = [
-        part
-        for part in re.split(r"(?<=[.!?])\s+", _their_names(_tidy(reply), lines))
-        if part.endswith("?") and _OPEN_START.match(part) and not uses(part, avoid)
-    ]
-    return asked[-1] if asked else None
+    question = _their_names(_tidy(sentence), lines)
+    return None if uses(question, avoid) else question
