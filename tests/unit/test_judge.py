@@ -1799,3 +1799,41 @@ def test_a_denial_of_our_fault_and_a_how_question_about_feelings() -> None:
     assert Move.open_question in hits, hits
     hits = {h.move for h in detect("So, did it feel like nobody was listening?", ROTA).hits}
     assert Move.check in hits, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # found by playing the changed scenarios with replies by another hand
+        (
+            "Do you think I got it wrong? Say it if you do, I can take it.",
+            None,
+            Move.leading_question,
+        ),
+        ("So you think I'm lazy?", Move.leading_question, None),
+        (
+            "Where do you want to be in a year or two? Leading, something else?",
+            Move.open_question,
+            None,
+        ),
+        (
+            "So what's the problem with it, is it the ten minutes or the card?",
+            Move.open_question,
+            Move.leading_question,
+        ),
+        ("What's the problem now?", Move.leading_question, None),
+        ("What's your problem?", Move.leading_question, None),
+        ("You should've had a person, and someone who knew who Greenaway are.", None, Move.sarcasm),
+        ("Oh, who knew rotas were so hard.", Move.sarcasm, None),
+        ("I've read the timeline and I'm embarrassed by it.", Move.name_own_reaction, Move.justify),
+        ("I'm embarrassed by how you spoke to my staff.", None, Move.name_own_reaction),
+    ],
+)
+def test_the_changed_scenarios_replies_by_another_hand(
+    reply: str, present: Move | None, absent: Move | None
+) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    if present is not None:
+        assert present in hits, hits
+    if absent is not None:
+        assert absent not in hits, hits

@@ -95,7 +95,8 @@ LEADING = rules(
     r"\bwhat did you expect\b",
     r"\bhow (?:could|dare) you\b(?! (?:tell|help|say more|share|explain|walk))|\bhow can you (?:even )?(?:say|think|believe|expect|sit there|justify)\b",
     r"\bwho do you think\b",
-    r"\bwhat'?s (?:your|the) (?:problem|issue with you|deal)\b",
+    # (not a sincere "what's the problem with it, is it the ten minutes or the card?")
+    r"\bwhat'?s your (?:problem|issue with you|deal)\b|\bwhat'?s the (?:problem|deal)(?: (?:now|this time|exactly|here))?\W*$",
     r"\bwhat(?:'s| is) wrong with you\b",
     r"\bare you (?:serious|kidding|joking|for real|done)\b",
     # ("Honestly? It was a stall." is a candid answer, not disbelief)
@@ -271,8 +272,9 @@ RHETORICAL = rules(
 # "you reckon I did it on purpose?". A challenge when it puts words in their mouth; a check when
 # it gives back what they said ("so you're saying I'm never there for the team?": questions.py).
 IMPUTING = rules(
-    # (not "so you think I should have asked the team first?": that takes their criticism up)
-    r"^(?:\w+[,.]? )?(?:so )?(?:you|u) (?:really |honestly |actually |seriously )?(?:think|reckon|believe|assume|figure)(?: that)? i(?:'m| am|'ve| have| was| did| don'?t| didn'?t| can'?t)?\b(?! (?:should|ought|need|needed|could have|owe|must|let you down|failed))",
+    # (not "so you think I should have asked the team first?", "Do you think I got it wrong?
+    # Say it if you do": that takes their criticism up)
+    r"^(?:\w+[,.]? )?(?:so )?(?:you|u) (?:really |honestly |actually |seriously )?(?:think|reckon|believe|assume|figure)(?: that)? i(?:'m| am|'ve| have| was| did| don'?t| didn'?t| can'?t)?\b(?! (?:should|ought|need|needed|could have|owe|must|let you down|failed|got (?:it|that|this|something) wrong|made (?:a|the wrong) (?:mistake|call)|was (?:wrong|unfair)|handled (?:it|this|that) badly|messed (?:it|this|that) up))",
     # "saying" gives back what they said, unless it is blown up into an insult: "So you're
     # saying I'm less competent than a teenager?"
     r"^(?:\w+[,.]? )?(?:so )?(?:you|u)(?:'re| are| r) (?:saying|telling me|suggesting|implying)(?: that)? i(?:'m| am)? (?=(?:\w+ ){0,3}(?:(?:less|more|worse) \w+ than|a liar|lying|useless|incompetent|stupid|thick|lazy|a racist|the (?:bad guy|villain|problem|enemy)))",
@@ -367,6 +369,8 @@ OPEN_OVERRIDE = rules(
     r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which (?:one|bit|part|thing|piece|of (?:those|these|them|the \w+))\b[^?.!,]{0,50}\b(?:most|more|worst|worse|biggest|hardest|angriest|heaviest)\b",
     r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which \w+ (?:are|is) (?:the ones? )?(?:keeping you|getting to you|weighing on you|worrying you|eating at you)\b",
     r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?how much (?:is|was|does|did|has|have) (?:\w+ ){0,3}(?:riding|matter|mean|affect|hurt|cost you|weigh|worr)\w*",
+    # their own aims: "Where do you want to be in a year or two?"
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?where do (?:you|u) (?:want|see yourself|hope|picture yourself|imagine yourself)\b",
     # "How long has it felt like this?", "how long have you been feeling like this"
     r"\bhow long (?:has|have) (?:it|this|that|you) (?:felt|been feeling|been like this|felt like)\b",
     # (not "who else": "Who else have you told?", "Who else gave you that speech?" find facts)
@@ -1083,7 +1087,8 @@ SARCASM = rules(
     r"^(?:happy|satisfied)\?",
     r"\b(?:clearly|obviously) you(?:'re| are)? (?:the expert|never|always|know best|know everything)\b",
     r"\bi(?:'m| am) so sorry (?:that )?(?:our|my|your) (?:little |precious )?\w+ (?:offends|upset|upsets|bothers|inconvenienced)\b",
-    r"\bwho knew\b",
+    # an exclamation, not a relative clause ("someone who knew who Greenaway are")
+    r"^(?:(?:well|oh|ha|lol|wow)[,.!]* )*who knew\b",
     r"\bwell done(?:,| you)\b(?=.*(?:!|\?))",
     r"\bheaven forbid\b",
     r"\bshocking[.!]*$",
@@ -1179,6 +1184,8 @@ NAME_OWN_REACTION = rules(
     r"\bi(?:'m| am) (?:tempted|inclined|itching) to (?:defend|argue|explain|jump in|push back|justify)\b",
     r"\bmy (?:first |initial )?(?:instinct|gut|reflex|reaction|temptation|urge|first reaction) (?:is|was) to (?:defend|argue|explain|jump in|push back|justify|get defensive)\b",
     r"\bi (?:feel|felt|am feeling|'m feeling|'m getting|am getting) (?:a bit |a little |quite |really |very )?(?:defensive|embarrassed|uncomfortable|stung|ashamed|caught out|exposed|rattled|thrown)\b",
+    # "I've read the timeline and I'm embarrassed by it."
+    r"\bi(?:'m| am) (?:so |really |honestly |a bit |quite )?(?:embarrassed|ashamed|mortified|gutted) (?:by|about|of|at) (?:it|that|this|how (?:i|we)|what (?:i|we))\b",
     r"\b(?:that|it|this) (?:stings|hurts to hear|lands|hits home|hits hard)\b",
     r"\bi (?:want|need|have) to resist\b",
     r"\bi(?:'m| am) (?:trying|going to try) not to (?:be defensive|get defensive|defend|argue|jump in|interrupt)\b",
