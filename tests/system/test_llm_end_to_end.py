@@ -86,10 +86,7 @@ def test_run_with_an_llm_voice_and_judge_over_http(server: FakeLLM, tmp_path: Pa
 
 @pytest.mark.parametrize("mode", ["fail", "hang", "cut", "unauthorized"])
 def test_a_failing_endpoint_never_stops_the_run(server: FakeLLM, tmp_path: Path, mode: str) -> None:
-    # a hang needs a short budget to end; an error answer needs room for its retries on a
-    # loaded machine, or it is reported as a time-out instead of the error it was
-    budget = 2 if mode == "hang" else 5
-    (tmp_path / "c.toml").write_text(f"[llm]\nturn_timeout = {budget}\n", encoding="utf-8")
+    (tmp_path / "c.toml").write_text("[llm]\nturn_timeout = 2\n", encoding="utf-8")
     server.mode = mode
     out = tmp_path / "t.jsonl"
     started = time.monotonic()
@@ -105,7 +102,7 @@ def test_a_failing_endpoint_never_stops_the_run(server: FakeLLM, tmp_path: Path,
     )
     said = [e for e in data.events if isinstance(e, PersonaEvent) and not e.cut]
     assert all(p.voice == "scripted" for p in said)
-    # the opening and two turns: the pause means later turns do not wait
+    # the opening and two turns, with a 2 s budget: the pause means later turns do not wait
     assert took < 20, f"took {took:.1f} s"
     expected = {
         "unauthorized": "check OPENAI_API_KEY",

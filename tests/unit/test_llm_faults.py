@@ -278,6 +278,32 @@ async def test_a_hung_endpoint_is_abandoned_at_the_turn_budget(mock: respx.MockR
     assert time.monotonic() - started < 1.0
 
 
+async def test_a_budget_that_runs_out_after_a_failed_answer_reports_that_answer(
+    mock: respx.MockRouter,
+) -> None:
+    """A 503, then a retry that hangs until the turn's budget is gone: what the user is told
+    is what the endpoint last said ("answered 503 (overloaded)"), not "no answer in time".
+    Found as a flaky CLI test: on a busy machine the budget ran out during a retry."""
+    import asyncio
+
+    calls = 0
+
+    async def overloaded_then_hang(request: httpx.Request) -> httpx.Response:
+        nonlocal calls
+        calls += 1
+        if calls == 1:
+            return error(503, "overloaded")
+        await asyncio.sleep(30)
+        raise AssertionError("never answered")
+
+    mock.post(URL).mock(side_effect=overloaded_then_hang)
+    judge, _ = parts(read_timeout=30.0)
+    with progress.turn_clock(1.0), pytest.raises(Exception, match="503") as raised:
+        await judge.assess(exchange(), load("frustrated-sales-director")[1])
+    assert not isinstance(raised.value, TimedOut)
+    assert calls == 2
+
+
 async def test_once_paused_later_turns_fall_back_at_once_and_resume_tries_again(
     mock: respx.MockRouter,
 ) -> None:

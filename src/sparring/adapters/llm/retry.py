@@ -71,12 +71,13 @@ def _deadline(endpoint: Endpoint) -> float:
 
 async def with_retries(call: Callable[[], Awaitable[T]], endpoint: Endpoint) -> T:
     """`call()`, tried again by the policy, within the turn's budget. Raises what the last
-    call raised, or TimeoutError when the budget ran out."""
+    call raised, or TimeoutError when the budget ran out before any call had failed (when one
+    had, what it raised: "the endpoint answered 503" says more than "no answer in time")."""
     policy = endpoint.retry
     loop = asyncio.get_running_loop()
     end = _deadline(endpoint)
     backoff = wait_random_exponential(multiplier=policy.backoff, max=policy.max_wait)
-    told: dict[str, Any] = {"reason": "", "said": False}
+    told: dict[str, Any] = {"reason": "", "said": False, "failed": None}
 
     def wait(state: RetryCallState) -> float:
         exc = state.outcome.exception() if state.outcome else None
@@ -89,7 +90,8 @@ async def with_retries(call: Callable[[], Awaitable[T]], endpoint: Endpoint) -> 
         return out_of_calls or loop.time() + state.upcoming_sleep >= end
 
     def before_sleep(state: RetryCallState) -> None:
-        told["reason"] = why(state.outcome.exception() if state.outcome else None)
+        told["failed"] = state.outcome.exception() if state.outcome else None
+        told["reason"] = why(told["failed"])
 
     async def countdown(seconds: float) -> None:
         left = seconds
@@ -113,6 +115,10 @@ async def with_retries(call: Callable[[], Awaitable[T]], endpoint: Endpoint) -> 
             async for attempt in retrying:
                 with attempt:
                     return await call()
+    except TimeoutError:
+        if told["failed"] is not None:
+            raise told["failed"] from None
+        raise
     finally:
         if told["said"]:
             progress.report("")
