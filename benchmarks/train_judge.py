@@ -66,6 +66,7 @@ SETS = {
     "multiwriter9": REPO / "benchmarks" / "multiwriter9" / "train.jsonl",
     "multiwriter10": REPO / "benchmarks" / "multiwriter10" / "train.jsonl",
     "multiwriter11": REPO / "benchmarks" / "multiwriter11" / "train.jsonl",
+    "multiwriter13": REPO / "benchmarks" / "multiwriter13" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -79,6 +80,7 @@ COMBINER_SETS = (
     "multiwriter9",
     "multiwriter10",
     "multiwriter11",
+    "multiwriter13",
     "final-heldout",
     "multiwriter-dev",
 )
