@@ -48,6 +48,7 @@ TRAINED = [
     ("multi-writer, tenth wave", ROOT / "benchmarks/multiwriter10/train.jsonl"),
     ("multi-writer, eleventh wave", ROOT / "benchmarks/multiwriter11/train.jsonl"),
     ("multi-writer, thirteenth wave", ROOT / "benchmarks/multiwriter13/train.jsonl"),
+    ("multi-writer, fourteenth wave", ROOT / "benchmarks/multiwriter14/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

@@ -67,6 +67,7 @@ SETS = {
     "multiwriter10": REPO / "benchmarks" / "multiwriter10" / "train.jsonl",
     "multiwriter11": REPO / "benchmarks" / "multiwriter11" / "train.jsonl",
     "multiwriter13": REPO / "benchmarks" / "multiwriter13" / "train.jsonl",
+    "multiwriter14": REPO / "benchmarks" / "multiwriter14" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -81,6 +82,7 @@ COMBINER_SETS = (
     "multiwriter10",
     "multiwriter11",
     "multiwriter13",
+    "multiwriter14",
     "final-heldout",
     "multiwriter-dev",
 )
