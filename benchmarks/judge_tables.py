@@ -49,6 +49,8 @@ TRAINED = [
     ("multi-writer, eleventh wave", ROOT / "benchmarks/multiwriter11/train.jsonl"),
     ("multi-writer, thirteenth wave", ROOT / "benchmarks/multiwriter13/train.jsonl"),
     ("multi-writer, fourteenth wave", ROOT / "benchmarks/multiwriter14/train.jsonl"),
+    ("multi-writer, fifteenth wave", ROOT / "benchmarks/multiwriter15/train.jsonl"),
+    ("multi-writer, sixteenth wave", ROOT / "benchmarks/multiwriter16/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

@@ -68,6 +68,8 @@ SETS = {
     "multiwriter11": REPO / "benchmarks" / "multiwriter11" / "train.jsonl",
     "multiwriter13": REPO / "benchmarks" / "multiwriter13" / "train.jsonl",
     "multiwriter14": REPO / "benchmarks" / "multiwriter14" / "train.jsonl",
+    "multiwriter15": REPO / "benchmarks" / "multiwriter15" / "train.jsonl",
+    "multiwriter16": REPO / "benchmarks" / "multiwriter16" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -83,6 +85,8 @@ COMBINER_SETS = (
     "multiwriter11",
     "multiwriter13",
     "multiwriter14",
+    "multiwriter15",
+    "multiwriter16",
     "final-heldout",
     "multiwriter-dev",
 )

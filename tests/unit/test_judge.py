@@ -1606,6 +1606,11 @@ def test_a_flat_denial_of_fairness_that_agrees_with_them_is_not() -> None:
         "Which cases are the ones keeping you up at night?",
         "Before I answer, is this about the order itself or about not being asked?",
         "Can you give me other times this happened? I want to know if there is a pattern.",
+        # the thirteenth and fourteenth waves': which of two things their anger is about, and
+        # an offer to come and hear them
+        "Are you angry that he's in a home, or that I didn't ask you? Or both",
+        "are you still angry with me or is this just about sorting the rules now",
+        "Can I come round tomorrow morning and hear your side properly?",
     ],
 )
 def test_invitations_in_their_many_shapes(reply: str) -> None:
@@ -1754,6 +1759,34 @@ def test_the_tenth_and_eleventh_waves_defences(reply: str, move: Move) -> None:
 
 
 @pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # stock lines the thirteenth to fifteenth waves' writers used and the rules missed
+        ("I understand, and we do take all feedback seriously.", Move.dismiss),
+        ("I'm sorry. We're doing everything we can.", Move.dismiss),
+        ("I am so sorry you are feeling this way.", Move.dismiss),
+        ("These situations are always difficult for everyone involved.", Move.minimise),
+    ],
+)
+def test_stock_lines_of_the_later_waves(reply: str, move: Move) -> None:
+    assert move in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        # their neighbours say something of their own
+        "I'm sorry you're feeling so low, that's a horrible week to have.",
+        "We're doing everything we can to get him home by Friday, and I'll ring you at four.",
+        "It was never easy for you, and we made it harder.",
+    ],
+)
+def test_their_neighbours_are_not_stock(reply: str) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert not hits & {Move.dismiss, Move.minimise}, hits
+
+
+@pytest.mark.parametrize(
     "reply",
     [
         # and their sincere neighbours
@@ -1782,6 +1815,21 @@ def test_their_sincere_neighbours_stay_sincere(reply: str) -> None:
 def test_a_question_answered_by_the_replier_is_rhetorical(reply: str, rhetorical: bool) -> None:
     hits = {h.move for h in detect(reply, ROTA).hits}
     assert (Move.leading_question in hits) is rhetorical, hits
+
+
+@pytest.mark.parametrize(
+    ("reply", "check"),
+    [
+        # checking what they mean or how it has felt (the thirteenth and fourteenth waves)
+        ("Are you asking me whether he suffered?", True),
+        ("Are you asking whether we bring him back?", True),
+        ("Is that how it's felt every time I've come this year?", True),
+        # not a check: a question about their motive
+        ("Are you asking so you can go to the papers with it?", False),
+    ],
+)
+def test_checks_of_what_they_mean(reply: str, check: bool) -> None:
+    assert (Move.check in {h.move for h in detect(reply, ROTA).hits}) is check
 
 
 def test_a_denial_of_our_fault_and_a_how_question_about_feelings() -> None:

@@ -77,7 +77,9 @@ CHECK = rules(
     r"\bis that a fair (?:summary|way|description|read)\b",
     r"\bam i (?:missing|getting|understanding) (?:something|anything|it|that|this)\b",
     r"\b(?:did|have) i (?:miss|missed|leave|left) (?:anything|something)\b",
-    r"\b(?:is|was) (?:that|this) (?:what|how) (?:it feels|you feel|it felt|happened)\b",
+    r"\b(?:is|was) (?:that|this) (?:what|how) (?:it feels|you feel|it felt|it(?:'s| has) felt|happened)\b",
+    # what they are asking: "Are you asking me whether he suffered?"
+    r"\bare you asking (?:me |us )?(?:whether|if)\b",
     r"^(?:so,? )?(?:is|was) it (?:just |only |more |really |mainly |mostly )?[^?]{2,80}?, or (?:is it |was it |has |is |was |the |having |more |something|it'?s |about )",
     r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?\bor (?:is|has|have|was|did|do|does|it|there|something|more|what|how|the|finding|being|having|just|mainly|mostly|about|that|because)\b(?=[^?]*\b(?:hurt|upset|bother|felt|feel|most|more|mainly|main|about|been|slipping|thinking|sense|treated|finding|way|building|whole|mostly|really|other|else|since|reached|same)\b)",
     r"^(?:so,? )?(?:is|was|has|have|do|does|did) (?:it|this|that|i|you|there)\b[^?]{2,140}?, or\b",
@@ -339,6 +341,9 @@ OPENING_YES_NO = rules(
     # nobody listens?" (not "Is this about the arancini, or is this about your share?")
     r",? or (?:is it |was it |is this |was this )?(?:more |mostly |really |actually |mainly )(?:that|about|the (?:feeling|sense|fact|way))\b|\bor (?:is it|was it) (?:more |mostly |mainly )?that (?:you|your|nobody|no one|it (?:feels|felt)|we|i|they|none)\b",
     r"\b(?:is|was|has|have) (?:it|that|this|all this|all that)\b[^?.!]{0,40}\b(?:messing with|getting to|eating at|weighing on|playing on) (?:you|your)\b",
+    # which of two things their feeling is about: "Are you angry that he's in a home, or that I
+    # didn't ask you?", "are you still angry with me or is this just about the rules now"
+    r"\bare (?:you|u) (?:still |more |mainly |mostly )?(?:angry|upset|cross|mad|hurt|annoyed|furious|fuming|gutted|disappointed) (?:that|about|with|at) [^?.!]{2,80}?,? or\b(?! not\b)",
 )
 
 # Wh-questions that only ask for a fact (a time, a number, a place): not an invitation.
@@ -424,6 +429,8 @@ INVITE_STATEMENT = rules(
     # (not "ill go get it all now", "we'll get everything sorted")
     r"\b(?:say|tell me|let me have|let me hear) (?:all of it|it all|the lot|everything|all of that)\b",
     r"\bi(?:'m| am) (?:all )?(?:listening|ears)\b",
+    # "Can I come round tomorrow and hear your side properly?"
+    r"\b(?:and|to|let me|can i|could i|i(?:'d| would) like to|i want to) hear your side\b",
     r"\b(?:give|show) me (?:an|some) examples?\b",
     r"\bsay more\b",
     r"\bi(?:'d| would) (?:value|appreciate|welcome) (?:hearing|your (?:view|perspective|take|thoughts))\b",
@@ -879,6 +886,8 @@ MINIMISE = rules(
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:not|hardly) (?:that|so) (?:bad|serious|important|big|much|long|hard|terrible|awful)\b",
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:just|only) (?:a|one|two|a few|a couple|once|twice|a little|a small|a minor|some|the one|for)\b",
     r"\bnot the end of the world\b",
+    # everyone's lot, not theirs: "These situations are always difficult for everyone involved."
+    r"\b(?:always|never) (?:easy|nice|pleasant|fun|difficult|hard|tough|stressful) for (?:anyone|everyone|anybody)\b|\b(?:difficult|hard|stressful|tough|upsetting) for everyone involved\b",
     r"\b(?:could|might) (?:have been|be) (?:a lot |much |so much )?worse\b",
     r"\bno (?:real )?harm done\b",
     r"\bmaking (?:a|such a|this|it|a bit of a) (?:big deal|mountain|fuss|drama|thing)\b",
@@ -952,8 +961,12 @@ DISMISS = rules(
     # very seriously", "we respect your feelings on the matter", "I appreciate your feedback."
     # (not "I want to reassure you I'll ring the ward myself today")
     r"\b(?:want|like|wish) to (?:re)?assure you\b(?![^.?!]{0,60}\b(?:i(?:'ll| will)|i'?m going to|today|tomorrow|tonight|personally|myself)\b)",
-    r"\bwe take (?:all|every|any|such|each) (?:\w+ )?(?:complaints?|concerns?|feedback|cases?|incidents?|matters?|issues?|reports?|allegations?) (?:very |extremely |incredibly |really )?seriously\b|\bwe take (?:safeguarding|complaints|feedback|(?:patient |customer |client |student )?(?:safety|welfare|wellbeing)) (?:very |extremely |incredibly |really )?seriously\b",
+    r"\bwe (?:do |really |always )?take (?:all|every|any|such|each) (?:\w+ )?(?:complaints?|concerns?|feedback|cases?|incidents?|matters?|issues?|reports?|allegations?) (?:very |extremely |incredibly |really )?seriously\b|\bwe take (?:safeguarding|complaints|feedback|(?:patient |customer |client |student )?(?:safety|welfare|wellbeing)) (?:very |extremely |incredibly |really )?seriously\b",
     r"\b(?:we|i) (?:respect|appreciate|value) your (?:feelings|opinion|views?|perspective|feedback|input)(?: on (?:the|this) matter)?(?:\W*$|,? and (?:will|we(?:'ll| will)|i(?:'ll| will)) (?:look into it|take (?:it|that|this) on board|pass (?:it|that) on)\b)",
+    # "I get that you're upset but we are doing everything we can", "I'm so sorry you're
+    # feeling like this."
+    r"\bwe(?:'re| are) (?:already )?doing (?:everything|all) (?:we can|in our power|possible)\b(?! (?:to|for)\b)",
+    r"\bsorry (?:that )?(?:you(?:'re| are|re)|u r|ur) feeling (?:like (?:this|that)|this way|that way)\b",
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",
     r"\bsorry to hear (?:that )?(?:you|u) (?:feel|felt|see it|think) (?:that way|like that|this way)(?=\s*(?:[.!]|$|,? but\b))",
