@@ -984,10 +984,28 @@ def test_chat_spellings_of_i_will_and_i_would_are_read_as_such() -> None:
 
 
 @pytest.mark.parametrize(
-    "reply", ["I'll give you the real answer.", "ill give u the honest version, then ask u"]
+    "reply",
+    [
+        "I'll give you the real answer.",
+        "ill give u the honest version, then ask u",
+        # an account offered is no fix (found playing union-steward with dublin-ops' replies)
+        "I'll tell you what I was after. I wanted a way to hear it first.",
+        "I'll explain.",
+    ],
 )
 def test_a_promise_of_a_straight_answer_is_no_fix(reply: str) -> None:
     assert Move.quick_fix not in {h.move for h in detect(reply, ROTA).hits}
+
+
+@pytest.mark.parametrize(
+    "reply",
+    [
+        "I'll tell you what, I'll knock twenty percent off.",
+        "I'll tell you what we'll do: a refund.",
+    ],
+)
+def test_a_proposal_after_tell_you_what_is_still_a_fix(reply: str) -> None:
+    assert Move.quick_fix in {h.move for h in detect(reply, ROTA).hits}
 
 
 def test_a_double_negative_that_affirms_is_no_denial() -> None:
