@@ -1850,6 +1850,17 @@ def test_checks_of_what_they_mean(reply: str, check: bool) -> None:
     assert (Move.check in {h.move for h in detect(reply, ROTA).hits}) is check
 
 
+def test_asking_who_they_mean_is_no_echo_that_refutes() -> None:
+    """Found in play (union-steward): "Who's Hollis?" after "Hollis would've been arguing with
+    me by now" was read as their word echoed back to deny it, and Bev answered a denial."""
+    line = "Well. Hollis would've been arguing with me by now. Nine hours on a trolley."
+    reply = "Who's Hollis? sounds like there's history here I don't know about"
+    assert Move.deny not in {h.move for h in detect(reply, line).hits}
+    # an echo knocked down by the next sentence still denies
+    assert Move.deny in {h.move for h in detect("Nine hours? It was four.", line).hits}
+    assert Move.deny in {h.move for h in detect("Hollis? He left years ago.", line).hits}
+
+
 def test_a_denial_of_our_fault_and_a_how_question_about_feelings() -> None:
     """Found in play: "We had an outage, it wasn't our fault." beside a question was read as
     no defence at all ("my fault" was a denial, "our fault" was not), "that's not on us" was

@@ -176,6 +176,15 @@ def _reactions(scenario: Scenario, found: Findings) -> None:
 def _condition(scenario: Scenario, loc: Loc, condition: Condition, found: Findings) -> None:
     """Meters and concerns it names exist, and it can hold at all."""
     where = _dotted(loc)
+    # a line's condition: opening[i].when, or ...lines[i].when (see `_lines`); the others
+    # (a concern's reveal_when, an ending's or a stage's when) decide what happens
+    is_line = loc[0] == "opening" or len(loc) == 5
+    if condition.moves and not is_line:
+        found.error(
+            (*loc, "moves"),
+            f"{where}.moves: only a line's 'when' can name moves (what the reply did chooses "
+            "what she says, not what happens); use 'reply' for the kind of reply",
+        )
     concern_ids = [c.id for c in scenario.concerns]
     for part in ("at_least", "at_most"):
         for name in getattr(condition, part):

@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BeforeValidator, Field
 
 from sparring.formats.common import MeterName, MeterValue, Slug, StrictModel, Text
-from sparring.formats.moves import Category
+from sparring.formats.moves import Category, Move
 
 
 class Condition(StrictModel):
@@ -34,6 +34,13 @@ class Condition(StrictModel):
     reply: list[Category] = []
     """The user's latest reply must be one of these kinds (defensive, reactive_adjustment,
     inquiry, listening, minimal). Empty means any reply."""
+
+    moves: list[Move] = []
+    """The user's latest reply must make one of these moves, as the judge read it (e.g.
+    `blame` for "HR signed it off", `justify`, `deny`, `minimise`; `sparring docs` lists
+    them all). For a line that answers what was said ("Don't hide behind head office"
+    only when they blamed someone else); lines only, and a line whose moves match is chosen
+    before the others of its reaction. Empty means any reply."""
 
     from_turn: Annotated[int, Field(ge=1, le=100)] | None = None
     """Holds only from this turn on (turn 1 is the user's first reply)."""

@@ -58,6 +58,8 @@ class Reply:
     engaged: bool = False
     """Says something of its own though it neither listens, asks openly, defends nor fixes:
     a closed question, a thought, a plain statement. She answers it; it moves nothing."""
+    moves: frozenset[Move] = frozenset()
+    """The moves the judge read in it (for lines that answer what was said)."""
 
     @property
     def neutral(self) -> bool:
@@ -148,4 +150,5 @@ def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
         engaged=engaged,
         asks=bool(moves & {Move.open_question, Move.check, Move.closed_question}),
         mixed=defensive and (assessment.listening or assessment.inquiry),
+        moves=frozenset(moves),
     )

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from sparring.formats.common import METER_MAX, METER_MIN
-from sparring.formats.moves import Category, primary_category
+from sparring.formats.moves import Category, Move, primary_category
 from sparring.formats.scenario import Concern, Condition, Scenario
 from sparring.persona.reply import Reply, plain_reply
 
@@ -83,6 +83,8 @@ class Transition:
     """How the revealed concern came out: asked, named, or volunteered."""
     subject: str | None = None
     """The concern her answer is about (not_yet, follow_up)."""
+    moves: frozenset[Move] = frozenset()
+    """The moves she heard in the reply (none when it was empty, repeated or baffling)."""
 
 
 def initial_state(scenario: Scenario) -> PersonaState:
@@ -96,9 +98,11 @@ def holds(
     state: PersonaState,
     scenario: Scenario,
     reply: frozenset[Category] | None = None,
+    moves: frozenset[Move] | None = None,
 ) -> bool:
     """Whether `condition` holds in `state` (`reply`: the effective categories of the latest
-    reply, or None before the first reply)."""
+    reply, or None before the first reply; `moves`: the moves heard in it, or None where they
+    are not known, as in the reachability search, where a condition on moves never holds)."""
     if condition is None:
         return True
     meters = state.meters
@@ -116,6 +120,8 @@ def holds(
     if condition.not_revealed and set(condition.not_revealed) & set(state.revealed):
         return False
     if condition.reply and (reply is None or not reply & set(condition.reply)):
+        return False
+    if condition.moves and (moves is None or not moves & set(condition.moves)):
         return False
     return not (condition.from_turn is not None and state.turn < condition.from_turn)
 
@@ -332,4 +338,5 @@ def advance(
         kind=kind,
         credit=credit,
         subject=subject,
+        moves=frozenset() if idle else reply.moves,
     )

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from sparring.formats.moves import Category
+from sparring.formats.moves import Category, Move
 from sparring.formats.scenario import REACTION_FALLBACK, Line, Scenario
 from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, Transition, holds
 
@@ -70,18 +70,27 @@ def choose_line(
     rng: random.Random,
     *,
     prefer_specific: bool = False,
+    moves: frozenset[Move] | None = None,
 ) -> tuple[str, Line]:
     """Pick a line whose condition holds: never the line said last, and no line repeated in a
-    session while an unused one remains. Deterministic for a given `rng`. With
-    `prefer_specific`, lines whose condition names the reply's kind win over the rest."""
+    session while an unused one remains. Deterministic for a given `rng`. A line written for
+    what the reply did (its condition names moves the reply made) wins over the rest while it
+    is unused; with `prefer_specific`, so do lines whose condition names the reply's kind.
+    `moves`: the moves heard in the reply (None: unknown, and lines that need moves are out)."""
     keyed = [(f"{prefix}[{i}]", line) for i, line in enumerate(lines)]
-    eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply)]
+    eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply, moves)]
     if not eligible:
         eligible = [(k, ln) for k, ln in keyed if ln.when is None] or keyed
     elif prefer_specific:
         # a line written for this kind of reply answers it better than a line for any reply
         specific = [(k, ln) for k, ln in eligible if ln.when is not None and ln.when.reply]
         eligible = specific or eligible
+    answers = [
+        (k, ln) for k, ln in eligible if ln.when is not None and ln.when.moves and k not in used
+    ]
+    if answers:
+        # a line that answers what they said ("Don't hide behind head office" to a blame)
+        return answers[rng.randrange(len(answers))]
     last = used[-1] if used else None
     fresh = [(k, ln) for k, ln in eligible if k not in used]
     if fresh:
@@ -111,6 +120,7 @@ class LineScript:
         """What the persona says after a reply: the concern it revealed, or the ending's
         closing line, or else a reaction of the reply's kind."""
         scenario, state, reply, turn = self.scenario, step.after, step.categories, step.after.turn
+        moves = step.moves
         out = []
         lines: Sequence[Line]
         if step.revealed:
@@ -118,12 +128,14 @@ class LineScript:
             prefix, lines = f"concerns.{concern.id}", concern.lines
             if step.kind == "named" and concern.recognised:
                 prefix, lines = f"{prefix}.recognised", concern.recognised
-            out.append(self._choose("reveal", lines, prefix, state, reply, turn, concern.id))
+            out.append(
+                self._choose("reveal", lines, prefix, state, reply, turn, concern.id, moves=moves)
+            )
         if step.ending is not None:
             out.extend(self.closing(step))
         if not out:
             prefix, lines = self._reaction_lines(step)
-            out.append(self._choose("reaction", lines, prefix, state, reply, turn))
+            out.append(self._choose("reaction", lines, prefix, state, reply, turn, moves=moves))
         return out
 
     def _reaction_lines(self, step: Transition) -> tuple[str, Sequence[Line]]:
@@ -147,7 +159,13 @@ class LineScript:
             prefix = f"endings.{ending.id}"
             return [
                 self._choose(
-                    "closing", ending.lines, prefix, step.after, step.categories, step.after.turn
+                    "closing",
+                    ending.lines,
+                    prefix,
+                    step.after,
+                    step.categories,
+                    step.after.turn,
+                    moves=step.moves,
                 )
             ]
         if step.ending == TURN_LIMIT_ENDING:
@@ -168,6 +186,8 @@ class LineScript:
         reply: frozenset[Category] | None,
         turn: int,
         reveals: str | None = None,
+        *,
+        moves: frozenset[Move] | None = None,
     ) -> Utterance:
         # Seeded by the seed, the turn and the kind of line: the same replies give the same
         # lines, and a resumed session continues exactly as the original would have.
@@ -181,6 +201,7 @@ class LineScript:
             self.used,
             rng,
             prefer_specific=purpose == "closing",
+            moves=moves,
         )
         self.used.append(key)
         return Utterance(purpose, key, self._fill(line.text), reveals)

@@ -174,6 +174,8 @@ _SELF_ACCOUNT_OK = re.compile(
 
 
 _ECHO_QUESTION = re.compile(r"^\W*(?:\w+\W+){0,2}\w+\s*\?+$")
+# "Who's Hollis?", "What's a huddle card?": asking who or what they mean, not echoing to refute
+_ASKS_WHO_OR_WHAT = re.compile(r"^\W*(?:who|what|which|where)(?:'s|s| is| are| was| were)\b")
 
 
 COMPLAINT = re.compile(
@@ -260,7 +262,12 @@ def structural_defence(
         overlap = {w for w in stems & ctx if len(w) > 3}
         if s.question:
             follows = i + 1 < len(sents) and not sents[i + 1].question
-            if _ECHO_QUESTION.match(text) and overlap and follows:
+            if (
+                _ECHO_QUESTION.match(text)
+                and not _ASKS_WHO_OR_WHAT.match(text)
+                and overlap
+                and follows
+            ):
                 col.add(Move.deny, s.start, s.end)
             continue
         if (

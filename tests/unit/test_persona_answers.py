@@ -1,0 +1,91 @@
+"""Lines that answer what the user said: a line's `when: {moves: [...]}`.
+
+Found in play: Bev (union-steward) answered "Who's Hollis? sounds like there's history here"
+(misread as a denial) with "Don't hide behind head office. It's your name on the memo", words
+the user never said. A line like that now needs the reply to have made the move it answers.
+"""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from sparring.adapters.files.authoring import validate_paths
+from sparring.formats.moves import Category, Move
+from sparring.persona.rules import holds, initial_state
+from sparring.persona.script import choose_line
+from tests.conftest import SCENARIOS
+from tests.support.engine import load, play
+
+HEAD_OFFICE = "Don't hide behind head office"
+
+
+def _said(session: object) -> list[str]:
+    return [event.text for turn in session.turns for event in turn.persona]  # type: ignore[attr-defined]
+
+
+async def test_a_blame_gets_the_line_written_for_it() -> None:
+    for seed in range(3):
+        session = await play("union-steward", ["HR signed it off, it's not my call."], seed=seed)
+        assert any(HEAD_OFFICE in text for text in _said(session)), _said(session)
+
+
+@pytest.mark.parametrize("seed", range(4))
+async def test_replies_that_blame_nobody_never_get_it(seed: int) -> None:
+    replies = [
+        "That's just how the process works.",
+        "To be fair, the huddles are only ten minutes.",
+        "Calm down, there's no need to shout.",
+        "Oh great, another complaint to start my week.",
+        "Who's Hollis? sounds like there's history here I don't know about",
+    ]
+    session = await play("union-steward", replies, seed=seed)
+    assert not any(HEAD_OFFICE in text for text in _said(session)), _said(session)
+
+
+def test_a_line_for_a_move_is_chosen_only_for_that_move_and_first_while_unused() -> None:
+    scenario, _, _ = load("union-steward")
+    lines = scenario.reactions.defensive.lines
+    prefix = "reactions.defensive"
+    index = next(i for i, line in enumerate(lines) if line.text.startswith(HEAD_OFFICE))
+    key = f"{prefix}[{index}]"
+    state = initial_state(scenario)
+    defensive = frozenset({Category.defensive})
+    for seed in range(5):
+        rng = random.Random(seed)
+        chosen, _ = choose_line(
+            scenario, lines, prefix, state, defensive, [], rng, moves=frozenset({Move.blame})
+        )
+        assert chosen == key
+        # once said, the other lines take their turn
+        chosen, _ = choose_line(
+            scenario, lines, prefix, state, defensive, [key], rng, moves=frozenset({Move.blame})
+        )
+        assert chosen != key
+        for moves in (frozenset({Move.justify}), frozenset(), None):
+            chosen, _ = choose_line(scenario, lines, prefix, state, defensive, [], rng, moves=moves)
+            assert chosen != key
+    # where the moves are not known (the reachability search), a condition on them never holds
+    assert not holds(lines[index].when, state, scenario, defensive, None)
+    assert holds(lines[index].when, state, scenario, defensive, frozenset({Move.blame}))
+
+
+def test_moves_only_on_lines(tmp_path: Path) -> None:
+    """What happens (a concern, an ending, a stage) is decided by the kind of reply; a
+    condition on its moves there is an error that names the file, the line and the field."""
+    text = (SCENARIOS / "union-steward.yaml").read_text(encoding="utf-8")
+    condition = "    reveal_when:\n      reply: [listening, inquiry]\n"
+    broken = text.replace(condition, condition + "      moves: [blame]\n", 1)
+    assert broken != text
+    path = tmp_path / "union-steward.yaml"
+    path.write_text(broken, encoding="utf-8")
+    report = validate_paths([path])
+    errors = [d for d in report.diagnostics if d.is_error]
+    assert len(errors) == 1, errors
+    (error,) = errors
+    assert "concerns[0].reveal_when.moves: only a line's 'when' can name moves" in error.message
+    assert error.line == broken.splitlines().index("      moves: [blame]") + 1
+    # the shipped file, with its lines' moves, is clean
+    assert not validate_paths([SCENARIOS / "union-steward.yaml"]).diagnostics
