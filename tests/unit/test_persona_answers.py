@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from sparring.adapters.files.authoring import validate_paths
+from sparring.adapters.llm.voice_prompt import voice_examples
 from sparring.formats.moves import Category, Move
-from sparring.persona.rules import holds, initial_state
+from sparring.formats.scenario import Condition, Line
+from sparring.persona.reply import Reply
+from sparring.persona.rules import advance, holds, initial_state
 from sparring.persona.script import choose_line
 from tests.conftest import SCENARIOS
 from tests.support.engine import load, play
@@ -85,7 +88,84 @@ def test_moves_only_on_lines(tmp_path: Path) -> None:
     errors = [d for d in report.diagnostics if d.is_error]
     assert len(errors) == 1, errors
     (error,) = errors
-    assert "concerns[0].reveal_when.moves: only a line's 'when' can name moves" in error.message
+    assert "concerns[0].reveal_when.moves: only the 'when' of a line that answers" in error.message
     assert error.line == broken.splitlines().index("      moves: [blame]") + 1
     # the shipped file, with its lines' moves, is clean
     assert not validate_paths([SCENARIOS / "union-steward.yaml"]).diagnostics
+
+
+def test_no_fallback_says_a_line_for_a_move_the_reply_did_not_make() -> None:
+    """Found in review: when no line's condition held, or only the line said last did, the
+    fallbacks widened to every line, a line for a blame among them."""
+    scenario, _, _ = load("union-steward")
+    state = initial_state(scenario)
+    defensive = frozenset({Category.defensive})
+    justify = frozenset({Move.justify})
+    out_of_reach = Line(
+        text="Only when she is at her angriest.", when=Condition(at_least={"frustration": 10})
+    )
+    for_blame = Line(text="Only after a blame.", when=Condition(moves=[Move.blame]))
+    plain = Line(text="Said to anything.")
+    for seed in range(8):
+        rng = random.Random(seed)
+        # nothing holds: the fallback is not the blame line
+        key, line = choose_line(
+            scenario, [out_of_reach, for_blame], "r", state, defensive, [], rng, moves=justify
+        )
+        assert line is out_of_reach, key
+        # only the line said last holds: widening does not reach the blame line
+        key, line = choose_line(
+            scenario, [plain, for_blame], "r", state, defensive, ["r[0]"], rng, moves=justify
+        )
+        assert line is plain, key
+
+
+def test_the_llm_voice_is_not_shown_lines_that_answer_one_move() -> None:
+    scenario, _, _ = load("union-steward")
+    examples = voice_examples(scenario)
+    assert examples
+    assert not any(HEAD_OFFICE in text for text in examples), examples
+
+
+def test_a_reading_the_judge_was_unsure_of_gets_no_line_for_its_moves() -> None:
+    scenario, _, _ = load("union-steward")
+    state = initial_state(scenario)
+    blame = frozenset({Move.blame})
+    sure = Reply(frozenset({Category.defensive}), moves=blame)
+    unsure = Reply(frozenset({Category.defensive}), moves=blame, low_confidence=True)
+    assert advance(scenario, state, sure).moves == blame
+    assert advance(scenario, state, unsure).moves == frozenset()
+    repeated = Reply(frozenset({Category.defensive}), moves=blame, repeats=1)
+    assert advance(scenario, state, repeated).moves == frozenset()
+
+
+def test_moves_on_an_opening_line_is_an_error_and_on_a_repeated_line_a_warning(
+    tmp_path: Path,
+) -> None:
+    text = (SCENARIOS / "union-steward.yaml").read_text(encoding="utf-8")
+    opening = "opening:\n  - >-\n"
+    assert opening in text
+    broken = text.replace(
+        opening, "opening:\n  - text: Morning.\n    when: {moves: [blame]}\n  - >-\n", 1
+    )
+    path = tmp_path / "union-steward.yaml"
+    path.write_text(broken, encoding="utf-8")
+    errors = [d for d in validate_paths([path]).diagnostics if d.is_error]
+    assert [e.message.split(":")[0] for e in errors] == ["opening[0].when.moves"], errors
+    assert errors[0].line == broken.splitlines().index("    when: {moves: [blame]}") + 1
+    # a repeated reply carries no moves: a line of its that needs one is never said
+    repeated = "      - You said that already.\n"
+    assert repeated in text
+    path.write_text(
+        text.replace(
+            repeated,
+            "      - text: You said that already.\n        when: {moves: [blame]}\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    found = validate_paths([path]).diagnostics
+    assert not [d for d in found if d.is_error], found
+    assert any("reactions.repeated.lines[0].when.moves: never holds" in d.message for d in found), (
+        found
+    )

@@ -35,6 +35,9 @@ def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition]]:
             yield (*loc, "when"), line.when
 
 
+# Replies that carry no moves, so a line of theirs that needs one is never said.
+_NO_MOVES = frozenset({"repeated", "confused"})
+
 _KIND_HELP = {
     "confused": "an empty reply, gibberish or another language",
     "repeated": "the same words again ('ok' after 'ok', 'Tell me more' twice)",
@@ -165,25 +168,37 @@ def _reactions(scenario: Scenario, found: Findings) -> None:
                     f"reactions.{kind}.effects: {_unknown_meter(scenario, name)}",
                     key=True,
                 )
-        if len(reaction.lines) < MIN_LINES:
+        # a line that answers a particular move is not said to every reply of the kind
+        general = [ln for ln in reaction.lines if ln.when is None or not ln.when.moves]
+        if len(general) < MIN_LINES:
             found.warn(
                 ("reactions", kind, "lines"),
-                f"reactions.{kind}.lines: only {len(reaction.lines)} line(s); write at least "
-                f"{MIN_LINES} so the persona does not repeat itself",
+                f"reactions.{kind}.lines: only {len(general)} line(s) for any reply of this "
+                f"kind (lines with 'moves' answer only some); write at least {MIN_LINES} so "
+                "the persona does not repeat itself",
             )
+        if kind in _NO_MOVES:
+            for i, line in enumerate(reaction.lines):
+                if line.when is not None and line.when.moves:
+                    found.warn(
+                        ("reactions", kind, "lines", i, "when", "moves"),
+                        f"reactions.{kind}.lines[{i}].when.moves: never holds: "
+                        f"{_KIND_HELP[kind]} carries no moves",
+                    )
 
 
 def _condition(scenario: Scenario, loc: Loc, condition: Condition, found: Findings) -> None:
     """Meters and concerns it names exist, and it can hold at all."""
     where = _dotted(loc)
-    # a line's condition: opening[i].when, or ...lines[i].when (see `_lines`); the others
-    # (a concern's reveal_when, an ending's or a stage's when) decide what happens
-    is_line = loc[0] == "opening" or len(loc) == 5
-    if condition.moves and not is_line:
+    # a line that answers a reply: ...lines[i].when (see `_lines`); the others (an opening
+    # line's, a concern's reveal_when, an ending's or a stage's when) have no reply to answer or
+    # decide what happens
+    if condition.moves and len(loc) != 5:
         found.error(
             (*loc, "moves"),
-            f"{where}.moves: only a line's 'when' can name moves (what the reply did chooses "
-            "what she says, not what happens); use 'reply' for the kind of reply",
+            f"{where}.moves: only the 'when' of a line that answers a reply can name moves "
+            "(what the reply did chooses what she says, not what happens); use 'reply' for "
+            "the kind of reply",
         )
     concern_ids = [c.id for c in scenario.concerns]
     for part in ("at_least", "at_most"):

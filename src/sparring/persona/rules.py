@@ -84,7 +84,8 @@ class Transition:
     subject: str | None = None
     """The concern her answer is about (not_yet, follow_up)."""
     moves: frozenset[Move] = frozenset()
-    """The moves she heard in the reply (none when it was empty, repeated or baffling)."""
+    """The moves she heard in the reply (none when it was empty, repeated or baffling, or the
+    judge was unsure of its reading)."""
 
 
 def initial_state(scenario: Scenario) -> PersonaState:
@@ -338,5 +339,6 @@ def advance(
         kind=kind,
         credit=credit,
         subject=subject,
-        moves=frozenset() if idle else reply.moves,
+        # (a reading the judge was unsure of gets no line that answers a move)
+        moves=frozenset() if idle or reply.low_confidence else reply.moves,
     )

@@ -73,24 +73,28 @@ def choose_line(
     moves: frozenset[Move] | None = None,
 ) -> tuple[str, Line]:
     """Pick a line whose condition holds: never the line said last, and no line repeated in a
-    session while an unused one remains. Deterministic for a given `rng`. A line written for
-    what the reply did (its condition names moves the reply made) wins over the rest while it
-    is unused; with `prefer_specific`, so do lines whose condition names the reply's kind.
-    `moves`: the moves heard in the reply (None: unknown, and lines that need moves are out)."""
+    session while an unused one remains. Deterministic for a given `rng`. With
+    `prefer_specific`, lines whose condition names the reply's kind win over the rest; then a
+    line written for what the reply did (its condition names moves the reply made) wins while
+    it is unused. `moves`: the moves heard in the reply (None: unknown); a line that needs a
+    move the reply did not make is never said, not even as a fallback."""
     keyed = [(f"{prefix}[{i}]", line) for i, line in enumerate(lines)]
+    # a line that answers a move the reply did not make is never a fallback either
+    sayable = [(k, ln) for k, ln in keyed if _answers_moves(ln, moves)] or keyed
     eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply, moves)]
-    if not eligible:
-        eligible = [(k, ln) for k, ln in keyed if ln.when is None] or keyed
-    elif prefer_specific:
-        # a line written for this kind of reply answers it better than a line for any reply
-        specific = [(k, ln) for k, ln in eligible if ln.when is not None and ln.when.reply]
-        eligible = specific or eligible
-    answers = [
-        (k, ln) for k, ln in eligible if ln.when is not None and ln.when.moves and k not in used
-    ]
-    if answers:
-        # a line that answers what they said ("Don't hide behind head office" to a blame)
-        return answers[rng.randrange(len(answers))]
+    if eligible:
+        if prefer_specific:
+            # a line written for this kind of reply answers it better than a line for any reply
+            specific = [(k, ln) for k, ln in eligible if ln.when is not None and ln.when.reply]
+            eligible = specific or eligible
+        answers = [
+            (k, ln) for k, ln in eligible if ln.when is not None and ln.when.moves and k not in used
+        ]
+        if answers:
+            # a line that answers what they said ("Don't hide behind head office" to a blame)
+            return answers[rng.randrange(len(answers))]
+    else:
+        eligible = [(k, ln) for k, ln in keyed if ln.when is None] or sayable
     last = used[-1] if used else None
     fresh = [(k, ln) for k, ln in eligible if k not in used]
     if fresh:
@@ -98,10 +102,16 @@ def choose_line(
     else:
         not_last = [(k, ln) for k, ln in eligible if k != last]
         if not not_last:
-            # every eligible line was the last one said: widen to all lines of the reaction
-            not_last = [(k, ln) for k, ln in keyed if k != last] or eligible
+            # every eligible line was the last one said: widen to the reaction's other lines
+            not_last = [(k, ln) for k, ln in sayable if k != last] or eligible
         pool = not_last
     return pool[rng.randrange(len(pool))]
+
+
+def _answers_moves(line: Line, moves: frozenset[Move] | None) -> bool:
+    """Whether the line may follow a reply with these moves: it names none, or one of them."""
+    needed = line.when.moves if line.when is not None else []
+    return not needed or (moves is not None and bool(moves & set(needed)))
 
 
 @dataclass

@@ -38,12 +38,18 @@ def _quote(text: str) -> str:
 
 def voice_examples(scenario: Scenario) -> list[str]:
     """Authored lines that show how she talks: the opening and her reactions, never a line
-    that reveals a concern or ends the conversation."""
+    that reveals a concern or ends the conversation, nor one that answers a particular move
+    ("Don't hide behind head office" is said only to a blame: as an example of her voice it
+    would be said to anything)."""
     names = {"user": scenario.user_name, "persona": scenario.persona.name}
     lines = [line.text for line in scenario.opening]
     reactions = scenario.reactions
     for kind in ("defensive", "listening", "inquiry", "reactive_adjustment", "minimal"):
-        lines += [line.text for line in reactions.for_kind(kind).lines]
+        lines += [
+            line.text
+            for line in reactions.for_kind(kind).lines
+            if line.when is None or not line.when.moves
+        ]
     seen: list[str] = []
     for text in lines:
         filled = " ".join(fill(text, **names).split())
