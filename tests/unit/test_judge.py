@@ -1850,6 +1850,32 @@ def test_checks_of_what_they_mean(reply: str, check: bool) -> None:
     assert (Move.check in {h.move for h in detect(reply, ROTA).hits}) is check
 
 
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # found playing union-steward with a new writer's replies (auckland-hospo): the moves
+        # choose Bev's pointed lines now, so the kind of defence matters as well as its being one
+        (
+            "Bev, its twenty past six in the morning, can we at least start with good morning "
+            "before you lay into me.",
+            Move.dismiss,
+            Move.minimise,
+        ),
+        (
+            "The program came down from head office, its going into every plant.",
+            Move.blame,
+            None,
+        ),
+        ("I can at least find out where she's up to.", Move.quick_fix, Move.justify),
+        ("Well, at least it's not a fracture.", Move.minimise, None),
+    ],
+)
+def test_the_kind_of_defence_is_read_right(reply: str, present: Move, absent: Move | None) -> None:
+    hits = {h.move for h in detect(reply, ROTA).hits}
+    assert present in hits, hits
+    assert absent not in hits, hits
+
+
 def test_asking_who_they_mean_is_no_echo_that_refutes() -> None:
     """Found in play (union-steward): "Who's Hollis?" after "Hollis would've been arguing with
     me by now" was read as their word echoed back to deny it, and Bev answered a denial."""

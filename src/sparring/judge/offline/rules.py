@@ -865,7 +865,7 @@ BLAME = rules(
     r"\blike everyone else'?s?\b",
     r"\bnot (?:my|our) (?:decision|call|choice|department|area|responsibility|doing|idea|remit)\b",
     r"\b(?:third[- ]party|outside (?:of )?(?:our|my) control|(?:can'?t|cannot) control)\b",
-    r"\bcame (?:straight |directly )?from (?:the )?(?:top|above|ceo|board|head office|leadership|management|upstairs)\b",
+    r"\bcame (?:straight |directly )?(?:down )?from (?:the )?(?:top|above|ceo|board|head office|leadership|management|upstairs|corporate|hq)\b",
     r"\b(?:is|was) (?:actually )?(?:the )?(?:council'?s|hr'?s|their|his|her|the client'?s|the landlord'?s|the vendor'?s|the supplier'?s|the courier'?s) (?:responsibility|job|problem|call)\b",
     # (not the hypothetical "if it was your call, what would you cut")
     r"(?<!if it )(?<!if this )(?<!if that )\b(?:were|was|is|are) your (?:\w+ )?(?:booking|call|decision|responsibility|choice|idea|problem|job|department|area)\b",
@@ -903,7 +903,8 @@ MINIMISE = rules(
     r"\blet'?s not (?:make|blow) (?:this|it) (?:bigger|into|up|out of)\b",
     r"\b(?:a|one|just a|only a) (?:minor|small|little|tiny|slight|brief|short) (?:issue|thing|hiccup|glitch|blip|delay|mistake|oversight|problem|slip|inconvenience|misunderstanding|outage)\b",
     r"\bin the grand scheme\b",
-    r"\b(?:at least|on the bright side|look on the bright side|it could be worse)\b",
+    # (not a plea: "can we at least start with good morning", "I can at least find out")
+    r"(?<!\bcan we )(?<!\bcan i )(?<!\bcould we )(?<!\bcould i )(?<!\bcan you )(?<!\bcould you )(?<!\bcan )(?<!\bcould )(?<!\bshould )\b(?:at least|on the bright side|look on the bright side|it could be worse)\b",
     r"\b(?:everyone|everybody|all (?:of us|the teams)|every (?:team|manager|provider|company|vendor)) (?:does|did|has|have|goes through|deals with) (?:it|this|that|the same)\b",
     r"\bit'?s (?:only|just) (?:one|a|two|three|for)\b",
     r"\b(?:no|not a) (?:big )?deal\b",
@@ -955,6 +956,9 @@ DISMISS = rules(
     r"\b(?:throw(?:ing|n)?|chuck(?:ing)?|threw) (?:your|yer|his|her|ur) toys? (?:out|oot) (?:of )?(?:the )?pram\b",
     r"\bcompose yourself\b|\bonce you'?ve calmed down\b|\bwhen you'?re calmer\b|\bwhen you(?:'ve| have) calmed down\b",
     r"\b(?:why are you being so|is there a reason (?:you'?re|you are) being so) (?:combative|aggressive|hostile|difficult|rude|negative|defensive|emotional|dramatic|angry|nasty|personal|sarcastic)\b",
+    # a plea about how they are saying it: "Can I at least sit down before you start?", "can we
+    # at least start with good morning before you lay into me"
+    r"\b(?:can|could) (?:we|i) (?:just )?at least\b[^.?!]{0,60}\bbefore (?:you|u)\b",
     # tone-policing: "Let's just keep it professional, yeah?", "Please can we keep this civil."
     r"\b(?:let'?s|can we|could we|we need to|please)\b[^.?!]{0,12}\bkeep (?:it|this|things) (?:professional|civil|polite|respectful)\b",
     # the institution's stock reassurance: "I want to reassure you that we take all feedback
@@ -1138,7 +1142,7 @@ CAPITULATE = rules(
 )
 
 QUICK_FIX = rules(
-    r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| could| shall) (?:(?:just|personally|immediately|make sure to|definitely|absolutely|right away|quickly|happily|gladly) )?(?:fix|sort|solve|resolve|refund|credit|compensate|comp|discount|waive|send|give you(?! (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)? (?:answer|version|story|picture|reason|truth)\b)|get you|get (?:it|this|that|someone)|make (?:sure|it up|it right|this right|amends|changes)|ensure|look into|escalate|put (?:together|in place|out|you)|set up|schedule|book|assign|add|hire|move|change|update|rewrite|redo|reschedule|arrange|organi[sz]e|offer|throw in|take care of|handle|deal with|expedite|prioriti[sz]e|push|call|talk to|speak to|raise|email|announce|correct|credit|include|introduce|create|start|launch|run|bring in|invite|promote|reconsider|review|double|increase|find|restore|replace|upgrade)\b",
+    r"\b(?:i|we)(?:'ll| will|'m going to| am going to|'re going to| are going to| can| could| shall) (?:(?:just|personally|immediately|make sure to|definitely|absolutely|right away|quickly|happily|gladly|at least) )?(?:fix|sort|solve|resolve|refund|credit|compensate|comp|discount|waive|send|give you(?! (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)? (?:answer|version|story|picture|reason|truth)\b)|get you|get (?:it|this|that|someone)|make (?:sure|it up|it right|this right|amends|changes)|ensure|look into|escalate|put (?:together|in place|out|you)|set up|schedule|book|assign|add|hire|move|change|update|rewrite|redo|reschedule|arrange|organi[sz]e|offer|throw in|take care of|handle|deal with|expedite|prioriti[sz]e|push|call|talk to|speak to|raise|email|announce|correct|credit|include|introduce|create|start|launch|run|bring in|invite|promote|reconsider|review|double|increase|find|restore|replace|upgrade)\b",
     r"\blet me (?:fix|sort|make it up|make it right|make this right|get|send|refund|credit|offer|see what i can do|talk to|speak to|handle|take care|escalate|look into|arrange|set up|put together|correct)\b",
     r"\b(?:here'?s|this is) what (?:i|we)(?:'ll| will|'re going to| are going to)? ?do\b",
     r"\b(?:i|we) promise (?:to|it|we|i|that|you)\b",
