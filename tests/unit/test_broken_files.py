@@ -681,7 +681,9 @@ def _two_line_reaction(tmp_path: Path) -> Path:
         "      - That's what you always do. Something gets uncomfortable and you promise a fix."
         " Then nothing changes.\n"
         "      - Don't throw me a bone so I'll leave your office, {user}.\n"
-        "      - A new initiative to fix the old initiative. Perfect.\n"
+        "      - text: A new initiative to fix the old initiative. Perfect.\n"
+        "        when: {said: [initiative, task force, taskforce, working group, committee, pilot,"
+        " programme, program, review]}\n"
         "      - I didn't come in here for a concession. I came in because something's wrong.\n"
     )
     assert text.count(five) == 1

@@ -16,7 +16,7 @@ from sparring.adapters.files.authoring import validate_paths
 from sparring.adapters.llm.voice_prompt import voice_examples
 from sparring.formats.moves import Category, Move
 from sparring.formats.scenario import Condition, Line
-from sparring.persona.reply import Reply
+from sparring.persona.reply import Reply, stemmed_words
 from sparring.persona.rules import advance, holds, initial_state
 from sparring.persona.script import choose_line
 from tests.conftest import SCENARIOS
@@ -169,3 +169,60 @@ def test_moves_on_an_opening_line_is_an_error_and_on_a_repeated_line_a_warning(
     assert any("reactions.repeated.lines[0].when.moves: never holds" in d.message for d in found), (
         found
     )
+
+
+# -- lines that answer the words of a reply (`said`) ------------------------------------------
+
+COURSE = "A leadership course. Lovely."
+
+
+async def test_an_offer_gets_the_line_written_for_it() -> None:
+    for seed in range(3):
+        session = await play(
+            "passed-over-for-promotion",
+            ["I'll get you on the leadership course next month, that'll help."],
+            seed=seed,
+        )
+        assert any(COURSE in text for text in _said(session)), _said(session)
+
+
+@pytest.mark.parametrize("seed", range(4))
+async def test_other_fixes_never_get_it(seed: int) -> None:
+    replies = [
+        "I'll talk to HR today and sort it.",
+        "Tell you what, I'll make you deputy lead from Monday.",
+        "Let's get you a pay review, I'll push for it.",
+        "I'll put it right, I promise.",
+    ]
+    session = await play("passed-over-for-promotion", replies, seed=seed)
+    assert not any(COURSE in text for text in _said(session)), _said(session)
+
+
+def test_said_matches_whole_words_in_any_ending_and_phrases_in_order() -> None:
+    scenario, _, _ = load("passed-over-for-promotion")
+    lines = scenario.reactions.reactive_adjustment.lines
+    course = next(line for line in lines if line.text.startswith(COURSE))
+    state = initial_state(scenario)
+    fix = frozenset({Category.reactive_adjustment})
+
+    def heard(text: str) -> bool:
+        return holds(course.when, state, scenario, fix, frozenset(), stemmed_words(text))
+
+    assert heard("There are two courses coming up, I'll book you on one.")
+    assert heard("some coaching might help")
+    # (a word is a word: "of course" says "course", so a line's words are chosen with care)
+    assert heard("Of course I'll sort it.")
+    assert not heard("I'll sort it today.")
+    assert not holds(course.when, state, scenario, fix, frozenset(), None)
+
+
+def test_said_only_on_lines(tmp_path: Path) -> None:
+    text = (SCENARIOS / "union-steward.yaml").read_text(encoding="utf-8")
+    condition = "    reveal_when:\n      reply: [listening, inquiry]\n"
+    broken = text.replace(condition, condition + "      said: [boards]\n", 1)
+    path = tmp_path / "union-steward.yaml"
+    path.write_text(broken, encoding="utf-8")
+    errors = [d for d in validate_paths([path]).diagnostics if d.is_error]
+    assert len(errors) == 1, errors
+    assert "concerns[0].reveal_when.said: only the 'when' of a line" in errors[0].message
+    assert errors[0].line == broken.splitlines().index("      said: [boards]") + 1

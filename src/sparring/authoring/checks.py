@@ -169,22 +169,27 @@ def _reactions(scenario: Scenario, found: Findings) -> None:
                     key=True,
                 )
         # a line that answers a particular move is not said to every reply of the kind
-        general = [ln for ln in reaction.lines if ln.when is None or not ln.when.moves]
+        general = [
+            ln for ln in reaction.lines if ln.when is None or not (ln.when.moves or ln.when.said)
+        ]
         if len(general) < MIN_LINES:
             found.warn(
                 ("reactions", kind, "lines"),
                 f"reactions.{kind}.lines: only {len(general)} line(s) for any reply of this "
-                f"kind (lines with 'moves' answer only some); write at least {MIN_LINES} so "
+                f"kind (lines with 'moves' or 'said' answer only some); write at least "
+                f"{MIN_LINES} so "
                 "the persona does not repeat itself",
             )
         if kind in _NO_MOVES:
             for i, line in enumerate(reaction.lines):
-                if line.when is not None and line.when.moves:
-                    found.warn(
-                        ("reactions", kind, "lines", i, "when", "moves"),
-                        f"reactions.{kind}.lines[{i}].when.moves: never holds: "
-                        f"{_KIND_HELP[kind]} carries no moves",
-                    )
+                for part in ("moves", "said"):
+                    if line.when is not None and getattr(line.when, part):
+                        found.warn(
+                            ("reactions", kind, "lines", i, "when", part),
+                            f"reactions.{kind}.lines[{i}].when.{part}: never holds: "
+                            f"{_KIND_HELP[kind]} carries no "
+                            f"{'moves' if part == 'moves' else 'words'}",
+                        )
 
 
 def _condition(scenario: Scenario, loc: Loc, condition: Condition, found: Findings) -> None:
@@ -193,13 +198,14 @@ def _condition(scenario: Scenario, loc: Loc, condition: Condition, found: Findin
     # a line that answers a reply: ...lines[i].when (see `_lines`); the others (an opening
     # line's, a concern's reveal_when, an ending's or a stage's when) have no reply to answer or
     # decide what happens
-    if condition.moves and len(loc) != 5:
-        found.error(
-            (*loc, "moves"),
-            f"{where}.moves: only the 'when' of a line that answers a reply can name moves "
-            "(what the reply did chooses what she says, not what happens); use 'reply' for "
-            "the kind of reply",
-        )
+    for part in ("moves", "said"):
+        if getattr(condition, part) and len(loc) != 5:
+            found.error(
+                (*loc, part),
+                f"{where}.{part}: only the 'when' of a line that answers a reply can name "
+                f"{'moves' if part == 'moves' else 'words'} (what the reply did chooses what "
+                "she says, not what happens); use 'reply' for the kind of reply",
+            )
     concern_ids = [c.id for c in scenario.concerns]
     for part in ("at_least", "at_most"):
         for name in getattr(condition, part):

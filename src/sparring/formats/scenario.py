@@ -42,6 +42,12 @@ class Condition(StrictModel):
     only when they blamed someone else); lines only, and a line whose moves match is chosen
     before the others of its reaction. Empty means any reply."""
 
+    said: list[Annotated[str, Field(min_length=1, max_length=60)]] = []
+    """The user's latest reply must use one of these words or phrases, matched as a concern's
+    `about` is (whole words, any ending: `course` matches "courses"; a phrase in order). For a
+    line that answers what they offered ("A leadership course. Lovely." only after a course);
+    lines only, chosen before the others of its reaction like `moves`. Empty means any reply."""
+
     from_turn: Annotated[int, Field(ge=1, le=100)] | None = None
     """Holds only from this turn on (turn 1 is the user's first reply)."""
 

@@ -60,6 +60,8 @@ class Reply:
     a closed question, a thought, a plain statement. She answers it; it moves nothing."""
     moves: frozenset[Move] = frozenset()
     """The moves the judge read in it (for lines that answer what was said)."""
+    words: tuple[str, ...] = ()
+    """Its words, stemmed as a concern's `about` words are (for lines that answer them)."""
 
     @property
     def neutral(self) -> bool:
@@ -91,6 +93,11 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_stem(w) for w in _WORD.findall(text))
 
 
+def stemmed_words(text: str) -> tuple[str, ...]:
+    """A text's words as `Reply.words` holds them (and as `says` and `about` match them)."""
+    return _tokens(text)
+
+
 @lru_cache(maxsize=256)
 def _topics(about: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     """Each topic as stemmed words: one word (not a stop word), or a phrase matched as a
@@ -110,6 +117,11 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     if n == 1:
         return phrase[0] in words
     return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def says(words: tuple[str, ...], phrases: Iterable[str]) -> bool:
+    """Whether stemmed words (`Reply.words`) use one of the words or phrases, as `about`."""
+    return any(_contains(words, topic) for topic in _topics(tuple(phrases)))
 
 
 def touches(concern: Concern, words: tuple[str, ...]) -> bool:
@@ -151,4 +163,5 @@ def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
         asks=bool(moves & {Move.open_question, Move.check, Move.closed_question}),
         mixed=defensive and (assessment.listening or assessment.inquiry),
         moves=frozenset(moves),
+        words=stemmed_words(text) if assessment.intelligible else (),
     )

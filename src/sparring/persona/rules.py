@@ -32,7 +32,7 @@ from types import MappingProxyType
 from sparring.formats.common import METER_MAX, METER_MIN
 from sparring.formats.moves import Category, Move, primary_category
 from sparring.formats.scenario import Concern, Condition, Scenario
-from sparring.persona.reply import Reply, plain_reply
+from sparring.persona.reply import Reply, plain_reply, says
 
 TURN_LIMIT_ENDING = "turn_limit"
 # Recorded when the user ends the conversation before the scenario reaches an ending.
@@ -86,6 +86,8 @@ class Transition:
     moves: frozenset[Move] = frozenset()
     """The moves she heard in the reply (none when it was empty, repeated or baffling, or the
     judge was unsure of its reading)."""
+    words: tuple[str, ...] = ()
+    """Its words as she heard them, stemmed (none when she heard no moves either)."""
 
 
 def initial_state(scenario: Scenario) -> PersonaState:
@@ -100,10 +102,12 @@ def holds(
     scenario: Scenario,
     reply: frozenset[Category] | None = None,
     moves: frozenset[Move] | None = None,
+    words: tuple[str, ...] | None = None,
 ) -> bool:
     """Whether `condition` holds in `state` (`reply`: the effective categories of the latest
-    reply, or None before the first reply; `moves`: the moves heard in it, or None where they
-    are not known, as in the reachability search, where a condition on moves never holds)."""
+    reply, or None before the first reply; `moves` and `words`: the moves and the stemmed
+    words heard in it, or None where they are not known, as in the reachability search,
+    where a condition on them never holds)."""
     if condition is None:
         return True
     meters = state.meters
@@ -123,6 +127,8 @@ def holds(
     if condition.reply and (reply is None or not reply & set(condition.reply)):
         return False
     if condition.moves and (moves is None or not moves & set(condition.moves)):
+        return False
+    if condition.said and (words is None or not says(words, condition.said)):
         return False
     return not (condition.from_turn is not None and state.turn < condition.from_turn)
 
@@ -339,6 +345,7 @@ def advance(
         kind=kind,
         credit=credit,
         subject=subject,
-        # (a reading the judge was unsure of gets no line that answers a move)
+        # (a reading the judge was unsure of gets no line that answers a move or its words)
         moves=frozenset() if idle or reply.low_confidence else reply.moves,
+        words=() if idle or reply.low_confidence else reply.words,
     )

@@ -16,6 +16,7 @@ from typing import Literal
 
 from sparring.formats.moves import Category, Move
 from sparring.formats.scenario import REACTION_FALLBACK, Line, Scenario
+from sparring.persona.reply import says
 from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, Transition, holds
 
 Purpose = Literal["opening", "reaction", "reveal", "closing"]
@@ -71,28 +72,28 @@ def choose_line(
     *,
     prefer_specific: bool = False,
     moves: frozenset[Move] | None = None,
+    words: tuple[str, ...] | None = None,
 ) -> tuple[str, Line]:
     """Pick a line whose condition holds: never the line said last, and no line repeated in a
     session while an unused one remains. Deterministic for a given `rng`. With
     `prefer_specific`, lines whose condition names the reply's kind win over the rest; then a
-    line written for what the reply did (its condition names moves the reply made) wins while
-    it is unused. `moves`: the moves heard in the reply (None: unknown); a line that needs a
-    move the reply did not make is never said, not even as a fallback."""
+    line written for what the reply did or said (its condition names moves it made or words
+    it used) wins while it is unused. `moves`, `words`: the moves and stemmed words heard in
+    the reply (None: unknown). A line that answers a move or words the reply did not make or
+    use is not said, not even as a fallback, while another line can be."""
     keyed = [(f"{prefix}[{i}]", line) for i, line in enumerate(lines)]
-    # a line that answers a move the reply did not make is never a fallback either
-    sayable = [(k, ln) for k, ln in keyed if _answers_moves(ln, moves)] or keyed
-    eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply, moves)]
+    sayable = [(k, ln) for k, ln in keyed if _answers(ln, moves, words)] or keyed
+    eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply, moves, words)]
     if eligible:
         if prefer_specific:
             # a line written for this kind of reply answers it better than a line for any reply
             specific = [(k, ln) for k, ln in eligible if ln.when is not None and ln.when.reply]
             eligible = specific or eligible
-        answers = [
-            (k, ln) for k, ln in eligible if ln.when is not None and ln.when.moves and k not in used
-        ]
-        if answers:
-            # a line that answers what they said ("Don't hide behind head office" to a blame)
-            return answers[rng.randrange(len(answers))]
+        pointed = [(k, ln) for k, ln in eligible if _pointed(ln) and k not in used]
+        if pointed:
+            # a line that answers what they did or said ("Don't hide behind head office" to a
+            # blame, "A leadership course. Lovely." to the offer of one)
+            return pointed[rng.randrange(len(pointed))]
     else:
         eligible = [(k, ln) for k, ln in keyed if ln.when is None] or sayable
     last = used[-1] if used else None
@@ -108,10 +109,20 @@ def choose_line(
     return pool[rng.randrange(len(pool))]
 
 
-def _answers_moves(line: Line, moves: frozenset[Move] | None) -> bool:
-    """Whether the line may follow a reply with these moves: it names none, or one of them."""
-    needed = line.when.moves if line.when is not None else []
-    return not needed or (moves is not None and bool(moves & set(needed)))
+def _pointed(line: Line) -> bool:
+    """Written for what a reply did or said (`moves` or `said` in its condition)."""
+    return line.when is not None and bool(line.when.moves or line.when.said)
+
+
+def _answers(line: Line, moves: frozenset[Move] | None, words: tuple[str, ...] | None) -> bool:
+    """Whether the line may follow a reply with these moves and words: it names none of
+    either, or one of each kind it names."""
+    when = line.when
+    if when is None:
+        return True
+    if when.moves and (moves is None or not moves & set(when.moves)):
+        return False
+    return not when.said or (words is not None and says(words, when.said))
 
 
 @dataclass
@@ -130,7 +141,7 @@ class LineScript:
         """What the persona says after a reply: the concern it revealed, or the ending's
         closing line, or else a reaction of the reply's kind."""
         scenario, state, reply, turn = self.scenario, step.after, step.categories, step.after.turn
-        moves = step.moves
+        moves, words = step.moves, step.words
         out = []
         lines: Sequence[Line]
         if step.revealed:
@@ -139,13 +150,27 @@ class LineScript:
             if step.kind == "named" and concern.recognised:
                 prefix, lines = f"{prefix}.recognised", concern.recognised
             out.append(
-                self._choose("reveal", lines, prefix, state, reply, turn, concern.id, moves=moves)
+                self._choose(
+                    "reveal",
+                    lines,
+                    prefix,
+                    state,
+                    reply,
+                    turn,
+                    concern.id,
+                    moves=moves,
+                    words=words,
+                )
             )
         if step.ending is not None:
             out.extend(self.closing(step))
         if not out:
             prefix, lines = self._reaction_lines(step)
-            out.append(self._choose("reaction", lines, prefix, state, reply, turn, moves=moves))
+            out.append(
+                self._choose(
+                    "reaction", lines, prefix, state, reply, turn, moves=moves, words=words
+                )
+            )
         return out
 
     def _reaction_lines(self, step: Transition) -> tuple[str, Sequence[Line]]:
@@ -176,6 +201,7 @@ class LineScript:
                     step.categories,
                     step.after.turn,
                     moves=step.moves,
+                    words=step.words,
                 )
             ]
         if step.ending == TURN_LIMIT_ENDING:
@@ -198,6 +224,7 @@ class LineScript:
         reveals: str | None = None,
         *,
         moves: frozenset[Move] | None = None,
+        words: tuple[str, ...] | None = None,
     ) -> Utterance:
         # Seeded by the seed, the turn and the kind of line: the same replies give the same
         # lines, and a resumed session continues exactly as the original would have.
@@ -212,6 +239,7 @@ class LineScript:
             rng,
             prefer_specific=purpose == "closing",
             moves=moves,
+            words=words,
         )
         self.used.append(key)
         return Utterance(purpose, key, self._fill(line.text), reveals)

@@ -38,9 +38,9 @@ def _quote(text: str) -> str:
 
 def voice_examples(scenario: Scenario) -> list[str]:
     """Authored lines that show how she talks: the opening and her reactions, never a line
-    that reveals a concern or ends the conversation, nor one that answers a particular move
-    ("Don't hide behind head office" is said only to a blame: as an example of her voice it
-    would be said to anything)."""
+    that reveals a concern or ends the conversation, nor one that answers a particular move or
+    words ("Don't hide behind head office" is said only to a blame: as an example of her
+    voice it would be said to anything)."""
     names = {"user": scenario.user_name, "persona": scenario.persona.name}
     lines = [line.text for line in scenario.opening]
     reactions = scenario.reactions
@@ -48,7 +48,7 @@ def voice_examples(scenario: Scenario) -> list[str]:
         lines += [
             line.text
             for line in reactions.for_kind(kind).lines
-            if line.when is None or not line.when.moves
+            if line.when is None or not (line.when.moves or line.when.said)
         ]
     seen: list[str] = []
     for text in lines:
