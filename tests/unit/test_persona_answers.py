@@ -29,23 +29,50 @@ def _said(session: object) -> list[str]:
     return [event.text for turn in session.turns for event in turn.persona]  # type: ignore[attr-defined]
 
 
-async def test_a_blame_gets_the_line_written_for_it() -> None:
+# (scenario, a reply, the line written for it, replies of the same kind it must not answer)
+ANSWERS = [
+    (
+        "union-steward",
+        "HR signed it off, it's not my call.",
+        HEAD_OFFICE,
+        [
+            "That's just how the process works.",
+            "To be fair, the huddles are only ten minutes.",
+            "Calm down, there's no need to shout.",
+            "Oh great, another complaint to start my week.",
+            "Who's Hollis? sounds like there's history here I don't know about",
+        ],
+    ),
+    (
+        "passed-over-for-promotion",
+        "I'll get you on the leadership course next month, that'll help.",
+        "A leadership course. Lovely.",
+        [
+            "I'll talk to HR today and sort it.",
+            "Tell you what, I'll make you deputy lead from Monday.",
+            "Let's get you a pay review, I'll push for it.",
+            "I'll put it right, I promise.",
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize(("scenario_id", "reply", "line", "others"), ANSWERS)
+async def test_a_reply_gets_the_line_written_for_it(
+    scenario_id: str, reply: str, line: str, others: list[str]
+) -> None:
     for seed in range(3):
-        session = await play("union-steward", ["HR signed it off, it's not my call."], seed=seed)
-        assert any(HEAD_OFFICE in text for text in _said(session)), _said(session)
+        session = await play(scenario_id, [reply], seed=seed)
+        assert any(line in text for text in _said(session)), _said(session)
 
 
 @pytest.mark.parametrize("seed", range(4))
-async def test_replies_that_blame_nobody_never_get_it(seed: int) -> None:
-    replies = [
-        "That's just how the process works.",
-        "To be fair, the huddles are only ten minutes.",
-        "Calm down, there's no need to shout.",
-        "Oh great, another complaint to start my week.",
-        "Who's Hollis? sounds like there's history here I don't know about",
-    ]
-    session = await play("union-steward", replies, seed=seed)
-    assert not any(HEAD_OFFICE in text for text in _said(session)), _said(session)
+@pytest.mark.parametrize(("scenario_id", "reply", "line", "others"), ANSWERS)
+async def test_other_replies_of_its_kind_never_get_it(
+    scenario_id: str, reply: str, line: str, others: list[str], seed: int
+) -> None:
+    session = await play(scenario_id, others, seed=seed)
+    assert not any(line in text for text in _said(session)), _said(session)
 
 
 def test_a_line_for_a_move_is_chosen_only_for_that_move_and_first_while_unused() -> None:
@@ -174,28 +201,6 @@ def test_moves_on_an_opening_line_is_an_error_and_on_a_repeated_line_a_warning(
 # -- lines that answer the words of a reply (`said`) ------------------------------------------
 
 COURSE = "A leadership course. Lovely."
-
-
-async def test_an_offer_gets_the_line_written_for_it() -> None:
-    for seed in range(3):
-        session = await play(
-            "passed-over-for-promotion",
-            ["I'll get you on the leadership course next month, that'll help."],
-            seed=seed,
-        )
-        assert any(COURSE in text for text in _said(session)), _said(session)
-
-
-@pytest.mark.parametrize("seed", range(4))
-async def test_other_fixes_never_get_it(seed: int) -> None:
-    replies = [
-        "I'll talk to HR today and sort it.",
-        "Tell you what, I'll make you deputy lead from Monday.",
-        "Let's get you a pay review, I'll push for it.",
-        "I'll put it right, I promise.",
-    ]
-    session = await play("passed-over-for-promotion", replies, seed=seed)
-    assert not any(COURSE in text for text in _said(session)), _said(session)
 
 
 def test_said_matches_whole_words_in_any_ending_and_phrases_in_order() -> None:

@@ -22,17 +22,19 @@ MIN_LINES = 3
 REQUIRED_ENDINGS = ("walkout", "breakthrough")
 
 
-def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition]]:
+def _conditions(scenario: Scenario) -> Iterator[tuple[Loc, Condition, bool]]:
+    """Every condition, and whether it is that of a line said in answer to a reply (the
+    others decide what happens, or choose an opening line before any reply)."""
     for i, concern in enumerate(scenario.concerns):
-        yield ("concerns", i, "reveal_when"), concern.reveal_when
+        yield ("concerns", i, "reveal_when"), concern.reveal_when, False
     for i, ending in enumerate(scenario.endings):
         if ending.when is not None:
-            yield ("endings", i, "when"), ending.when
+            yield ("endings", i, "when"), ending.when, False
     for i, stage in enumerate(scenario.stages):
-        yield ("stages", i, "when"), stage.when
+        yield ("stages", i, "when"), stage.when, False
     for loc, line in _lines(scenario):
         if line.when is not None:
-            yield (*loc, "when"), line.when
+            yield (*loc, "when"), line.when, loc[0] != "opening"
 
 
 # Replies that carry no moves, so a line of theirs that needs one is never said.
@@ -107,8 +109,8 @@ def check_scenario(
     found = Findings(doc)
     _unique_ids(scenario, found)
     _reactions(scenario, found)
-    for loc, condition in _conditions(scenario):
-        _condition(scenario, loc, condition, found)
+    for loc, condition, answers_a_reply in _conditions(scenario):
+        _condition(scenario, loc, condition, found, answers_a_reply)
     _placeholders(scenario, found)
     _endings(scenario, found)
     for i, concern in enumerate(scenario.concerns):
@@ -169,16 +171,13 @@ def _reactions(scenario: Scenario, found: Findings) -> None:
                     key=True,
                 )
         # a line that answers a particular move is not said to every reply of the kind
-        general = [
-            ln for ln in reaction.lines if ln.when is None or not (ln.when.moves or ln.when.said)
-        ]
+        general = [ln for ln in reaction.lines if ln.when is None or not ln.when.pointed]
         if len(general) < MIN_LINES:
             found.warn(
                 ("reactions", kind, "lines"),
                 f"reactions.{kind}.lines: only {len(general)} line(s) for any reply of this "
-                f"kind (lines with 'moves' or 'said' answer only some); write at least "
-                f"{MIN_LINES} so "
-                "the persona does not repeat itself",
+                "kind (lines with 'moves' or 'said' answer only some); write at least "
+                f"{MIN_LINES} so the persona does not repeat itself",
             )
         if kind in _NO_MOVES:
             for i, line in enumerate(reaction.lines):
@@ -192,14 +191,14 @@ def _reactions(scenario: Scenario, found: Findings) -> None:
                         )
 
 
-def _condition(scenario: Scenario, loc: Loc, condition: Condition, found: Findings) -> None:
-    """Meters and concerns it names exist, and it can hold at all."""
+def _condition(
+    scenario: Scenario, loc: Loc, condition: Condition, found: Findings, answers_a_reply: bool
+) -> None:
+    """Meters and concerns it names exist, and it can hold at all; only a line said in answer
+    to a reply names the reply's moves or words."""
     where = _dotted(loc)
-    # a line that answers a reply: ...lines[i].when (see `_lines`); the others (an opening
-    # line's, a concern's reveal_when, an ending's or a stage's when) have no reply to answer or
-    # decide what happens
     for part in ("moves", "said"):
-        if getattr(condition, part) and len(loc) != 5:
+        if getattr(condition, part) and not answers_a_reply:
             found.error(
                 (*loc, part),
                 f"{where}.{part}: only the 'when' of a line that answers a reply can name "

@@ -51,6 +51,11 @@ class Condition(StrictModel):
     from_turn: Annotated[int, Field(ge=1, le=100)] | None = None
     """Holds only from this turn on (turn 1 is the user's first reply)."""
 
+    @property
+    def pointed(self) -> bool:
+        """Written for what a reply did or said (`moves` or `said`), not for any reply."""
+        return bool(self.moves or self.said)
+
 
 def _line_from_text(value: Any) -> Any:
     return {"text": value} if isinstance(value, str) else value

@@ -89,13 +89,9 @@ def _stem(word: str) -> str:
     return word if len(word) <= 4 else word[:5]
 
 
-def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_stem(w) for w in _WORD.findall(text))
-
-
 def stemmed_words(text: str) -> tuple[str, ...]:
     """A text's words as `Reply.words` holds them (and as `says` and `about` match them)."""
-    return _tokens(text)
+    return tuple(_stem(w) for w in _WORD.findall(text))
 
 
 @lru_cache(maxsize=256)
@@ -104,7 +100,7 @@ def _topics(about: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
     whole, in order ("a say" is not "say", "found out" is not "out ... found")."""
     out = []
     for topic in about:
-        words = _tokens(topic)
+        words = stemmed_words(topic)
         if len(words) == 1 and words[0] in _STOP:
             continue
         if words:
@@ -130,17 +126,13 @@ def touches(concern: Concern, words: tuple[str, ...]) -> bool:
     return any(_contains(words, topic) for topic in _topics(tuple(concern.about)))
 
 
-def touched(scenario: Scenario, text: str) -> frozenset[str]:
-    """The concerns whose `about` words or phrases `text` uses."""
-    words = _tokens(text)
-    return frozenset(c.id for c in scenario.concerns if touches(c, words))
-
-
 def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
     """The persona's reading of a judged reply."""
     moves = assessment.move_set
     categories = effective_categories(assessment.categories)
-    found = touched(scenario, text) if assessment.intelligible else frozenset()
+    # its words, read once: for the concerns it touches and the lines that answer them
+    words = stemmed_words(text) if assessment.intelligible else ()
+    found = frozenset(c.id for c in scenario.concerns if touches(c, words))
     statement = bool(moves & {Move.reflect_content, Move.reflect_feeling, Move.own})
     defensive = Category.defensive in categories
     own_quotes = " ".join(e.quote for e in assessment.moves if e.move is Move.own)
@@ -163,5 +155,5 @@ def read_reply(scenario: Scenario, assessment: Assessment, text: str) -> Reply:
         asks=bool(moves & {Move.open_question, Move.check, Move.closed_question}),
         mixed=defensive and (assessment.listening or assessment.inquiry),
         moves=frozenset(moves),
-        words=stemmed_words(text) if assessment.intelligible else (),
+        words=words,
     )

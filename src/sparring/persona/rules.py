@@ -126,11 +126,19 @@ def holds(
         return False
     if condition.reply and (reply is None or not reply & set(condition.reply)):
         return False
-    if condition.moves and (moves is None or not moves & set(condition.moves)):
-        return False
-    if condition.said and (words is None or not says(words, condition.said)):
+    if not answered(condition, moves, words):
         return False
     return not (condition.from_turn is not None and state.turn < condition.from_turn)
+
+
+def answered(
+    condition: Condition, moves: frozenset[Move] | None, words: tuple[str, ...] | None
+) -> bool:
+    """Whether a reply with these moves and stemmed words (None: not known) made a move and
+    used a word the condition names, for each of `moves` and `said` it names."""
+    if condition.moves and (moves is None or not moves & set(condition.moves)):
+        return False
+    return not condition.said or (words is not None and says(words, condition.said))
 
 
 def stage_of(scenario: Scenario, state: PersonaState) -> str | None:

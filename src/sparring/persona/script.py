@@ -16,8 +16,13 @@ from typing import Literal
 
 from sparring.formats.moves import Category, Move
 from sparring.formats.scenario import REACTION_FALLBACK, Line, Scenario
-from sparring.persona.reply import says
-from sparring.persona.rules import TURN_LIMIT_ENDING, PersonaState, Transition, holds
+from sparring.persona.rules import (
+    TURN_LIMIT_ENDING,
+    PersonaState,
+    Transition,
+    answered,
+    holds,
+)
 
 Purpose = Literal["opening", "reaction", "reveal", "closing"]
 
@@ -82,14 +87,15 @@ def choose_line(
     the reply (None: unknown). A line that answers a move or words the reply did not make or
     use is not said, not even as a fallback, while another line can be."""
     keyed = [(f"{prefix}[{i}]", line) for i, line in enumerate(lines)]
-    sayable = [(k, ln) for k, ln in keyed if _answers(ln, moves, words)] or keyed
+    sayable = [(k, ln) for k, ln in keyed if ln.when is None or answered(ln.when, moves, words)]
+    sayable = sayable or keyed
     eligible = [(k, ln) for k, ln in keyed if holds(ln.when, state, scenario, reply, moves, words)]
     if eligible:
         if prefer_specific:
             # a line written for this kind of reply answers it better than a line for any reply
             specific = [(k, ln) for k, ln in eligible if ln.when is not None and ln.when.reply]
             eligible = specific or eligible
-        pointed = [(k, ln) for k, ln in eligible if _pointed(ln) and k not in used]
+        pointed = [(k, ln) for k, ln in eligible if ln.when and ln.when.pointed and k not in used]
         if pointed:
             # a line that answers what they did or said ("Don't hide behind head office" to a
             # blame, "A leadership course. Lovely." to the offer of one)
@@ -107,22 +113,6 @@ def choose_line(
             not_last = [(k, ln) for k, ln in sayable if k != last] or eligible
         pool = not_last
     return pool[rng.randrange(len(pool))]
-
-
-def _pointed(line: Line) -> bool:
-    """Written for what a reply did or said (`moves` or `said` in its condition)."""
-    return line.when is not None and bool(line.when.moves or line.when.said)
-
-
-def _answers(line: Line, moves: frozenset[Move] | None, words: tuple[str, ...] | None) -> bool:
-    """Whether the line may follow a reply with these moves and words: it names none of
-    either, or one of each kind it names."""
-    when = line.when
-    if when is None:
-        return True
-    if when.moves and (moves is None or not moves & set(when.moves)):
-        return False
-    return not when.said or (words is not None and says(words, when.said))
 
 
 @dataclass

@@ -48,7 +48,7 @@ def voice_examples(scenario: Scenario) -> list[str]:
         lines += [
             line.text
             for line in reactions.for_kind(kind).lines
-            if line.when is None or not (line.when.moves or line.when.said)
+            if line.when is None or not line.when.pointed
         ]
     seen: list[str] = []
     for text in lines:
