@@ -41,6 +41,7 @@ def clear_caches() -> None:
     lexicon.stem.cache_clear()
     lexicon.content_stems.cache_clear()
     rules.INDEX.possible.cache_clear()
+    rules.INDEX.runnable.cache_clear()
     suggest._reflection.cache_clear()
 
 

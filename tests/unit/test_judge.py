@@ -500,6 +500,56 @@ def test_prefilter_names_exactly_the_rules_whose_literals_occur() -> None:
         assert R.INDEX.possible(text) & set(literals) == expected, text
 
 
+def test_runnable_never_skips_a_rule_that_matches() -> None:
+    """The stricter filter the judge runs by (`key_literals`) is exact too: over real replies,
+    their clauses and a few odd texts, every rule that matches is among those it lets through,
+    and it lets through far fewer than `possible`."""
+    import re
+
+    from sparring.judge.offline import rules as R
+    from sparring.judge.offline.text import CLAUSE_BREAK, normalise, sentences
+
+    texts = ["", "is it, was it", "what would u have had me do", "sorry for any upset 🙄"]
+    for line in DEV_SET.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        for said in (record["reply"], record["context"] or ""):
+            for s in sentences(normalise(said)):
+                texts += [s.text, *CLAUSE_BREAK.split(s.text)]
+    patterns = [p for name in dir(R) if isinstance(v := getattr(R, name), R.RuleList) for p in v]
+    skipped_but_matching = [
+        (p.pattern[:60], t)
+        for t in texts
+        for p in patterns
+        if R.INDEX.require_index(p) not in R.INDEX.runnable(t) and re.search(p, t)
+    ]
+    assert skipped_but_matching == []
+    assert sum(map(len, map(R.INDEX.runnable, texts))) * 2 < sum(
+        map(len, map(R.INDEX.possible, texts))
+    )
+
+
+def test_key_literals_spell_out_short_alternatives() -> None:
+    from sparring.judge.offline.prefilter import key_literals, required_literals
+
+    # no literal of three characters in a row, but a few fixed strings one of which must occur
+    assert required_literals(r"\b(?:is|was) (?:that|it)\b") is None
+    assert key_literals(r"\b(?:is|was) (?:that|it)\b") == {
+        "is that",
+        "is it",
+        "was that",
+        "was it",
+    }
+    # an optional part gives both spellings; a string containing another is not kept
+    assert key_literals(r"\bsorry(?: for)? any\b") == {"sorry any", "sorry for any"}
+    assert key_literals(r"\b(?:the|a) (?:new )?plan\b") == {
+        "the plan",
+        "a plan",
+        "the new plan",
+        "a new plan",
+    }
+    assert key_literals(r"\w+ed") is None
+
+
 def test_trie_pattern_reports_the_longest_literal_at_each_position() -> None:
     from sparring.judge.offline.prefilter import trie_pattern
 

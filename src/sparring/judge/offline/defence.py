@@ -49,7 +49,7 @@ def _quote_marks(text: str) -> tuple[list[int], list[int], list[int]]:
 def phrase_moves(s: Sentence, col: Collector) -> None:
     """Moves signalled by a stock phrase (only the rules the prefilter lets through run)."""
     text = s.text
-    for index in sorted(R.PHRASE_RULES & R.INDEX.possible(text)):
+    for index in sorted(R.PHRASE_RULES & R.INDEX.runnable(text)):
         move = R.RULE_MOVE[index]
         if s.question and move in {Move.justify, Move.minimise, Move.own, Move.appreciate}:
             continue

@@ -18,7 +18,7 @@ import re
 import re._constants as _C  # type: ignore[import-not-found]  # the stdlib regex parser
 import re._parser as _P  # type: ignore[import-not-found]
 from collections import defaultdict
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from functools import lru_cache
 from typing import Any
 
@@ -65,15 +65,162 @@ def _strength(literals: Collection[str]) -> tuple[int, int]:
 
 def required_literals(pattern: str) -> frozenset[str] | None:
     """Literals of which at least one occurs in every match of `pattern` (None: unknown)."""
+    return _literals(pattern)[0]
+
+
+def _literals(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """`required_literals` and `key_literals` of `pattern`, from one parse."""
     try:
-        tree = _P.parse(pattern)
+        items = list(_P.parse(pattern))
     except (re.error, RecursionError):  # pragma: no cover - patterns are ours and compile
-        return None
-    options: list[set[str]] = _candidate_sets(list(tree))
+        return None, None
+    loose = _loosely_required(items)
+    # (the parse is kept alive meanwhile, so the identities in the memo stay its own)
+    options = _required_sets(items, {})
+    if loose is not None:
+        options.append(loose)
+    return loose, (max(options, key=_strength) if options else None)
+
+
+def _loosely_required(items: list[tuple[Any, Any]]) -> frozenset[str] | None:
+    options: list[set[str]] = _candidate_sets(items)
     if not options:
         return None
     best: set[str] = max(options, key=lambda literals: _strength(literals))
     return frozenset(best)
+
+
+_MAX_STRINGS = 8
+"""The most strings a run of fixed text (with alternatives) is spelled out as."""
+
+
+_Memo = dict[int, "set[str] | None"]
+"""The strings of each item of one parse already spelled out, by the item's identity."""
+
+
+def _strings(op: Any, av: Any, memo: _Memo) -> set[str] | None:
+    """The exact strings one parsed item can match, if it matches only a few fixed ones
+    (zero-width items match the empty string); None otherwise."""
+    if op is _C.LITERAL:
+        return {chr(av)}
+    if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+        return {""}  # consumes nothing: the text either side stays contiguous
+    if id(av) in memo:
+        return memo[id(av)]
+    out: set[str] | None = None
+    if op is _C.IN:
+        if len(av) <= _MAX_STRINGS and all(kind is _C.LITERAL for kind, _ in av):
+            out = {chr(code) for _, code in av}
+    elif op is _C.SUBPATTERN:
+        if not (av[1] or av[2]):  # (inline flags, such as ignoring case: not literal)
+            out = _sequence_strings(av[3], memo)
+    elif op is _C.BRANCH:
+        if len(av[1]) <= _MAX_STRINGS:  # (more: too many to spell out, whatever they are)
+            out = set()
+            for branch in av[1]:
+                options = _sequence_strings(branch, memo)
+                if options is None or len(out | options) > _MAX_STRINGS:
+                    out = None
+                    break
+                out |= options
+    elif op in _REPEATS and av[0] == 0 and av[1] == 1:
+        inner = _sequence_strings(av[2], memo)
+        out = None if inner is None else inner | {""}
+    memo[id(av)] = out
+    return out
+
+
+def _sequence_strings(items: Iterable[tuple[Any, Any]], memo: _Memo) -> set[str] | None:
+    run = {""}
+    for op, av in items:
+        options = _strings(op, av, memo)
+        if options is None or len(run) * len(options) > _MAX_STRINGS:
+            return None
+        run = {a + b for a in run for b in options}
+    return run
+
+
+def _minimal(strings: set[str]) -> frozenset[str]:
+    """The strings, less any that contains another (which then occurs too)."""
+    kept: list[str] = []
+    for s in sorted(strings, key=len):
+        for t in kept:
+            if t in s:
+                break
+        else:
+            kept.append(s)
+    return frozenset(kept)
+
+
+def _best_window(parts: list[set[str]]) -> frozenset[str] | None:
+    """The strongest set of literals a run of fixed text gives: the strings some stretch of its
+    consecutive parts (each the strings one item matches) spells out, one of which occurs in
+    any match."""
+    best: frozenset[str] | None = None
+    for i in range(len(parts)):
+        run = {""}
+        for options in parts[i:]:
+            if len(run) * len(options) > _MAX_STRINGS:
+                break
+            run = {a + b for a in run for b in options}
+            # (dropping the strings that contain others leaves the shortest: test it first)
+            shortest = min(map(len, run))
+            if shortest >= 3 and (best is None or shortest >= _strength(best)[0]):
+                literals = _minimal(run)
+                if best is None or _strength(literals) > _strength(best):
+                    best = literals
+    return best
+
+
+def _required_sets(items: Iterable[tuple[Any, Any]], memo: _Memo) -> list[frozenset[str]]:
+    """Sets of literals of which one must appear for the sequence `items` to match, each from
+    a run of fixed text spelled out with its alternatives ("(?:is|was) it " gives "is it " and
+    "was it "); all of them are required, not just one."""
+    found: list[frozenset[str]] = []
+    parts: list[set[str]] = []
+
+    def flush() -> None:
+        if parts and (best := _best_window(parts)) is not None:
+            found.append(best)
+        parts.clear()
+
+    for op, av in items:
+        if op is _C.LITERAL and parts and len(parts[-1]) == 1:  # (the common case, quickly)
+            parts[-1] = {next(iter(parts[-1])) + chr(av)}
+            continue
+        options = _strings(op, av, memo)
+        if options is not None:
+            if len(options) == 1 and parts and len(parts[-1]) == 1:
+                # one fixed string after another: a single part (no stretch needs only half)
+                parts[-1] = {next(iter(parts[-1])) + next(iter(options))}
+            else:
+                parts.append(options)
+            continue
+        flush()
+        if op is _C.SUBPATTERN and not (av[1] or av[2]):
+            found.extend(_required_sets(av[3], memo))
+        elif op in _REPEATS and av[0] >= 1:
+            found.extend(_required_sets(av[2], memo))
+        elif op is _C.BRANCH:
+            best: list[frozenset[str]] = []
+            for branch in av[1]:
+                options_sets = _required_sets(branch, memo)
+                if not options_sets:
+                    best = []
+                    break
+                best.append(max(options_sets, key=_strength))
+            if best:
+                found.append(_minimal(set().union(*best)))
+    flush()
+    return found
+
+
+def key_literals(pattern: str) -> frozenset[str] | None:
+    """The most telling set of literals of which at least one occurs in every match of
+    `pattern` (None: unknown): the strongest of those `required_literals` and the runs of fixed
+    text spelled out with their alternatives (`_required_sets`) find. "(?:is|was) (?:that|it) "
+    gives "is that ", "was it " and the rest, where `required_literals` finds none."""
+    return _literals(pattern)[1]
 
 
 def trie_pattern(literals: Iterable[str]) -> re.Pattern[str]:
@@ -96,17 +243,60 @@ def trie_pattern(literals: Iterable[str]) -> re.Pattern[str]:
     return re.compile("(?=(" + alternatives(trie) + "))")
 
 
+class _Filter:
+    """Which patterns can match a text, each keyed by a set of literals one of which it needs
+    (`literals_of` a pattern; None: always possible). The keys are found, and the trie built,
+    when first needed, not at import."""
+
+    def __init__(self, literals_of: Callable[[str], frozenset[str] | None]) -> None:
+        self.literals_of = literals_of
+        self.pending: list[tuple[int, str]] = []
+        self.by_literal: dict[str, set[int]] = defaultdict(set)
+        self.always: frozenset[int] = frozenset()
+        self.trie: re.Pattern[str] | None = None
+        self.present: dict[str, frozenset[int]] = {}
+        """For each literal, the patterns it and the literals that are its prefixes name."""
+
+    def add(self, index: int, pattern: str) -> None:
+        self.pending.append((index, pattern))
+        self.trie = None
+
+    def _build(self) -> re.Pattern[str]:
+        by_literal = self.by_literal
+        for index, pattern in self.pending:
+            literals = self.literals_of(pattern)
+            if literals is None:
+                self.always |= {index}
+                continue
+            for literal in literals:
+                by_literal[literal].add(index)
+        self.pending = []
+        self.present = {
+            literal: frozenset().union(
+                *(by_literal.get(literal[:n], ()) for n in range(1, len(literal) + 1))
+            )
+            for literal in by_literal
+        }
+        # (no literals at all: nothing to find, and every pattern is always possible)
+        self.trie = trie_pattern(by_literal) if by_literal else re.compile("(?!)")
+        return self.trie
+
+    def possible(self, text: str) -> frozenset[int]:
+        found = (self.trie or self._build()).findall(text)
+        if not found:
+            return self.always
+        return self.always.union(*map(self.present.__getitem__, set(found)))
+
+
 class LiteralIndex:
     """Which of a set of patterns can possibly match a text."""
 
     def __init__(self) -> None:
-        self._by_literal: dict[str, set[int]] = defaultdict(set)
-        self._always: frozenset[int] = frozenset()
         self._patterns: list[re.Pattern[str]] = []
         self._ids: dict[int, int] = {}
-        self._trie: re.Pattern[str] | None = None
-        self._present: dict[str, frozenset[int]] = {}
-        """For each literal, the patterns it and the literals that are its prefixes name."""
+        self._loose = _Filter(required_literals)
+        self._strict = _Filter(key_literals)
+        """Fewer patterns pass it than `_loose`, so fewer are run (its keys cost more to find)."""
 
     def add(self, patterns: Iterable[re.Pattern[str]]) -> None:
         for pattern in patterns:
@@ -115,33 +305,22 @@ class LiteralIndex:
             index = len(self._patterns)
             self._patterns.append(pattern)
             self._ids[id(pattern)] = index
-            literals = required_literals(pattern.pattern)
-            if literals is None:
-                self._always |= {index}
-                continue
-            for literal in literals:
-                self._by_literal[literal].add(index)
-        self._trie = None
+            self._loose.add(index, pattern.pattern)
+            self._strict.add(index, pattern.pattern)
         self.possible.cache_clear()
-
-    def _build(self) -> re.Pattern[str]:
-        by_literal = self._by_literal
-        self._present = {
-            literal: frozenset().union(
-                *(by_literal.get(literal[:n], ()) for n in range(1, len(literal) + 1))
-            )
-            for literal in by_literal
-        }
-        # (no literals at all: nothing to find, and every pattern is always possible)
-        self._trie = trie_pattern(by_literal) if by_literal else re.compile("(?!)")
-        return self._trie
+        self.runnable.cache_clear()
 
     @lru_cache(maxsize=2048)  # noqa: B019 - one index per process, texts repeat within a reply
     def possible(self, text: str) -> frozenset[int]:
-        found = (self._trie or self._build()).findall(text)
-        if not found:
-            return self._always
-        return self._always.union(*map(self._present.__getitem__, set(found)))
+        """The patterns one of whose `required_literals` occurs in `text`."""
+        return self._loose.possible(text)
+
+    @lru_cache(maxsize=2048)  # noqa: B019 - as `possible`
+    def runnable(self, text: str) -> frozenset[int]:
+        """The patterns one of whose `key_literals` occurs in `text`: as exact as `possible`
+        (only patterns that cannot match are left out), and nearly always fewer. What the
+        judge runs."""
+        return self._strict.possible(text)
 
     def pattern(self, index: int) -> re.Pattern[str]:
         return self._patterns[index]

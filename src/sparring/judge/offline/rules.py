@@ -32,7 +32,7 @@ class RuleList(tuple[re.Pattern[str], ...]):
 
     def candidates(self, text: str) -> Iterator[re.Pattern[str]]:
         """The rules that can match `text`, in order."""
-        hits = self.index_set & INDEX.possible(text)
+        hits = self.index_set & INDEX.runnable(text)
         if hits:
             for index in sorted(hits):  # index order is rule order within a list
                 yield INDEX.pattern(index)
