@@ -24,6 +24,7 @@ from sparring.judge.offline.cues import (
     negations,
 )
 from sparring.judge.offline.lexicon import content_stems
+from sparring.judge.offline.prefilter import Guarded
 from sparring.judge.offline.text import Sentence
 
 
@@ -365,7 +366,7 @@ def _cancel(col: Collector, left_start: int, left: str, at: int, end: int) -> No
 _OTHER_POINT = {Move.counterattack, Move.deflect, Move.dismiss, Move.sarcasm}
 
 
-_ALSO_ARGUMENT = re.compile(
+_ALSO_ARGUMENT = Guarded(
     r"(?<=[.!]\s)(?:i'?m|i am|we'?re|we are|i|we) also (?:the one|the ones|have|had|paying|doing|working|got|been|under|dealing|trying)\b[^.!?]*"
 )
 

@@ -30,6 +30,7 @@ from sparring.judge.offline.listening import (
     untie_generic_feelings,
     upgrade_bare_agreement,
 )
+from sparring.judge.offline.prefilter import Guarded
 from sparring.judge.offline.questions import classify_questions
 from sparring.judge.offline.text import (
     MAX_CHARS,
@@ -177,7 +178,7 @@ def unmarked_question_ends(reply: str) -> list[int]:
 
 
 # They asked for time ("I can't do this tonight"): a later talk is what they asked for.
-_ASKED_FOR_TIME = re.compile(
+_ASKED_FOR_TIME = Guarded(
     r"\b(?:can'?t (?:do|talk about|deal with) (?:this|it) (?:now|tonight|today|right now)"
     r"|too (?:tired|upset|angry) to (?:talk|do this|think)|not (?:now|tonight)\b"
     r"|need (?:some )?(?:time|space)|another time|a proper meeting|not a chat)"
@@ -188,7 +189,7 @@ _PUT_OFF = re.compile(
 )
 # They blame themselves ("it's my fault, I should have brought him in sooner"): "don't blame
 # yourself" answers that, it contradicts nothing of their complaint.
-_SELF_BLAME = re.compile(r"\b(?:(?:all )?my (?:own )?fault|i should have|i blame myself)\b")
+_SELF_BLAME = Guarded(r"\b(?:(?:all )?my (?:own )?fault|i should have|i blame myself)\b")
 
 
 def _answering_what_they_asked(col: Collector, low: str, ctx_low: str) -> None:

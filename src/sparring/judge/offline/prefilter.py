@@ -18,7 +18,7 @@ import re
 import re._constants as _C  # type: ignore[import-not-found]  # the stdlib regex parser
 import re._parser as _P  # type: ignore[import-not-found]
 from collections import defaultdict
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -334,3 +334,42 @@ class LiteralIndex:
     def can_match(self, pattern: re.Pattern[str], text: str) -> bool:
         index = self._ids.get(id(pattern))
         return index is None or index in self.possible(text)
+
+
+class Guarded:
+    """A regular expression that is rarely found and costly to search for (a long alternation
+    scanned at every word, or ignoring case), with the key literals one of which any match
+    holds (`key_literals`): a text holding none of them is not searched at all (looking for a
+    few literals with `in` costs a fraction of a failed search). Only for whole texts: the
+    literals are looked for in all of it."""
+
+    __slots__ = ("_fold", "literals", "pattern")
+
+    def __init__(self, pattern: str, flags: int = 0) -> None:
+        self.pattern = re.compile(pattern, flags)
+        literals = key_literals(pattern) or frozenset()
+        # ignoring case, literals are looked for in a lower-cased text, which matches what the
+        # expression does only for ASCII (other texts, or literals, are always searched)
+        self._fold = bool(flags & re.IGNORECASE)
+        if self._fold:
+            ascii_only = all(x.isascii() for x in literals)
+            literals = frozenset(x.lower() for x in literals) if ascii_only else frozenset()
+        self.literals: tuple[str, ...] = tuple(sorted(literals))
+        """Empty: no key, every text is searched."""
+
+    def possible(self, text: str) -> bool:
+        """Whether `text` may hold a match (False: it surely holds none)."""
+        if self._fold:
+            if not text.isascii():
+                return True
+            text = text.lower()
+        for literal in self.literals:
+            if literal in text:
+                return True
+        return not self.literals
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text) if self.possible(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if self.possible(text) else iter(())

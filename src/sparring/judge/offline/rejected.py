@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from sparring.judge.offline.prefilter import Guarded
+
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _QUOTED = (re.compile(r'"([^"]{1,200})"'), re.compile(r"(?<![\w])'([^']{1,200})'(?![\w])"))
 _REFUSED = (
@@ -33,7 +35,7 @@ _REFUSED_ACTS = (
     (re.compile(r"\b(?:don'?t|do not) explain", re.IGNORECASE), ("explain",)),
 )
 # A line that mocks rehearsed listening: the suggestion keeps to plain words.
-_SCRIPTED = re.compile(
+_SCRIPTED = Guarded(
     r"\b(?:course|script|scripted|template|they teach you|managing me|on a loop|going through "
     r"the motions|feel like i've been heard|therapy|therapist|hr voice)\b",
     re.IGNORECASE,
