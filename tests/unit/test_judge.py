@@ -550,6 +550,34 @@ def test_key_literals_spell_out_short_alternatives() -> None:
     assert key_literals(r"\w+ed") is None
 
 
+def test_alternatives_grouped_by_first_character_match_exactly_the_same() -> None:
+    """by_first_character changes which alternatives are tried where, never what matches: the
+    same matches, spans and preference (the first alternative that fits wins) as written."""
+    import re
+
+    from sparring.judge.offline.prefilter import by_first_character
+
+    alternation = (
+        r"(?:so|sad|(?:feeling|so|really) (?:down|low)\b|s(?:ad)?dest|torn\b|tired|tired of"
+        r"|a (?:real )?blow|a|[st]ick|(?:a|an) (?:idiot|child)|mad(?:der)?\b|\bhard)"
+    )
+    grouped = by_first_character(alternation)
+    assert grouped != alternation
+    texts = [json.loads(line)["reply"].lower() for line in DEV_SET.read_text().splitlines()]
+    texts += [
+        "so down, feeling low, really down and so sad. the saddest, sdest, tired of it, torn",
+        "a real blow, an idiot, a child, sticky tick, madder than mad, hardly hard",
+    ]
+    for tail in (r"\w*", r"\b", ""):
+        written, rewritten = re.compile(alternation + tail), re.compile(grouped + tail)
+        for text in texts:
+            assert [m.span() for m in written.finditer(text)] == [
+                m.span() for m in rewritten.finditer(text)
+            ], text
+    # an alternative that could match anything is not grouped at all
+    assert by_first_character(r"(?:ab|\w+c)") == r"(?:ab|\w+c)"
+
+
 def test_trie_pattern_reports_the_longest_literal_at_each_position() -> None:
     from sparring.judge.offline.prefilter import trie_pattern
 

@@ -373,3 +373,117 @@ class Guarded:
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if self.possible(text) else iter(())
+
+
+def _first_characters(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
+    """The characters a match of a parsed sequence can start with (None: any, or unknown, or
+    it can match the empty string)."""
+    for op, av in items:
+        if op is _C.AT or op is _C.ASSERT or op is _C.ASSERT_NOT:
+            continue  # zero-width: the next item decides (a look-around only narrows it)
+        if op is _C.LITERAL:
+            return {chr(av)}
+        if op is _C.IN:
+            kinds_literal = all(kind is _C.LITERAL for kind, _ in av)
+            return {chr(code) for _, code in av} if kinds_literal else None
+        if op is _C.SUBPATTERN:
+            return None if av[1] or av[2] else _first_characters(av[3])
+        if op is _C.BRANCH:
+            out: set[str] = set()
+            for branch in av[1]:
+                chars = _first_characters(branch)
+                if chars is None:
+                    return None
+                out |= chars
+            return out
+        if op in _REPEATS and av[0] >= 1:
+            return _first_characters(av[2])
+        return None
+    return None
+
+
+def _group_end(text: str) -> int:
+    """Where the group that opens `text` closes (the index after its closing bracket)."""
+    depth, i, in_class = 0, 0, False
+    while i < len(text):
+        ch = text[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    raise ValueError(f"unbalanced: {text[:40]!r}")
+
+
+def _top_level_alternatives(alternation: str) -> list[str]:
+    """The alternatives of "(?:a|b|...)", split where the bar is at the outermost level."""
+    if not alternation.startswith("(?:") or _group_end(alternation) != len(alternation):
+        raise ValueError(f"not one group of alternatives: {alternation[:40]!r}")
+    inner = alternation[3:-1]
+    out, depth, start, i, in_class = [], 0, 0, 0, False
+    while i < len(inner):
+        ch = inner[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append(inner[start:i])
+            start = i + 1
+        i += 1
+    out.append(inner[start:])
+    return out
+
+
+def _distributed(alternative: str) -> list[str]:
+    """An alternative that opens with a group of alternatives, "(?:a|b) c", as the
+    alternatives "a c" and "b c": the same strings, tried in the same order."""
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = _group_end(alternative)
+    rest = alternative[end:]
+    if rest[:1] in {"?", "*", "+", "{"}:  # (a quantified group is not one of its alternatives)
+        return [alternative]
+    return [
+        spelled
+        for sub in _top_level_alternatives(alternative[:end])
+        for spelled in _distributed(sub + rest)
+    ]
+
+
+def by_first_character(alternation: str) -> str:
+    """The group of alternatives "(?:a|b|...)" rewritten to match exactly the same, in the same
+    order of preference, but grouped by the character each alternative starts with: at each
+    place the engine tries the few alternatives that start with the character there, not every
+    one of them (a list of 250 feeling words was tried word by word at every word of a text).
+    An alternative opening with a group of alternatives is first written out as one alternative
+    for each ("(?:so|really) down" as "so down|really down": tried in the same order); one
+    that can still start with several characters joins each of their groups behind a
+    look-ahead for that character, so no alternative is tried where it was not before, nor
+    earlier than before."""
+    groups: dict[str, list[str]] = {}
+    for alternative in _top_level_alternatives(alternation):
+        for spelled in _distributed(alternative):
+            chars = _first_characters(_P.parse(spelled))
+            if not chars:  # (an empty match, or any character: not grouped at all)
+                return alternation
+            for ch in sorted(chars):
+                guard = "" if len(chars) == 1 else f"(?={re.escape(ch)})"
+                groups.setdefault(ch, []).append(guard + spelled)
+    return "(?:" + "|".join(f"(?:{'|'.join(group)})" for group in groups.values()) + ")"
