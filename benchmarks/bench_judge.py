@@ -35,7 +35,7 @@ BASELINE = re.compile(r"\?")
 
 def clear_caches() -> None:
     """Each round starts cold, as a new session would (caches only help within a round)."""
-    from sparring.judge.offline import defence, lexicon, rules, suggest
+    from sparring.judge.offline import advice, defence, lexicon, rules, suggest
 
     defence._quote_marks.cache_clear()
     lexicon.stem.cache_clear()
@@ -43,6 +43,7 @@ def clear_caches() -> None:
     rules.INDEX.possible.cache_clear()
     rules.INDEX.runnable.cache_clear()
     suggest._reflection.cache_clear()
+    advice._FAMILIES.clear()
 
 
 def per_item(fn, rounds: int = 5) -> list[float]:  # type: ignore[no-untyped-def]

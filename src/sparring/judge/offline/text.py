@@ -102,9 +102,9 @@ def _question_with_a_full_stop(text: str) -> bool:
     question word and an inverted verb."""
     if len(text.split()) > 25:
         return False
-    return any(
-        _ASKS_WITH_A_FULL_STOP.match(clause) for clause in (text, CLAUSE_BREAK.split(text)[-1])
-    )
+    if _ASKS_WITH_A_FULL_STOP.match(text):
+        return True
+    return bool(_ASKS_WITH_A_FULL_STOP.match(CLAUSE_BREAK.split(text)[-1]))
 
 
 # a question tag closing a statement typed without its question mark
