@@ -116,6 +116,7 @@ def detect(
     col = Collector()
     sents = sentences(low)
     result.question_ends = _question_ends(sents, where)
+    _remember_question_ends(text, result.question_ends)
     # what a reflection may refer back to: the last line, and the ones before it
     heard_stems, heard_numbers, heard_names, heard_low = ctx_stems, ctx_numbers, ctx_names, ctx_low
     if earlier:
@@ -173,8 +174,23 @@ def unmarked_question_ends(reply: str) -> list[int]:
     """Where the questions the rules read in sentences typed without a question mark end
     ("whats it actually costing u", "hows the team doing, really."), in `reply`: the learned
     model is shown them as the questions they are (`learned.mark_questions`)."""
-    low, where = expand(normalise(reply[:MAX_CHARS]))
+    text = reply[:MAX_CHARS]
+    known = _QUESTION_ENDS.get(text)
+    if known is not None:
+        return list(known)
+    low, where = expand(normalise(text))
     return _question_ends(sentences(low), where)
+
+
+_QUESTION_ENDS: dict[str, tuple[int, ...]] = {}
+"""The question ends `detect` found in the last few replies it read: the suggestion asks again
+for the reply it repeats (as `unmarked_question_ends` would find them: the same reading)."""
+
+
+def _remember_question_ends(text: str, ends: list[int]) -> None:
+    if len(_QUESTION_ENDS) >= 16:
+        _QUESTION_ENDS.clear()
+    _QUESTION_ENDS[text] = tuple(ends)
 
 
 # They asked for time ("I can't do this tonight"): a later talk is what they asked for.
@@ -213,47 +229,55 @@ def _resolve(col: Collector, understood: bool, low: str) -> None:
     hits = list(col.hits)
     owns = [h for h in hits if h.move is Move.own]
     # An admission beats a denial on the same words ("I didn't call you back").
-    hits = [
-        h
-        for h in hits
-        if not (
-            h.move in {Move.deny, Move.counterattack}
-            and any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in owns)
-        )
-    ]
+    # (each pass below changes nothing when no hit of the kind it weighs was found: skipped)
+    if owns:
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.move in {Move.deny, Move.counterattack}
+                and any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in owns)
+            )
+        ]
     # A check echoes their words back to be corrected ("So nobody asked you?"): the echo is
     # not a denial of them.
     checks = [h for h in hits if h.move in {Move.check, Move.open_question}]
-    hits = [
-        h
-        for h in hits
-        if not (h.move is Move.deny and any(c.start <= h.start and h.end <= c.end for c in checks))
-    ]
+    if checks:
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.move is Move.deny and any(c.start <= h.start and h.end <= c.end for c in checks)
+            )
+        ]
     mocking = [h for h in hits if h.move in {Move.sarcasm, Move.leading_question}]
-    hits = [
-        h
-        for h in hits
-        if not (
-            h.move is Move.open_question
-            and any(m.start <= h.start < m.end or h.start <= m.start < h.end for m in mocking)
-        )
-    ]
+    if mocking:
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.move is Move.open_question
+                and any(m.start <= h.start < m.end or h.start <= m.start < h.end for m in mocking)
+            )
+        ]
     caps = [h for h in hits if h.move is Move.capitulate]
-    hits = [
-        h
-        for h in hits
-        if not (
-            h.move is Move.quick_fix
-            and any(c.start <= h.start < c.end or h.start <= c.start < h.end for c in caps)
-        )
-    ]
+    if caps:
+        hits = [
+            h
+            for h in hits
+            if not (
+                h.move is Move.quick_fix
+                and any(c.start <= h.start < c.end or h.start <= c.start < h.end for c in caps)
+            )
+        ]
     # A generic acknowledgement inside a real reflection is part of that reflection.
     strong = [h for h in hits if h.move in {Move.reflect_content, Move.reflect_feeling, Move.own}]
-    hits = [
-        h
-        for h in hits
-        if not (h.move is Move.acknowledge and any(s.start <= h.start < s.end for s in strong))
-    ]
+    if strong:
+        hits = [
+            h
+            for h in hits
+            if not (h.move is Move.acknowledge and any(s.start <= h.start < s.end for s in strong))
+        ]
     if understood:
         hits = [Hit(Move.commit, h.start, h.end) if h.move is Move.quick_fix else h for h in hits]
     col.hits = hits
