@@ -596,6 +596,49 @@ def test_trie_pattern_reports_the_longest_literal_at_each_position() -> None:
     assert empty.possible("hello") == {0}
 
 
+def test_the_index_is_built_once_when_two_threads_ask_at_once() -> None:
+    # the app warms the judge on a background thread while the first reply may be judged
+    import re
+    import threading
+
+    from sparring.judge.offline.prefilter import LiteralIndex
+
+    index = LiteralIndex()
+    index.add([re.compile(r"\bcalm down\b"), re.compile(r"\b(?:is|was) (?:that|it) ")])
+    filter_ = index._strict
+    builds: list[int] = []
+    build = filter_._build_now
+    inside = threading.Event()
+
+    def slow_build() -> re.Pattern[str]:
+        builds.append(1)
+        inside.set()
+        inside.wait()
+        threading.Event().wait(0.05)  # the other thread arrives meanwhile
+        return build()
+
+    filter_._build_now = slow_build  # type: ignore[method-assign]
+    found: list[frozenset[int]] = []
+    threads = [
+        threading.Thread(target=lambda: found.append(index.runnable(f"was it me {n}")))
+        for n in range(2)
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert builds == [1]
+    assert found == [frozenset({1}), frozenset({1})]
+
+
+def test_warming_the_judge_leaves_nothing_for_the_first_reply_to_build() -> None:
+    from sparring.judge.offline import learned, rules
+
+    OfflineJudge().warm()
+    assert rules.INDEX._strict.trie is not None
+    assert learned.model.cache_info().currsize == 1
+
+
 def test_required_literals_are_found_for_most_rules() -> None:
     from sparring.judge.offline.prefilter import required_literals
 

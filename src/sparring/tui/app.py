@@ -36,9 +36,11 @@ if TYPE_CHECKING:
 
 
 def _warm_engine() -> None:
-    import sparring.judge.offline
     import sparring.runtime.rehearsal
     import sparring.tui.screens.rehearsal  # noqa: F401
+    from sparring.judge.offline import OfflineJudge
+
+    OfflineJudge().warm()  # so the first reply is judged as fast as the rest
 
 
 @dataclass

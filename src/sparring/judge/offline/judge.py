@@ -16,6 +16,7 @@ from sparring.judge.base import MAX_EVIDENCE, Assessment, Confidence, Evidence, 
 from sparring.judge.offline import learned
 from sparring.judge.offline.detect import Detection, detect
 from sparring.judge.offline.reconcile import ADDED, reconcile, rule_signals
+from sparring.judge.offline.rules import INDEX
 from sparring.judge.offline.suggest import suggest
 from sparring.judge.repetition import discount
 from sparring.judge.scoring import score_dimension
@@ -35,6 +36,14 @@ class OfflineJudge:
     def __init__(self, *, learned: bool = True) -> None:
         self.learned = learned
         self.name = "offline" if learned else "rules"
+
+    def warm(self) -> None:
+        """Do now the one-off work of a process's first assessment, which would otherwise
+        make the first reply wait about a third of a second: index the rules by the words
+        they need, and read the model's weights. Safe on a background thread."""
+        INDEX.runnable("")
+        if self.learned:
+            learned.model()
 
     async def assess(self, exchange: Exchange, rubric: Rubric) -> Assessment:
         # off the event loop, so the screen keeps drawing while a long reply is read

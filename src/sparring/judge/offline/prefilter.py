@@ -15,6 +15,7 @@ set).
 from __future__ import annotations
 
 import re
+import threading
 import re._constants as _C  # type: ignore[import-not-found]  # the stdlib regex parser
 import re._parser as _P  # type: ignore[import-not-found]
 from collections import defaultdict
@@ -246,7 +247,8 @@ def trie_pattern(literals: Iterable[str]) -> re.Pattern[str]:
 class _Filter:
     """Which patterns can match a text, each keyed by a set of literals one of which it needs
     (`literals_of` a pattern; None: always possible). The keys are found, and the trie built,
-    when first needed, not at import."""
+    when first needed, not at import (the app does it on a background thread while its first
+    screen is up: `OfflineJudge.warm`), once even when two threads ask at the same time."""
 
     def __init__(self, literals_of: Callable[[str], frozenset[str] | None]) -> None:
         self.literals_of = literals_of
@@ -254,6 +256,7 @@ class _Filter:
         self.by_literal: dict[str, set[int]] = defaultdict(set)
         self.always: frozenset[int] = frozenset()
         self.trie: re.Pattern[str] | None = None
+        self._building = threading.Lock()
         self.present: dict[str, frozenset[int]] = {}
         """For each literal, the patterns it and the literals that are its prefixes name."""
 
@@ -262,6 +265,10 @@ class _Filter:
         self.trie = None
 
     def _build(self) -> re.Pattern[str]:
+        with self._building:
+            return self.trie or self._build_now()
+
+    def _build_now(self) -> re.Pattern[str]:
         by_literal = self.by_literal
         for index, pattern in self.pending:
             literals = self.literals_of(pattern)
