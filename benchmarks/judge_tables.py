@@ -51,6 +51,10 @@ TRAINED = [
     ("multi-writer, fourteenth wave", ROOT / "benchmarks/multiwriter14/train.jsonl"),
     ("multi-writer, fifteenth wave", ROOT / "benchmarks/multiwriter15/train.jsonl"),
     ("multi-writer, sixteenth wave", ROOT / "benchmarks/multiwriter16/train.jsonl"),
+    (
+        "multi-writer, seventeenth wave",
+        ROOT / "benchmarks/multiwriter17/train.jsonl",
+    ),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

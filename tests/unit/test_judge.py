@@ -620,7 +620,7 @@ def test_the_index_is_built_once_when_two_threads_ask_at_once() -> None:
     filter_._build_now = slow_build  # type: ignore[method-assign]
     found: list[frozenset[int]] = []
     threads = [
-        threading.Thread(target=lambda: found.append(index.runnable(f"was it me {n}")))
+        threading.Thread(target=lambda n=n: found.append(index.runnable(f"was it me {n}")))
         for n in range(2)
     ]
     for thread in threads:

@@ -5,8 +5,11 @@ against the rules, each where it is strong.
   question asks) and its character 4-grams, and gives one score (a logit) per signal:
   listening, inquiry, defensive. It was trained only on replies written for this project
   (`benchmarks/train_judge.py`).
-- The combiner turns the text scores and the rules' verdicts into one probability per signal.
-  It learned from replies the rules were not written from, so it knows how far to trust each.
+- The combiner turns the text scores and the rules' verdicts into one probability per signal:
+  a small network (one hidden layer of rectified units that the three signals share), so a
+  reading such as "a reflection, but the rules heard hostility too" can count for more or less
+  than the sum of its parts. It learned from replies the rules were not written from, so it
+  knows how far to trust each.
 - The gate estimates, from the other person's lines, whether they are upset with the replier
   at all: nobody defends themselves against a friend's story about their boss.
 
@@ -25,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib.resources import files
+from operator import add
 
 SIGNALS = ("listening", "inquiry", "defensive")
 MAX_CHARS = 20_000
@@ -281,6 +285,8 @@ class Model:
         self.char = _packed(data["char"])  # type: ignore[arg-type]
         self.bias: list[float] = data["bias"]  # type: ignore[assignment]
         combiner: dict[str, list[list[float]] | list[float]] = data["combiner"]  # type: ignore[assignment]
+        self.hidden_w: list[list[float]] = combiner["hidden_weights"]  # type: ignore[assignment]
+        self.hidden_b: list[float] = combiner["hidden_bias"]  # type: ignore[assignment]
         self.combine_w: list[list[float]] = combiner["weights"]  # type: ignore[assignment]
         self.combine_b: list[float] = combiner["bias"]  # type: ignore[assignment]
         self.threshold: list[float] = combiner["threshold"]  # type: ignore[assignment]
@@ -333,14 +339,20 @@ class Model:
         return self.gate(their_lines) if their_lines else _sigmoid(self.gate_b)
 
     def combine(self, text: list[float], rules: Sequence[float]) -> list[float]:
+        """Each signal's probability from one hidden layer (rectified) that all three share."""
         features = [*text, *rules]
-        if len(features) != len(self.combine_w[0]):
-            raise ValueError(f"{len(features)} inputs for a combiner of {len(self.combine_w[0])}")
-        # most inputs are the rules' verdicts, and most of those are 0: a sum over the others
-        # is the same exact sum (fsum), in a third of the time
-        present = [(i, x) for i, x in enumerate(features) if x]
+        if len(features) != len(self.hidden_w):
+            raise ValueError(f"{len(features)} inputs for a combiner of {len(self.hidden_w)}")
+        # most inputs are the rules' verdicts, and most of those are 0: only the others add
+        hidden = self.hidden_b
+        for weights, x in zip(self.hidden_w, features, strict=True):
+            if x == 1.0:  # (a rule's verdict: the weights themselves, unmultiplied)
+                hidden = list(map(add, hidden, weights))
+            elif x:
+                hidden = list(map(add, hidden, map(x.__mul__, weights)))
+        active = [(i, h) for i, h in enumerate(hidden) if h > 0.0]
         return [
-            _sigmoid(b + math.fsum([ws[i] * x for i, x in present]))
+            _sigmoid(b + math.fsum([ws[i] * h for i, h in active]))
             for ws, b in zip(self.combine_w, self.combine_b, strict=True)
         ]
 
