@@ -776,6 +776,45 @@ def test_who_has_borne_it_is_an_open_question(reply: str, move: Move) -> None:
 
 
 @pytest.mark.parametrize(
+    ("reply", "move"),
+    [
+        # an invitation whose content is a question of fact asks for a detail
+        ("Can you tell me which box you ticked exactly?", Move.closed_question),
+        ("Can I ask what time the venue told you?", Move.closed_question),
+        (
+            "can you tell me roughly when it was, so I can find out who it was?",
+            Move.closed_question,
+        ),
+        ("Can you give me the dates you went in and came home?", Move.closed_question),
+        ("What's the call ID? I'll pull it up again now.", Move.closed_question),
+        ("Which block is this, and which landing exactly?", Move.closed_question),
+        # and one about how it was, or their view, still invites
+        ("Can you tell me what happened?", Move.open_question),
+        ("Can I ask which part stung most?", Move.open_question),
+        (
+            "Could you show me one where it left you stuck, and talk me through what you'd "
+            "been trying to say?",
+            Move.open_question,
+        ),
+        (
+            "Let me tell you how it was decided, and you tell me where it doesn't add up.",
+            Move.open_question,
+        ),
+        ("Tell me straight, who else, and I'll look at it properly.", Move.open_question),
+        ("Which bit landed worst?", Move.open_question),
+    ],
+)
+def test_an_invitation_to_give_a_detail_is_not_an_open_question(reply: str, move: Move) -> None:
+    """Found leaving each wave of writers out in turn: "Can you tell me which box you ticked
+    exactly?" and "What's the call ID?" were open questions, and "which landing" read as how
+    something landed."""
+    found = {h.move for h in detect(reply, SARAH).hits}
+    assert move in found, found
+    other = Move.open_question if move is Move.closed_question else Move.closed_question
+    assert other not in found or move is Move.open_question, found
+
+
+@pytest.mark.parametrize(
     ("reply", "asks"),
     [
         ("fair enough, what happened w halvorsen", True),

@@ -21,7 +21,7 @@ from sparring.judge.offline.text import (
 def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str]) -> None:
     text = s.text
     m = first(R.INVITE_STATEMENT, text)
-    if m and not first(R.LEADING, text):
+    if m and not first(R.LEADING, text) and _embedded(text) is not Move.closed_question:
         col.add(Move.open_question, s.start + m.start(), s.end)
     if (m := first(R.RHETORICAL, text)) and not _THEIR_QUESTION.search(text, 0, m.start()):
         # arguing our side in question form, whatever the punctuation (not their question
@@ -100,6 +100,39 @@ def _question_clauses(text: str) -> list[str]:
     ]
 
 
+# "Can you tell me...", "Can I ask...": what follows is the question really asked
+_ASKS_FOR = re.compile(
+    r"\b(?:(?:tell|give|send|show) (?:me|us)|(?:can|could|may) i (?:just )?(?:ask|check)(?: you)?)"
+    r"(?: (?:roughly|exactly|quickly|first|again|please|just))?\s+"
+)
+# (not "where": "you tell me where it doesn't add up" asks for their view; nor "who else")
+_FACT_START = re.compile(
+    r"(?:(?:roughly|exactly|just) )?(?:when|which|what|how|who(?! else)|whose)\b"
+)
+_A_DETAIL = re.compile(
+    # (the detail named and done: not "your number one worry")
+    r"(?:the|your|a) (?:\w+ )?(?:date|time|number|reference|address|name|size|version|id|code)s?"
+    r"(?=\s*(?:[?.,!]|$|(?:on|of|for|from|in|and|you|he|she|they|we|it|that|this|again)\b))"
+    r"|size of\b"
+)
+
+
+def _embedded(text: str) -> Move | None:
+    """What an invitation asks when its content is a question with a force of its own: a
+    question of fact ("Can you tell me which box you ticked?", "Can I ask what time the venue
+    told you?", "can you give me the dates you went in": closed) or about how it felt ("Can I
+    ask which part stung most?": open); None otherwise ("Can you tell me what happened?")."""
+    m = _ASKS_FOR.search(text)
+    if not m:
+        return None
+    rest = text[m.end() :]
+    if first(R.OPEN_OVERRIDE, rest):
+        return Move.open_question
+    if (_FACT_START.match(rest) and first(R.FACT_QUESTION, rest)) or _A_DETAIL.match(rest):
+        return Move.closed_question
+    return None
+
+
 _OFFER = re.compile(
     r"\W*(?:(?:ok(?:ay)?|right|so|well|fine)[,.]?\s+)*(?:i|we)(?:'ll| will| can| could)\b"
     r"(?! (?:hear|see|tell|imagine|understand|sense|feel|get why)\b)"  # not "I can hear this...?"
@@ -111,6 +144,8 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
         return Move.quick_fix
     if first(R.SERVICE_CLOSE, clause):  # the script's way to end the call: not an opening
         return Move.closed_question
+    if kind := _embedded(clause):
+        return kind
     if first(R.OPENING_YES_NO, clause):
         return Move.open_question
     if re.search(
