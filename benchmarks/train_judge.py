@@ -39,10 +39,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
+import sklearn
 from scipy import sparse
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.neural_network import MLPClassifier
+from threadpoolctl import threadpool_limits
 
 from sparring.adapters.files.library import Library
 from sparring.adapters.files.records import read_records
@@ -259,7 +261,8 @@ def fit_combiner(x: np.ndarray, y: np.ndarray) -> MLPClassifier:
         random_state=0,
     )
     with warnings.catch_warnings():
-        # adam's last epochs still move the loss by less than its tolerance: not a failure
+        # the warning says adam ran its 500 epochs before the loss settled within its
+        # tolerance: the fixed number of epochs (with the fixed seed) is the stopping rule
         warnings.simplefilter("ignore", ConvergenceWarning)
         model.fit(x, y)
     return model
@@ -543,6 +546,12 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--cv", action="store_true", help="print cross-validated figures")
     args = parser.parse_args()
+    # one BLAS thread, so sums are taken in the same order on every run and machine
+    with threadpool_limits(limits=1):
+        return train(cv=args.cv)
+
+
+def train(*, cv: bool) -> int:
     items = load()
     read_rules(items)
     words, chars = text_features(items)
@@ -558,7 +567,7 @@ def main() -> int:
     )
     word_table, char_table = export(final_text)
     bias = [round(float(final_text.models[s].intercept_[0]), 6) for s in SIGNALS]
-    cv = evaluate(chosen, oof, x, combiner) if args.cv else None
+    cv_figures = evaluate(chosen, oof, x, combiner) if cv else None
     data = {
         "meta": {
             "version": 1,
@@ -566,6 +575,7 @@ def main() -> int:
             "trained_on": {name: sum(i.set == name for i in items) for name in SETS},
             "combiner_on": list(COMBINER_SETS),
             "features": {"word": len(word_table), "char": len(char_table)},
+            "trained_with": {"scikit-learn": sklearn.__version__, "numpy": np.__version__},
         },
         "bias": bias,
         "word": word_table,
@@ -576,9 +586,9 @@ def main() -> int:
     WEIGHTS.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")) + "\n", "utf-8")
     size = WEIGHTS.stat().st_size
     print(f"wrote {WEIGHTS.relative_to(REPO)} ({size / 1000:.0f} kB): {data['meta']}")
-    if cv is not None:
+    if cv_figures is not None:
         print("grouped 5-fold CV on the combiner's sets (rules since written from some errors):")
-        for s, rows_ in cv.items():
+        for s, rows_ in cv_figures.items():
             for name, fig in rows_.items():
                 f1, ba = fig["f1"], fig["balanced_accuracy"]
                 print(f"  {s:<10} {name:<11} F1 {f1:.3f}  bal.acc {ba:.3f}")

@@ -1441,13 +1441,13 @@ async def test_enter_before_the_persona_is_there_sends_the_reply_once_she_is(
     import sparring.tui.app as app_module
 
     gate = threading.Event()
-    warm = app_module._warm_engine
+    imports = app_module._import_engine
 
-    def slow_warm() -> None:
+    def slow_imports() -> None:  # (what a rehearsal's start waits for)
         gate.wait(timeout=20)
-        warm()
+        imports()
 
-    monkeypatch.setattr(app_module, "_warm_engine", slow_warm)
+    monkeypatch.setattr(app_module, "_import_engine", slow_imports)
     reply = "That sounds hard. What has been happening with the team?"
     from sparring.adapters.files import scenario_index
 

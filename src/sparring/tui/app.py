@@ -35,12 +35,20 @@ if TYPE_CHECKING:
 # picker paints as fast as a bare Textual app; a background thread warms it meanwhile.
 
 
-def _warm_engine() -> None:
+def _import_engine() -> None:
+    import sparring.judge.offline
     import sparring.runtime.rehearsal
     import sparring.tui.screens.rehearsal  # noqa: F401
+
+
+def _warm_engine() -> None:
+    """The imports, then the offline judge's one-off work (it scores every offline reply, and
+    stands in when an LLM judge cannot answer), so the first reply is judged as fast as the
+    rest. On a background thread; a rehearsal started meanwhile does not wait for it."""
+    _import_engine()
     from sparring.judge.offline import OfflineJudge
 
-    OfflineJudge().warm()  # so the first reply is judged as fast as the rest
+    OfflineJudge().warm()
 
 
 @dataclass
@@ -164,7 +172,7 @@ class SparringApp(App[None]):
         screen: RehearsalScreen | None = None,
     ) -> None:
         """Start, resume or rewind a rehearsal (runtime.rehearsal builds it)."""
-        await asyncio.to_thread(_warm_engine)  # the imports, off the event loop
+        await asyncio.to_thread(_import_engine)  # off the event loop
         from sparring.formats.diagnostics import LoadError
         from sparring.runtime.rehearsal import RehearsalSpec, open_rehearsal
 

@@ -24,6 +24,7 @@ import itertools
 import json
 import math
 import re
+import threading
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -401,8 +402,17 @@ class Model:
         return start, min(end, len(reply), MAX_CHARS)
 
 
-@lru_cache(maxsize=1)
+_LOADING = threading.Lock()
+
+
 def model() -> Model:
-    """The shipped weights (read once)."""
+    """The shipped weights (read once, even when two threads ask at the same time: the app's
+    warm-up and a first reply)."""
+    with _LOADING:
+        return _load()
+
+
+@lru_cache(maxsize=1)
+def _load() -> Model:
     raw = files("sparring.judge.offline").joinpath("weights.json").read_text(encoding="utf-8")
     return Model(json.loads(raw))

@@ -43,7 +43,8 @@ def _candidate_sets(items: list[tuple[Any, Any]]) -> list[set[str]]:
             continue
         flush()
         if op is _C.SUBPATTERN:
-            found.extend(_candidate_sets(list(av[3])))
+            if not (av[1] or av[2]):  # (a group with flags of its own, "(?i:...)": not literal)
+                found.extend(_candidate_sets(list(av[3])))
         elif op is _C.BRANCH:
             best: list[set[str]] = []
             for branch in av[1]:
@@ -64,17 +65,25 @@ def _strength(literals: Collection[str]) -> tuple[int, int]:
     return min(len(x) for x in literals), -len(literals)
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
+def required_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Literals of which at least one occurs in every match of `pattern` (None: unknown)."""
-    return _literals(pattern)[0]
+    return _literals(pattern, flags)[0]
 
 
-def _literals(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+# Flags under which a pattern's text is not the text it matches: ignoring case ("SORRY" for
+# "sorry") and verbose ("s o r r y" for "sorry"). Such a pattern has no literals to key on.
+_NOT_LITERAL = re.IGNORECASE | re.VERBOSE
+
+
+def _literals(pattern: str, flags: int = 0) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """`required_literals` and `key_literals` of `pattern`, from one parse."""
     try:
-        items = list(_P.parse(pattern))
+        tree = _P.parse(pattern, flags)
     except (re.error, RecursionError):  # pragma: no cover - patterns are ours and compile
         return None, None
+    if (flags | tree.state.flags) & _NOT_LITERAL:  # (given, or "(?i)" at its start)
+        return None, None
+    items = list(tree)
     loose = _loosely_required(items)
     # (the parse is kept alive meanwhile, so the identities in the memo stay its own)
     options = _required_sets(items, {})
@@ -216,12 +225,12 @@ def _required_sets(items: Iterable[tuple[Any, Any]], memo: _Memo) -> list[frozen
     return found
 
 
-def key_literals(pattern: str) -> frozenset[str] | None:
+def key_literals(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """The most telling set of literals of which at least one occurs in every match of
     `pattern` (None: unknown): the strongest of those `required_literals` and the runs of fixed
     text spelled out with their alternatives (`_required_sets`) find. "(?:is|was) (?:that|it) "
     gives "is that ", "was it " and the rest, where `required_literals` finds none."""
-    return _literals(pattern)[1]
+    return _literals(pattern, flags)[1]
 
 
 def trie_pattern(literals: Iterable[str]) -> re.Pattern[str]:
@@ -250,9 +259,9 @@ class _Filter:
     when first needed, not at import (the app does it on a background thread while its first
     screen is up: `OfflineJudge.warm`), once even when two threads ask at the same time."""
 
-    def __init__(self, literals_of: Callable[[str], frozenset[str] | None]) -> None:
+    def __init__(self, literals_of: Callable[[str, int], frozenset[str] | None]) -> None:
         self.literals_of = literals_of
-        self.pending: list[tuple[int, str]] = []
+        self.pending: list[tuple[int, str, int]] = []
         self.by_literal: dict[str, set[int]] = defaultdict(set)
         self.always: frozenset[int] = frozenset()
         self.trie: re.Pattern[str] | None = None
@@ -260,9 +269,10 @@ class _Filter:
         self.present: dict[str, frozenset[int]] = {}
         """For each literal, the patterns it and the literals that are its prefixes name."""
 
-    def add(self, index: int, pattern: str) -> None:
-        self.pending.append((index, pattern))
-        self.trie = None
+    def add(self, index: int, pattern: str, flags: int = 0) -> None:
+        with self._building:  # (not while a build takes the pending patterns)
+            self.pending.append((index, pattern, flags))
+            self.trie = None
 
     def _build(self) -> re.Pattern[str]:
         with self._building:
@@ -270,8 +280,8 @@ class _Filter:
 
     def _build_now(self) -> re.Pattern[str]:
         by_literal = self.by_literal
-        for index, pattern in self.pending:
-            literals = self.literals_of(pattern)
+        for index, pattern, flags in self.pending:
+            literals = self.literals_of(pattern, flags)
             if literals is None:
                 self.always |= {index}
                 continue
@@ -312,8 +322,8 @@ class LiteralIndex:
             index = len(self._patterns)
             self._patterns.append(pattern)
             self._ids[id(pattern)] = index
-            self._loose.add(index, pattern.pattern)
-            self._strict.add(index, pattern.pattern)
+            self._loose.add(index, pattern.pattern, pattern.flags)
+            self._strict.add(index, pattern.pattern, pattern.flags)
         self.possible.cache_clear()
         self.runnable.cache_clear()
 
@@ -354,7 +364,9 @@ class Guarded:
 
     def __init__(self, pattern: str, flags: int = 0) -> None:
         self.pattern = re.compile(pattern, flags)
-        literals = key_literals(pattern) or frozenset()
+        # (ignoring case is handled here, below; any other flag that changes what the text
+        # matches, or "(?i)" written in the pattern, leaves it unkeyed)
+        literals = key_literals(pattern, flags & ~re.IGNORECASE) or frozenset()
         # ignoring case, literals are looked for in a lower-cased text, which matches what the
         # expression does only for ASCII (other texts, or literals, are always searched)
         self._fold = bool(flags & re.IGNORECASE)

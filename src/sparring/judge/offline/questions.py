@@ -105,15 +105,30 @@ _ASKS_FOR = re.compile(
     r"\b(?:(?:tell|give|send|show) (?:me|us)|(?:can|could|may) i (?:just )?(?:ask|check)(?: you)?)"
     r"(?: (?:roughly|exactly|quickly|first|again|please|just))?\s+"
 )
-# (not "where": "you tell me where it doesn't add up" asks for their view; nor "who else")
+# What they are asked to tell, in statement order, when it is a detail: a time, a count, a
+# length, whose (not "where": "you tell me where it doesn't add up" asks for their view; not
+# "who": "who it was that made you feel that way"; not "when" as "whenever": "tell me when I do
+# it"; not "how much" about a feeling: "how much this has affected you")
 _FACT_START = re.compile(
-    r"(?:(?:roughly|exactly|just) )?(?:when|which|what|how|who(?! else)|whose)\b"
+    r"(?:(?:roughly|exactly|just) )?(?:"
+    r"which\b|whose\b|what (?:time|day|date|number|size|address|reference)s?\b"
+    r"|how (?:many|long|often|old|far|soon|late|early)\b"
+    r"|how much (?:time|money|notice|leave|pay|cash|rent)\b"
+    r"|when (?:did|was|were|is|are|will|would|could|can|do|does)\b"
+    r"|when (?:\w+ ){1,3}(?:was|were|did|happened|started|came|went|arrived|rang|called|left|got|last|first)\b)"
 )
 _A_DETAIL = re.compile(
-    # (the detail named and done: not "your number one worry")
-    r"(?:the|your|a) (?:\w+ )?(?:date|time|number|reference|address|name|size|version|id|code)s?"
+    # (the detail named and done: not "your number one worry", "the times you felt ignored")
+    r"(?:the|your|a) (?:\w+ )?(?:dates?|numbers?|references?|address(?:es)?|names?|sizes?|ids?|codes?)"
     r"(?=\s*(?:[?.,!]|$|(?:on|of|for|from|in|and|you|he|she|they|we|it|that|this|again)\b))"
+    r"(?<!number one)"
+    r"|(?:the|your|a) (?:\w+ )?times?(?=\s*(?:[?.,!]|$|(?:on|of|for|from|in|and|again)\b))"
     r"|size of\b"
+)
+# a feeling or its weight in what they are asked to tell: not a detail whatever its form
+_FELT = re.compile(
+    r"\b(?:felt|feel\w*|hurt\w*|affect\w*|matter\w*|mean(?:s|t)?|weigh\w*|worr\w*|upset\w*"
+    r"|bother\w*|sting\w*|stung|hit (?:you|him|her|them)|like for you)\b"
 )
 
 
@@ -128,7 +143,9 @@ def _embedded(text: str) -> Move | None:
     rest = text[m.end() :]
     if first(R.OPEN_OVERRIDE, rest):
         return Move.open_question
-    if (_FACT_START.match(rest) and first(R.FACT_QUESTION, rest)) or _A_DETAIL.match(rest):
+    if (_FACT_START.match(rest) or _A_DETAIL.match(rest)) and not _FELT.search(
+        rest, 0, len(rest.split("?", 1)[0])
+    ):
         return Move.closed_question
     return None
 

@@ -359,7 +359,8 @@ FACT_QUESTION = rules(
     # what someone else said: "What exactly did he tell you?", "What did the consultant say?"
     r"^(?:\w+[,.]? )?what(?: exactly)?(?:'s| (?:did|does|has|have|had|is|do)) (?!(?:you|u|i|we|it|that|this)\b)(?:\w+ ){1,2}(?:exactly )?(?:say|said|tell|told|reckon|write|wrote)\b",
     r"^(?:\w+[,.]? )?(?:(?:when|where|which)\b(?! else\b)|(?:who|whom|whose)\b)",
-    r"\bwhat(?:'?s| is) (?:the|your) (?:number|email|address|ticket|order|reference|account|phone|name|(?:call |case |job )?id|contact|postcode|password|pin|extension)\b",
+    # (not "what's the number one thing...", "what is your contact with her like")
+    r"\bwhat(?:'?s| is) (?:the|your) (?:number(?! one\b)|email|address|ticket|order|reference|account|phone|name|(?:call |case |job )?id|contact(?= at\b|\W*$|\s*[?,])|postcode|password|pin|extension)\b",
     r"\bwhat (?:time|day) (?:is|was|did|does|do|works|suits)\b",
     r"\bwhat(?:'s| is| was) (?:the|your|her|his|their) (?:\w+ )?(?:number|reading|name|date|time|address|email|reference|code|deadline|amount|balance|price|cost|total|split|figure|level|score|status|postcode|size)\b",
     # "what name's it under?", "whats his plot", "What's your flight number?"
@@ -374,7 +375,7 @@ FACT_QUESTION = rules(
 # Checked before FACT_QUESTION: "which"/"how much" questions about how something felt.
 OPEN_OVERRIDE = rules(
     # (whole words: "which landing", "which standard", "which hitch" ask for facts)
-    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother(?:s|ed|ing)?|matter(?:s|ed)?|upset(?:s|ting)?|worr(?:y|ies|ied|ying)|hurt(?:s|ing)?|frustrat(?:es?|ed|ing)|annoy(?:s|ed|ing)?|concern(?:s|ed)?|stands?|stood|feel(?:s|ing)?|felt|affect(?:s|ed)?|hits?|stings?|stung|land(?:s|ed)?)\b",
+    r"^(?:(?:so|and|ok(?:ay)?|well)[,.]?\s+)?which (?:\w+ ){0,4}(?:bother(?:s|ed|ing)?|matter(?:s|ed|ing)?|upset(?:s|ting)?|worr(?:y|ies|ied|ying)|hurt(?:s|ing|ful)?|frustrat(?:es?|ed|ing|ions?)|annoy(?:s|ed|ing|ance)?|concern(?:s|ed|ing)?|stands?|stood|feel(?:s|ing)?|felt|affect(?:s|ed|ing)?|hit(?:s|ting)?|sting(?:s|ing)?|stung|land(?:s|ed)?)\b",
     # "Which bit's worrying you most?", "Which one's the biggest for you?", "Which bit are you
     # angriest about, the four days or the way you found out?"
     r"^(?:(?:so|and|ok(?:ay)?|well|then)[,.]?\s+)?which (?:one|bit|part|thing|piece|of (?:those|these|them|the \w+))\b[^?.!,]{0,50}\b(?:most|more|worst|worse|biggest|hardest|angriest|heaviest)\b",
