@@ -88,6 +88,12 @@ HELD_OUT = [
         "unknown",
     ),
     (
+        "**eighteenth wave, confidings, held out whole (four new writers)**",
+        ROOT / "benchmarks/multiwriter18/heldout.jsonl",
+        None,
+        "unknown",
+    ),
+    (
         "**fifth wave, held out whole (five new writers)**",
         ROOT / "benchmarks/multiwriter5/heldout.jsonl",
         None,

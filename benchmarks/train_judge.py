@@ -7,7 +7,7 @@
 What it learns from (all written for this project; CC BY 4.0):
 - the text model: every labelled set of ours except the locked test part of the multi-writer
   set, which is never read here (and the fifth wave and the fourth wave's held-out writers,
-  which are not listed, nor the twelfth, held out whole);
+  which are not listed, nor the twelfth and the eighteenth, held out whole);
 - the combiner, which weighs the text model against the rules: only the sets the rules were
   not written from when it first learned from them (the development part and the second to
   eleventh waves of the multi-writer set but the fifth, and the final held-out set), from
