@@ -35,7 +35,7 @@ BASELINE = re.compile(r"\?")
 
 def clear_caches() -> None:
     """Each round starts cold, as a new session would (caches only help within a round)."""
-    from sparring.judge.offline import advice, defence, detect, lexicon, rules, suggest
+    from sparring.judge.offline import advice, defence, lexicon, rules, suggest
 
     defence._quote_marks.cache_clear()
     lexicon.stem.cache_clear()
@@ -44,7 +44,6 @@ def clear_caches() -> None:
     rules.INDEX.runnable.cache_clear()
     suggest._reflection.cache_clear()
     advice._FAMILIES.clear()
-    detect._QUESTION_ENDS.clear()
 
 
 def per_item(fn, rounds: int = 5) -> list[float]:  # type: ignore[no-untyped-def]

@@ -9,6 +9,8 @@ count as a reflection even without a stock phrase like "it sounds like".
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 
 from sparring.formats.moves import MOVE_CATEGORY, Category, Move
@@ -116,7 +118,6 @@ def detect(
     col = Collector()
     sents = sentences(low)
     result.question_ends = _question_ends(sents, where)
-    _remember_question_ends(text, result.question_ends)
     # what a reflection may refer back to: the last line, and the ones before it
     heard_stems, heard_numbers, heard_names, heard_low = ctx_stems, ctx_numbers, ctx_names, ctx_low
     if earlier:
@@ -174,23 +175,8 @@ def unmarked_question_ends(reply: str) -> list[int]:
     """Where the questions the rules read in sentences typed without a question mark end
     ("whats it actually costing u", "hows the team doing, really."), in `reply`: the learned
     model is shown them as the questions they are (`learned.mark_questions`)."""
-    text = reply[:MAX_CHARS]
-    known = _QUESTION_ENDS.get(text)
-    if known is not None:
-        return list(known)
-    low, where = expand(normalise(text))
+    low, where = expand(normalise(reply[:MAX_CHARS]))
     return _question_ends(sentences(low), where)
-
-
-_QUESTION_ENDS: dict[str, tuple[int, ...]] = {}
-"""The question ends `detect` found in the last few replies it read: the suggestion asks again
-for the reply it repeats (as `unmarked_question_ends` would find them: the same reading)."""
-
-
-def _remember_question_ends(text: str, ends: list[int]) -> None:
-    if len(_QUESTION_ENDS) >= 16:
-        _QUESTION_ENDS.clear()
-    _QUESTION_ENDS[text] = tuple(ends)
 
 
 # They asked for time ("I can't do this tonight"): a later talk is what they asked for.
@@ -225,59 +211,49 @@ def _answering_what_they_asked(col: Collector, low: str, ctx_low: str) -> None:
         ]
 
 
+def _of(hits: list[Hit], moves: AbstractSet[Move]) -> list[Hit]:
+    return [h for h in hits if h.move in moves]
+
+
+def _overlap(other: Hit, hit: Hit) -> bool:
+    return other.start <= hit.start < other.end or hit.start <= other.start < hit.end
+
+
+def _inside(other: Hit, hit: Hit) -> bool:
+    return other.start <= hit.start and hit.end <= other.end
+
+
+def _starts_in(other: Hit, hit: Hit) -> bool:
+    return other.start <= hit.start < other.end
+
+
+def _without(
+    hits: list[Hit],
+    moves: AbstractSet[Move],
+    others: list[Hit],
+    related: Callable[[Hit, Hit], bool],
+) -> list[Hit]:
+    """`hits` less those of `moves` that stand so (`related`) to one of `others` (nothing to
+    weigh, and nothing read again, when there are no others)."""
+    if not others:
+        return hits
+    return [h for h in hits if not (h.move in moves and any(related(o, h) for o in others))]
+
+
 def _resolve(col: Collector, understood: bool, low: str) -> None:
     hits = list(col.hits)
-    owns = [h for h in hits if h.move is Move.own]
     # An admission beats a denial on the same words ("I didn't call you back").
-    # (each pass below changes nothing when no hit of the kind it weighs was found: skipped)
-    if owns:
-        hits = [
-            h
-            for h in hits
-            if not (
-                h.move in {Move.deny, Move.counterattack}
-                and any(o.start <= h.start < o.end or h.start <= o.start < h.end for o in owns)
-            )
-        ]
+    hits = _without(hits, {Move.deny, Move.counterattack}, _of(hits, {Move.own}), _overlap)
     # A check echoes their words back to be corrected ("So nobody asked you?"): the echo is
     # not a denial of them.
-    checks = [h for h in hits if h.move in {Move.check, Move.open_question}]
-    if checks:
-        hits = [
-            h
-            for h in hits
-            if not (
-                h.move is Move.deny and any(c.start <= h.start and h.end <= c.end for c in checks)
-            )
-        ]
-    mocking = [h for h in hits if h.move in {Move.sarcasm, Move.leading_question}]
-    if mocking:
-        hits = [
-            h
-            for h in hits
-            if not (
-                h.move is Move.open_question
-                and any(m.start <= h.start < m.end or h.start <= m.start < h.end for m in mocking)
-            )
-        ]
-    caps = [h for h in hits if h.move is Move.capitulate]
-    if caps:
-        hits = [
-            h
-            for h in hits
-            if not (
-                h.move is Move.quick_fix
-                and any(c.start <= h.start < c.end or h.start <= c.start < h.end for c in caps)
-            )
-        ]
+    checks = _of(hits, {Move.check, Move.open_question})
+    hits = _without(hits, {Move.deny}, checks, _inside)
+    mocking = _of(hits, {Move.sarcasm, Move.leading_question})
+    hits = _without(hits, {Move.open_question}, mocking, _overlap)
+    hits = _without(hits, {Move.quick_fix}, _of(hits, {Move.capitulate}), _overlap)
     # A generic acknowledgement inside a real reflection is part of that reflection.
-    strong = [h for h in hits if h.move in {Move.reflect_content, Move.reflect_feeling, Move.own}]
-    if strong:
-        hits = [
-            h
-            for h in hits
-            if not (h.move is Move.acknowledge and any(s.start <= h.start < s.end for s in strong))
-        ]
+    strong = _of(hits, {Move.reflect_content, Move.reflect_feeling, Move.own})
+    hits = _without(hits, {Move.acknowledge}, strong, _starts_in)
     if understood:
         hits = [Hit(Move.commit, h.start, h.end) if h.move is Move.quick_fix else h for h in hits]
     col.hits = hits

@@ -139,6 +139,7 @@ class OfflineJudge:
             dimensions=rubric.turn_dimensions,
             reply=exchange.reply,
             asked=(asked.start, asked.end) if asked else None,
+            question_ends=found.question_ends,
         )
         return Assessment(
             judge=self.name,

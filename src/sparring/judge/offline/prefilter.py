@@ -421,8 +421,9 @@ def _first_characters(items: Iterable[tuple[Any, Any]]) -> set[str] | None:
     return None
 
 
-def _group_end(text: str) -> int:
-    """Where the group that opens `text` closes (the index after its closing bracket)."""
+def _structure(text: str) -> Iterator[tuple[int, str, int]]:
+    """Each closing bracket and bar of a pattern's text, outside escapes and character classes,
+    with where it stands and the depth of groups it leaves open."""
     depth, i, in_class = 0, 0, False
     while i < len(text):
         ch = text[i]
@@ -437,9 +438,17 @@ def _group_end(text: str) -> int:
             depth += 1
         elif ch == ")":
             depth -= 1
-            if depth == 0:
-                return i + 1
+            yield i, ch, depth
+        elif ch == "|":
+            yield i, ch, depth
         i += 1
+
+
+def _group_end(text: str) -> int:
+    """Where the group that opens `text` closes (the index after its closing bracket)."""
+    for i, ch, depth in _structure(text):
+        if ch == ")" and depth == 0:
+            return i + 1
     raise ValueError(f"unbalanced: {text[:40]!r}")
 
 
@@ -448,24 +457,11 @@ def _top_level_alternatives(alternation: str) -> list[str]:
     if not alternation.startswith("(?:") or _group_end(alternation) != len(alternation):
         raise ValueError(f"not one group of alternatives: {alternation[:40]!r}")
     inner = alternation[3:-1]
-    out, depth, start, i, in_class = [], 0, 0, 0, False
-    while i < len(inner):
-        ch = inner[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = ch != "]"
-        elif ch == "[":
-            in_class = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
+    out, start = [], 0
+    for i, ch, depth in _structure(inner):
+        if ch == "|" and depth == 0:
             out.append(inner[start:i])
             start = i + 1
-        i += 1
     out.append(inner[start:])
     return out
 

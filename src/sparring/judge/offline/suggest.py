@@ -257,17 +257,21 @@ def _capital(m: re.Match[str]) -> str:
 _LOWER_I = re.compile(r"(?<![\w'.-])i(?=(?:'(?:m|ve|ll|d))?(?:[\s,!?;:]|\.(?!e\.)|$))")
 
 
-def _tidy(reply: str) -> str:
+def _tidy(reply: str, question_ends: Sequence[int] | None = None) -> str:
     """Their reply as a suggestion repeats it: one line, each sentence starting with a capital,
     "i" written "I" (typed on a phone, "ok. your team's out chasing the number. i get it"),
     a question mark on each question the rules read, and a full stop at the end if it has no
-    mark of its own."""
+    mark of its own. `question_ends`: where the judge read questions without their mark in
+    `reply`, if it did (read again otherwise)."""
     text = " ".join(reply.split())
     # a question they typed without its mark keeps its place as the question ("what would
     # actually help you most right now" is still asked last, and with a question mark); a reply
     # too long to repeat is not read again for its questions (the caller sets it aside)
     if len(text) <= _LONGEST_KEPT:
-        text = mark_questions(text, unmarked_question_ends(text))
+        # (the judge's offsets hold while the text is the reply as it was typed)
+        if question_ends is None or text != reply:
+            question_ends = unmarked_question_ends(text)
+        text = mark_questions(text, question_ends)
     text = _MISSING_APOSTROPHE.sub(_apostrophe, text)
     text = _WEEKDAY.sub(lambda m: m.group().capitalize(), text)
     text = _LOWER_I.sub("I", text[:1].upper() + text[1:])
@@ -337,10 +341,12 @@ def _their_names(text: str, lines: Sequence[str]) -> str:
     return re.sub(r"\b[a-z]{3,}\b", lambda m: names.get(m.group(), m.group()), text)
 
 
-def build_on(reply: str, moves: Collection[Move], latest: str) -> tuple[str, str]:
+def build_on(
+    reply: str, moves: Collection[Move], latest: str, question_ends: Sequence[int] | None = None
+) -> tuple[str, str]:
     """After a reply that scores 5 everywhere: (the reply itself, one step further; what that
     step is, for the advice)."""
-    text, present = _their_names(_tidy(reply), [latest]), set(moves)
+    text, present = _their_names(_tidy(reply, question_ends), [latest]), set(moves)
     if len(text) > _LONGEST_KEPT:
         return (
             "Keep your reply as it was, then stop and let them answer.",
@@ -363,10 +369,11 @@ def improve(
     names: Collection[str],
     turn: int,
     avoid: tuple[str, ...],
+    question_ends: Sequence[int] | None = None,
 ) -> str | None:
     """A good reply (it listens and does not defend) with what it lacks added: the feeling,
     their point, a check, an open question. None when it is too long to repeat."""
-    text, present = _their_names(_tidy(reply), lines), set(moves)
+    text, present = _their_names(_tidy(reply, question_ends), lines), set(moves)
     if len(text) > _LONGEST_KEPT:
         return None
     added = []
@@ -420,18 +427,20 @@ def suggest(
     dimensions: Sequence[Dimension],
     reply: str = "",
     asked: tuple[int, int] | None = None,
+    question_ends: Sequence[int] | None = None,
 ) -> tuple[str, str]:
     """(a better reply, one line of advice on what to change). `persona_lines`: what the
     persona has said so far, latest last; `scores`: the reply's turn scores, by `dimensions`;
-    `asked`: where in the reply the judge read its last open question."""
+    `asked`: where in the reply the judge read its last open question; `question_ends`: where
+    it read questions typed without their mark (`Detection.question_ends`)."""
     latest = persona_lines[-1] if persona_lines else ""
     if scores and reply.strip() and all(s.score == 5 for s in scores):
-        better, further = build_on(reply, moves, latest)
+        better, further = build_on(reply, moves, latest, question_ends)
         return better, advice(scores, dimensions, moves, going_further=further)
     avoid = rejected(latest)
     tips = advice(scores, dimensions, moves, understood=understood)
     if reply.strip() and not understood and _good(scores, dimensions):
-        improved = improve(reply, moves, persona_lines, names, turn, avoid)
+        improved = improve(reply, moves, persona_lines, names, turn, avoid, question_ends)
         if improved:
             return improved, tips
     reflect = reflection(persona_lines, names, turn, avoid)
