@@ -2168,3 +2168,62 @@ def test_the_changed_scenarios_replies_by_another_hand(
         assert present in hits, hits
     if absent is not None:
         assert absent not in hits, hits
+
+
+DENISE = (
+    "Do you know what a bank holiday Saturday is to a garden centre? We took ninety-six, most of "
+    "it in cash. And the email you sent called it an inconvenience."
+)
+NADIA = (
+    "Yesterday you stood in front of Helen and presented the returns-risk model. My team's "
+    'model. And when Helen asked who built it, you said "we\'ve been working on it".'
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "context", "present", "absent"),
+    [
+        # refusing to defend is no denial, and owning the email is owning
+        (
+            "Denise, I'm not here to read you the email again. That email was bad, I know it.",
+            DENISE,
+            {Move.own},
+            {Move.deny, Move.justify},
+        ),
+        ("I'm not here to defend the email.", DENISE, set(), {Move.deny, Move.justify}),
+        ("I didn't come to argue about Saturday.", DENISE, set(), {Move.deny, Move.justify}),
+        # their word called too small for what happened is no denial of it
+        (
+            '"Inconvenience" is not the word for queues in the car park at Chelmsford.',
+            DENISE,
+            set(),
+            {Move.deny, Move.justify},
+        ),
+        # ... but a plain denial still is one
+        ("The email was not an inconvenience notice.", DENISE, {Move.deny}, set()),
+        # "were" after a subject is the past tense, not "we're": no promise of a fix
+        (
+            'I said "we\'ve been working on it", and that was true, we were working on it.',
+            NADIA,
+            {Move.justify},
+            {Move.quick_fix},
+        ),
+        ("You were calling the helpline all day, I know.", DENISE, set(), {Move.quick_fix}),
+        ("We're working on it now and it will be fixed by five.", DENISE, {Move.quick_fix}, set()),
+        # what they did, put to them for a yes, then our reason: a fact asked, then a defence
+        (
+            "You sent it to me to use, no? I used it. That was the point of sending it.",
+            NADIA,
+            {Move.justify},
+            {Move.check},
+        ),
+        ("You felt shut out of the room, no?", NADIA, {Move.check}, set()),
+    ],
+)
+def test_natural_replies_from_a_twelfth_writer_read_for_what_they_do(
+    reply: str, context: str, present: set[Move], absent: set[Move]
+) -> None:
+    """Misreadings found in the natural-play runs of benchmarks/natural-replies/toronto-ops."""
+    found = {h.move for h in detect(reply, context).hits}
+    assert present <= found, found
+    assert not absent & found, found

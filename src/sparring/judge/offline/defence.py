@@ -169,6 +169,13 @@ _SELF_ACCOUNT = re.compile(
 _ADMISSION = re.compile(
     r"^(?:(?:then|and|yes|yeah|so)[,]?\s+)?(?:i|we) (?:put|gave|sent|took|made|moved|cancelled|canceled|changed|chose|picked|decided|presented|booked|scheduled|promised|told|said|dropped|left|skipped|missed|forgot|ignored|announced)\b"
 )
+# An admission that stands by what was done: "I said 'we've been working on it', and that was
+# true" owns the words and defends them (both).
+_VINDICATED = re.compile(
+    r"\b(?:and|which) (?:that |it )?(?:was|is|'s) (?:(?:all |completely |perfectly |100% )?"
+    r"(?:true|accurate|correct|the truth))\b|\bi (?:stand by|meant) (?:it|that|every word|what i said)\b"
+    r"|\b(?:nothing|not anything) wrong with (?:that|it)\b"
+)
 _SELF_ACCOUNT_OK = re.compile(
     r"^(?:i|we)(?:'ve| have)? (?:(?:just|also) )?(?:am|'m|are|'re|was|were) (?:so |really |truly |very )?(?:sorry|glad|grateful|listening|here|not going anywhere|wrong|at fault|late|responsible|to blame)\b"
 )
@@ -214,7 +221,7 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
         words = text.split()
         if s.question or len(words) < 3 or _FORMULA.search(text) or ADVICE.search(text):
             continue
-        if _AGREEING.search(text):
+        if _AGREEING.search(text) or _NOT_HERE_TO_DEFEND.search(text) or _UNDERSTATED.search(text):
             continue
         stems = content_stems(text)
         if len(stems) < 2 or len(stems & ctx) * 2 >= len(stems):
@@ -225,6 +232,8 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
             continue  # an instruction ("rate this 5/5") is not a defence of our side
         if _ADMISSION.match(text) and stems & ctx and not negated(text):
             col.add(Move.own, s.start, s.end)  # admitting the very thing they raised
+            if _VINDICATED.search(text):
+                col.add(Move.justify, s.start, s.end)  # ... and standing by it
             return
         move = Move.deny if negated(text) else Move.justify
         col.add(move, s.start, s.end)
@@ -282,6 +291,8 @@ def structural_defence(
             and not _REASSURANCE.search(text)
             and not _AGREEING.search(text)
             and not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", text)
+            and not _NOT_HERE_TO_DEFEND.search(text)
+            and not _UNDERSTATED.search(text)
         ):
             col.add(Move.deny, s.start, s.end)
         elif not overlap and _YOU_ACTION.match(text) and not _FEELING_HINT.search(text):
@@ -290,8 +301,27 @@ def structural_defence(
             if overlap and _ADMISSION.match(text) and not negated(text):
                 # "I put that board up": admitting the very thing they raised
                 col.add(Move.own, s.start, s.end)
+                if _VINDICATED.search(text):
+                    col.add(Move.justify, s.start, s.end)
             else:
                 col.add(Move.justify, s.start, s.end)
+
+
+# Refusing to defend is no denial: "I'm not here to read you the email again", "I didn't come
+# to argue about Saturday" (not "I'm not here to be shouted at").
+_NOT_HERE_TO_DEFEND = re.compile(
+    r"\b(?:i(?:'m| am)|i'?m) not (?:here|going) to (?:just )?(?:read (?:you|out)|repeat|defend|justify|argue"
+    r"|explain (?:it|this|that) away|make excuses|excuse|fight|debate|score points|point fingers"
+    r"|blame|hide behind|go over|recite|quote)\b"
+    r"|\bi (?:didn'?t|did not) come (?:here |in )?to (?:argue|defend|justify|fight|debate|make excuses"
+    r"|read|repeat|score points|point fingers|blame)\b"
+)
+# Their word, or ours, called too small for what happened: "'Inconvenience' is not the word for
+# queues in the car park", "sorry doesn't begin to cover it".
+_UNDERSTATED = re.compile(
+    r"\b(?:is|was)(?:n'?t| not) (?:the |a )?(?:right |correct )?word for\b"
+    r"|\b(?:doesn'?t|does not|didn'?t|did not) (?:even )?(?:begin to )?(?:cover|describe) (?:it|this|that|what)\b"
+)
 
 
 _FEELING_HINT = re.compile(
@@ -367,7 +397,7 @@ _OTHER_POINT = {Move.counterattack, Move.deflect, Move.dismiss, Move.sarcasm}
 
 
 _ALSO_ARGUMENT = Guarded(
-    r"(?<=[.!]\s)(?:i'?m|i am|we'?re|we are|i|we) also (?:the one|the ones|have|had|paying|doing|working|got|been|under|dealing|trying)\b[^.!?]*"
+    r"(?<=[.!]\s)(?:i'?m|i am|we're|(?<!\w )were|we are|i|we) also (?:the one|the ones|have|had|paying|doing|working|got|been|under|dealing|trying)\b[^.!?]*"
 )
 
 

@@ -20,7 +20,8 @@ MACROS: dict[str, str] = {
     "IVE": r"(?:i'?ve|i have)",
     "ID": r"(?:i'?d|i would|i had)",
     "ILL": r"(?:i'?ll|i will)",
-    "WERE": r"(?:we'?re|we are)",
+    # ("were" typed for "we're" only where no subject comes before it: not "we were", "you were")
+    "WERE": r"(?:we're|(?<!\w )were|we are)",
     "WEVE": r"(?:we'?ve|we have)",
     "WELL": r"(?:we'?ll|we will)",
     "WED": r"(?:we'?d|we would|we had)",

@@ -156,6 +156,14 @@ _OFFER = re.compile(
 )
 
 
+_TAG_ON_THEIR_ACTION = re.compile(
+    r"\W*(?:(?:but|and|so|well|look|ok(?:ay)?)[,.]?\s+)?(?:you|u) (?:(?:also|yourself|even|first|did) )?"
+    r"(?:sent|gave|told|asked|said|signed|agreed|approved|chose|picked|wanted|made|put|took|handed"
+    r"|emailed|forwarded|shared|passed)\b[^?]*,\s*(?:no|right|yeah|yes|eh|didn'?t you|did you not"
+    r"|wasn'?t it|isn'?t that right|correct)\W*$"
+)
+
+
 def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     if first(R.FIX_QUESTION, clause):
         return Move.quick_fix
@@ -183,6 +191,9 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     ):
         return Move.open_question
     if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):
+        return Move.closed_question
+    # "You sent it to me to use, no?": what they did, put to them for a yes, asks a fact.
+    if _TAG_ON_THEIR_ACTION.match(clause):
         return Move.closed_question
     # A statement with a question mark: a reflection offered for correction is a check.
     if not _OFFER.match(clause) and (  # "I'll stick a free month on for you, how's that?"

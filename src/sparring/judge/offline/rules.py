@@ -408,7 +408,7 @@ OPEN_WH = rules(
 # Invitations phrased as statements ("Tell me more").
 INVITE_STATEMENT = rules(
     # (not commiserating about ourselves: "Tell me about it, I've been run off my feet too")
-    r"\b(?:please )?tell me (?!about it[,.!]*\s+(?:i'?ve|i am|i'?m|im|my|we'?ve|we'?re|it'?s been|same)\b)(?:more|about|what|how|why|everything|the whole|your side|what happened|where|which|a bit|a little)\b",
+    r"\b(?:please )?tell me (?!about it[,.!]*\s+(?:i'?ve|i am|i'?m|im|my|we'?ve|(?:we're|(?<!\w )were)|it'?s been|same)\b)(?:more|about|what|how|why|everything|the whole|your side|what happened|where|which|a bit|a little)\b",
     r"\bhelp me (?:to )?(?:understand|see|get)\b",
     r"\b(?:walk|talk|take) me through\b",
     r"\bsay (?:a bit |a little )?more\b",
@@ -569,7 +569,7 @@ OWN = rules(
     r"^(?:(?:yeah|yes|ok(?:ay)?|look|honestly|i know)[,.]? )*it was me (?:who|that) (?!(?:told|said|warned|raised|flagged|asked|found|noticed|spotted|reported|pushed|fought|stood)\b)\w+",
     r"\bi (?:don'?t|do not|haven'?t) (?:have|got) (?:a |an |any )?(?:(?:good|real|proper|decent) (?:reason|excuse|explanation)|excuse)\b",
     r"\b(?:it'?s|it is|it was|that was) (?:a |just a )?stall\W*$|\b(?:i gave you|that was|it was) (?:a |an )?(?:stock|canned|rubbish|lame|weak|crap|non-) ?answer\W*$",
-    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){1,2}was (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))\W*$",
+    r"^(?:(?:yeah|yes|ok(?:ay)?|fair|right|honestly|god)[,.]? )*(?:that|the) (?:\w+ ){1,2}was (?:bad|wrong|out of order|unfair|clumsy|poor|rubbish|thoughtless|careless|(?:a )?(?:bad|poor|stupid|terrible|rubbish|clumsy) (?:call|idea|move|word|phrase|choice|joke|slide|line))(?:,? (?:i know(?: it| that)?|i admit it|no question|no doubt|i'?ll (?:admit|grant you) (?:it|that)))?\W*$",
     r"\bi know (?:it'?s|it was|that'?s|that was) (?:a )?(?:rubbish|bad|poor|terrible|stupid|lame|weak|crap) (?:answer|phrase|word|excuse|call|idea|reply|line|joke|thing to say)\b|\bi know (?:it'?s|it was|that'?s|that was) (?:rubbish|bad|poor|terrible|stupid|lame|weak|crap)\W*$",
     r"\bi (?:was|got (?:that|it|this)) wrong\b",
     r"\bi (?:messed|screwed|mucked|cocked|fouled|stuffed) (?:that |this |it |things )?up\b",
@@ -618,7 +618,7 @@ OWN = rules(
     r"\byou(?:'re| are) right(?:,)? (?:and|i|we|it|that)\b",
     r"\b(?:i|we)(?:'ve| have) (?:done|put) (?:that|this|it) (?:to|on) you\b",
     r"\bi got (?:\w+ ){0,2}wrong\b|\bwhat i got (?:\w+ )?wrong\b",
-    r"\b(?:that'?s|thats|it'?s|that was|it was) (?:really |so |pretty )?(?:bad|not ok|not okay|not good enough|unacceptable|not acceptable|wrong|poor|terrible|awful)(?:,)? (?:and|so) (?:i'?m|im|i am|we'?re|we are) sorry\b",
+    r"\b(?:that'?s|thats|it'?s|that was|it was) (?:really |so |pretty )?(?:bad|not ok|not okay|not good enough|unacceptable|not acceptable|wrong|poor|terrible|awful)(?:,)? (?:and|so) (?:i'?m|im|i am|(?:we're|(?<!\w )were)|we are) sorry\b",
     r"\b(?:that'?s|that is|it'?s|this is|that was) (?:not|un)acceptable(?: (?:when|from|of) (?:us|me|a|our))?\b",
     r"\byou should(?:'ve| have) (?:heard|been told|got|had|known|found out) (?:(?:about )?(?:it|this|that|the \w+|that \w+|this \w+)(?: \w+)? )?(?:from|by) (?:me|us)\b",
     r"\b<<SORRY>>,? (?:but )?(?:i|we) (?:missed|forgot|didn'?t|dropped|lost|ignored|overlooked|should|let|never)\b",
@@ -642,7 +642,7 @@ OWN = rules(
     # crap way to do it", "the hannah thing did look bad", "i wont pretend it isnt", "which is
     # on me"
     r"\bi'?ll (?:admit|grant you) (?:it|that)\b(?! i (?:don'?t|didn'?t|wasn'?t|never)\b)|\bi admit it\b|\bi took the (?:easy|lazy|cowardly|coward'?s) (?:line|way|route|option|way out)\b",
-    r"\b(?:i'?m|i am|we'?re|we are|i was|we were) the ones? (?:who|that) (?:made|sent|stuffed|messed|screwed|mucked|let (?:you|her|him|them|it)|put|took|signed|decided|broke|dropped|cancelled|canceled|changed|approved|booked|forgot|missed|ignored|overlooked|rushed|cut|moved|pulled|left (?:you|her|him|them)|turned)\b(?! (?:up|the pieces|your mess)\b)(?![^.?!]{0,120}\b(?:while you|to look after|nobody else|all the|every (?:day|night|week|weekend))\b)",
+    r"\b(?:i'?m|i am|(?:we're|(?<!\w )were)|we are|i was|we were) the ones? (?:who|that) (?:made|sent|stuffed|messed|screwed|mucked|let (?:you|her|him|them|it)|put|took|signed|decided|broke|dropped|cancelled|canceled|changed|approved|booked|forgot|missed|ignored|overlooked|rushed|cut|moved|pulled|left (?:you|her|him|them)|turned)\b(?! (?:up|the pieces|your mess)\b)(?![^.?!]{0,120}\b(?:while you|to look after|nobody else|all the|every (?:day|night|week|weekend))\b)",
     r"\b(?:it'?s|it is|that'?s|it was) not your fault,? (?:it'?s|it is|it was) (?:ours|mine|on (?:us|me)|(?:our|my) (?:fault|mistake|doing))\b",
     r"\b(?:not (?:gonna|going to)|can'?t|cannot) argue with (?:that|it)\b(?![^.?!]{0,120}\bbut\b)",
     r"\b(?:that|it|this) was (?:a |an )?(?:terrible|rubbish|bad|awful|poor|lousy|crap|shocking|horrible|stupid|thoughtless|careless|cowardly) way to\b(?! (?:find out|learn|hear)\b)(?! (?:talk|speak) to (?:a|an|the|my|our|his|her|their|him|them)\b)",
@@ -665,14 +665,14 @@ JUSTIFY = rules(
     r"\b(?:nobody|no one|no-one) (?:told|warned|informed) (?:me|us)\b",
     r"\b(?:we|i) (?:had|have|needed|need|were forced|was forced) to\b(?! (?:admit|say|be honest|agree|apologi[sz]e|own|hear|listen|understand|ask|take|do better|fix|learn|face))",
     r"\b(?:i|we) (?:had|have) (?:no|little) (?:choice|option|alternative|other option)\b",
-    r"\bthe (?:whole )?(?:reason|point|idea|goal|purpose|aim|thinking|rationale|logic) (?:behind (?:it|this|that|the \w+) )?(?:is|was|of (?:it|this|that|the))\b(?!.*\?)",
+    r"\bthe (?:whole )?(?:reason|point|idea|goal|purpose|aim|thinking|rationale|logic) (?:behind (?:it|this|that|the \w+) )?(?:is|was|of (?:it|this|that|the|\w+ing (?:it|this|that|them)))\b(?!.*\?)",
     r"\b(?:it|that|this|they|those|these)(?: \w+)? (?:was|were|is|are) (?:absolutely |completely |really |very |all |just )?(?:necessary|needed|required|mandatory|agreed|decided|approved|planned|scheduled long|signed off|in the plan|for (?:your|everyone'?s) (?:own )?good|for the best|company policy|non-negotiable|unavoidable|the right (?:call|decision|thing))\b",
     r"\blet me (?:just )?(?:explain|clarify|walk you through why|give you (?:the|some) context)\b",
     # good intentions as the answer: "I've always had Anaya's best interests at heart", "we
     # really try to make people feel welcome here", "so you can see it's fair"
     r"\b(?:i'?ve|i have|we'?ve|we have) (?:always )?had (?:\w+'s|your|their|his|her|everyone'?s) best interests? at heart\b",
-    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]{0,120}\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|we'?re not|i didn'?t|we didn'?t|we failed|i failed)\b|[^.?!]{0,120}\b(?:and|but) (?:this time )?(?:we|i) (?:clearly |obviously |just |completely )?(?:failed|didn'?t|missed|got (?:it|this) wrong|let you down)\b)",
-    r"\bso (?:you can|you'?ll) see (?:that )?(?:it'?s|it was|we were|i was|we'?re|i'?m|it is) (?:fair|right|correct|true|accurate|legit)\b(?!,? or not)|\bi only (?:ever )?wanted (?:what'?s|the) best for\b",
+    r"\b(?:we|i) (?:really |always |genuinely |honestly )(?:do )?(?:try|strive|aim|work hard) (?:so hard |really hard |our best |my best |hard )?to\b(?![^.?!]{0,120}\b(?:and|but) (?:clearly |obviously )?(?:i'?m not|(?:we're|(?<!\w )were) not|i didn'?t|we didn'?t|we failed|i failed)\b|[^.?!]{0,120}\b(?:and|but) (?:this time )?(?:we|i) (?:clearly |obviously |just |completely )?(?:failed|didn'?t|missed|got (?:it|this) wrong|let you down)\b)",
+    r"\bso (?:you can|you'?ll) see (?:that )?(?:it'?s|it was|we were|i was|(?:we're|(?<!\w )were)|i'?m|it is) (?:fair|right|correct|true|accurate|legit)\b(?!,? or not)|\bi only (?:ever )?wanted (?:what'?s|the) best for\b",
     r"\byou (?:have|need|got) to (?:understand|realise|realize|see|remember|appreciate|admit|accept)\b",
     # ("to be fair to you" concedes their point)
     r"\b(?:to be fair(?! to (?:you|them|her|him|your))|in (?:my|our) defen[cs]e|for the record|with (?:all due )?respect|just so you know|the (?:fact|truth|reality) (?:is|of the matter)|to be honest with you,? (?:we|i|it|the)|in fairness|if you look at the (?:numbers|data|facts))\b",
@@ -981,7 +981,7 @@ DISMISS = rules(
     r"^(?:relax|chill)\b|\b(?:just|please) (?:relax|chill)\b",
     r"\btake a (?:deep )?breath\b",
     r"\bsorry to hear (?:that )?(?:you|u) (?:feel|felt|see it|think) (?:that way|like that|this way)(?=\s*(?:[.!]|$|,? but\b))",
-    r"\b(?:i'?m |i am |we'?re |we are )?(?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt|see it|think)\b|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
+    r"\b(?:i'?m |i am |(?:we're|(?<!\w )were) |we are )?(?:so |very |really )?sorry (?:that )?(?:you (?:feel|felt|see it|think)\b|you(?:'re| are| were) (?:offended|so upset)|if you|you see it (?:that way|like that)|you think (?:that|so)|you took it)\b",
     r"\bsorry if (?:you|that|i|anyone|it|this) (?:felt|feel|were|was|got|came across|caused|seemed|upset|offended)\b",
     r"\byou(?:'re| are|re) (?:being )?(?:too |so |a bit |a little |overly |very |way too |just )?(?:emotional|sensitive|dramatic|hysterical|touchy|defensive|negative|aggressive|hostile|worked up|wound up|overreacting|overthinking|paranoid|precious|difficult|unreasonable)\b",
     r"\bdon'?t take (?:it|this|that) (?:so )?personally\b",
@@ -1083,7 +1083,7 @@ DEFLECT = rules(
     r"^(?:honestly,? )?(?:i'?m|i am) (?:\w+ ){0,2}(?:too|as well)[.!]*$",
     # putting it off: "Let's chat Thursday, ok?", "Can we maybe talk tomorrow when it's
     # calmer?", "Do you want to stop here and pick it up tomorrow?", "Let's sync later today?"
-    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re(?! ready)|things|we'?re|everyone))(?![^?]{0,120}\bor (?:would you (?:rather|prefer)|do you want|keep going|carry on|now|today|right now)\b)(?![^.?!]{0,60}(?:\bat \d|\d(?::\d\d)? ?(?:am|pm)\b|\bjust you and me\b|\bfor as long as\b|\bwhen (?:you'?re|your|you are) ready\b|\bi'?ll (?:be there|come|clear|book|bring)\b))",
+    r"\b(?:let'?s|lets|can we|could we|shall we|maybe)(?: maybe| just| perhaps)? (?:chat|talk|speak|sync|catch up|pick (?:this|it|that) up|discuss (?:this|it|that)|regroup|reconvene)(?: about (?:this|it|that))?(?: over (?:a )?(?:coffee|brew|cuppa|lunch|drink))?(?: properly| more)? (?:later|tomorrow|monday|tuesday|wednesday|thursday|friday|next week|after(?! you(?:'ve| have)\b)|another time|when (?:it'?s|you'?re(?! ready)|things|(?:we're|(?<!\w )were)|everyone))(?![^?]{0,120}\bor (?:would you (?:rather|prefer)|do you want|keep going|carry on|now|today|right now)\b)(?![^.?!]{0,60}(?:\bat \d|\d(?::\d\d)? ?(?:am|pm)\b|\bjust you and me\b|\bfor as long as\b|\bwhen (?:you'?re|your|you are) ready\b|\bi'?ll (?:be there|come|clear|book|bring)\b))",
     r"\b(?:do you want|would you like|shall we|should we) (?:to )?(?:stop|leave it|pause|call it a day)(?: here| there| for now| for today)?(?: and)? (?:pick (?:it|this) up|come back|continue|carry on|talk)\b(?![^?]{0,120}\bor (?:would you (?:rather|prefer)|do you want|keep going|carry on|now|today|right now)\b)",
     r"\b(?:let'?s|lets) (?:stay|keep|remain) focused on\b(?! (?:you|your|what you|getting you|how you|(?:the )?(?:burnout|hurt|harm|impact|upset))\b)|\b(?:let'?s|lets|can we|could we) (?:just )?(?:park (?:this|it|that)|circle back(?![^.?!]{0,80}\b(?:i|we) (?:rushed|skipped|brushed|glossed|missed)\b)|take (?:this|it|that) offline|leave (?:it|this|that) (?:for|till|until) (?:tonight|now|today|tomorrow|later|the morning))\b|\bcatch you later\b|\bi can'?t get into (?:this|it|that)\b|\byou(?:'d| would|'ll| will) (?:need|have) to (?:raise|take) (?:that|this|it) (?:up )?with\b(?![^.?!]{0,120}\b(?:i'?ll|i will|i'?ve|i have|i can) (?:\w+ )?(?:come|write|help|go|book|ring|call|raise|sit|do)\w*\b)",
     # a change of subject, or their question handed to someone else: "While I've got you, where
@@ -1127,7 +1127,7 @@ SARCASM = rules(
     r"\bi'?m sure (?:the|that|it|you)\b[^.?!]*\b(?:real|such a|so) \w+ for you\b",
     r"\bsave my breath\b",
     r"\bthat'?s really helpful to know\b",
-    r"^so (?:now )?(?:i'?m|i am|we'?re|we are) (?:a |an |the )?(?!clear\b|sorted\b|done\b|square\b|agreed\b|good\b|all good\b|ok(?:ay)?\b|fine\b|all set\b|set\b|booked\b)\w+(?: \w+)?(?: now)?,? (?:great|brilliant|lovely|perfect|fantastic|wonderful|nice|charming)\W*$|^(?:great|fantastic|brilliant|lovely|perfect|wonderful)[,.!]* (?:so )?now (?:i'?m|i am|we'?re|we are)\b(?! (?:clear|getting (?:somewhere|there)|on the same page|sorted|agreed)\b)",
+    r"^so (?:now )?(?:i'?m|i am|(?:we're|(?<!\w )were)|we are) (?:a |an |the )?(?!clear\b|sorted\b|done\b|square\b|agreed\b|good\b|all good\b|ok(?:ay)?\b|fine\b|all set\b|set\b|booked\b)\w+(?: \w+)?(?: now)?,? (?:great|brilliant|lovely|perfect|fantastic|wonderful|nice|charming)\W*$|^(?:great|fantastic|brilliant|lovely|perfect|wonderful)[,.!]* (?:so )?now (?:i'?m|i am|(?:we're|(?<!\w )were)|we are)\b(?! (?:clear|getting (?:somewhere|there)|on the same page|sorted|agreed)\b)",
     r"\b(?:glowing|rave|lovely) (?:review|feedback|report|compliment)\b",
 )
 
@@ -1170,7 +1170,7 @@ QUICK_FIX = rules(
     r"\b(?:i|we) won'?t (?:do|let) (?:it|that|this) (?:happen )?again\b",
     r"\bshall we (?:do|set|try|make|get|split|agree|start)\b",
     r"\b\w+(?: \w+)? will be (?:live|fixed|sorted|done|ready|with you|back|paid|restored|resolved|up|credited|refunded|corrected|replaced)\b",
-    r"\b(?:we'?re|we are|i'?m|i am) (?:already |now |currently )?(?:pulling|fixing|sorting|refunding|sending|chasing|looking into|working on|adding|changing|removing|replacing|rolling back|correcting|booking|arranging|calling)\b",
+    r"\b(?:(?:we're|(?<!\w )were)|we are|i'?m|i am) (?:already |now |currently )?(?:pulling|fixing|sorting|refunding|sending|chasing|looking into|working on|adding|changing|removing|replacing|rolling back|correcting|booking|arranging|calling)\b",
 )
 
 INVITE_COLLABORATION = rules(
