@@ -55,6 +55,7 @@ TRAINED = [
         "multi-writer, seventeenth wave",
         ROOT / "benchmarks/multiwriter17/train.jsonl",
     ),
+    ("multi-writer, nineteenth wave", ROOT / "benchmarks/multiwriter19/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

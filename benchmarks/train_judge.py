@@ -76,6 +76,7 @@ SETS = {
     "multiwriter15": REPO / "benchmarks" / "multiwriter15" / "train.jsonl",
     "multiwriter16": REPO / "benchmarks" / "multiwriter16" / "train.jsonl",
     "multiwriter17": REPO / "benchmarks" / "multiwriter17" / "train.jsonl",
+    "multiwriter19": REPO / "benchmarks" / "multiwriter19" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -94,6 +95,7 @@ COMBINER_SETS = (
     "multiwriter15",
     "multiwriter16",
     "multiwriter17",
+    "multiwriter19",
     "final-heldout",
     "multiwriter-dev",
 )

@@ -2227,3 +2227,60 @@ def test_natural_replies_from_a_twelfth_writer_read_for_what_they_do(
     found = {h.move for h in detect(reply, context).hits}
     assert present <= found, found
     assert not absent & found, found
+
+
+TONYA = (
+    "You wrote me up in front of the whole line. I told you at 1:30 the well was low, and you "
+    "said keep plating."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # their own doing put back to them
+        (
+            "You're the one who asked for the transfer. I never suggested it.",
+            {Move.counterattack},
+            set(),
+        ),
+        ("That deposit's on you, Renee. You put it in your own name.", {Move.counterattack}, set()),
+        (
+            "And in six years you never had a problem with how we split tips till now.",
+            {Move.counterattack},
+            set(),
+        ),
+        ("You were the one who had to ring them all back.", set(), {Move.counterattack}),
+        # what they did, put to them for a yes: a case made, not a question asked
+        (
+            "You gave us 180 on the final count, didn't you? We cooked to 180.",
+            {Move.leading_question},
+            {Move.check, Move.open_question},
+        ),
+        (
+            "You remember saying 'do what you want with that truck'? I took you at your word.",
+            {Move.leading_question},
+            {Move.check, Move.open_question},
+        ),
+        ("You felt left out, no?", {Move.check}, {Move.leading_question}),
+        ("So you told her first, right?", set(), {Move.leading_question}),
+        # standing by it
+        ("We sent the text that afternoon, and I'd make that call again.", {Move.justify}, set()),
+        # a vague brush-off instead of an answer
+        ("Fair enough. I'll see what I can do.", {Move.deflect}, set()),
+        ("ok noted, ill pass it on", {Move.deflect}, set()),
+        (
+            "I'll pass it on to the chef tonight and ring you tomorrow with what he says.",
+            set(),
+            {Move.deflect},
+        ),
+    ],
+)
+def test_calm_defences_in_plain_words_are_read(
+    reply: str, present: set[Move], absent: set[Move]
+) -> None:
+    """From the nineteenth wave's training errors (benchmarks/multiwriter19): holding ground
+    while sounding calm, with no stock phrase to give it away."""
+    found = {h.move for h in detect(reply, TONYA).hits}
+    assert present <= found, found
+    assert not absent & found, found

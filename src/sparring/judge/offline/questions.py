@@ -49,6 +49,12 @@ def classify_questions(s: Sentence, col: Collector, ctx_stems: AbstractSet[str])
         if _ACCUSING.search(text):
             col.add(Move.counterattack, s.start + m.start(), s.end)
         return
+    if _TAG_ON_THEIR_ACTION.match(text):
+        # "You sent it to me to use, no?", "You remember saying 'do what you want with it'?":
+        # what they did or said, put to them for a yes, makes a case against them
+        col.add(Move.leading_question, s.start, s.end)
+        col.add(Move.justify, s.start, s.end)
+        return
     # A sentence may hold several questions ("What happened - did anyone call?"): the most
     # inviting one decides.
     kinds = [_question_kind(clause, ctx_stems) for clause in _question_clauses(text)]
@@ -157,10 +163,12 @@ _OFFER = re.compile(
 
 
 _TAG_ON_THEIR_ACTION = re.compile(
-    r"\W*(?:(?:but|and|so|well|look|ok(?:ay)?)[,.]?\s+)?(?:you|u) (?:(?:also|yourself|even|first|did) )?"
+    r"\W*(?:(?:but|and|well|look|ok(?:ay)?)[,.]?\s+)?(?:you|u) (?:(?:also|yourself|even|first|did) )?"
     r"(?:sent|gave|told|asked|said|signed|agreed|approved|chose|picked|wanted|made|put|took|handed"
-    r"|emailed|forwarded|shared|passed)\b[^?]*,\s*(?:no|right|yeah|yes|eh|didn'?t you|did you not"
+    r"|emailed|forwarded|shared|passed)\b[^?]*,\s*(?:no|na|right|yeah|yes|eh|didn'?t you|did you not"
     r"|wasn'?t it|isn'?t that right|correct)\W*$"
+    r"|\W*(?:(?:but|and|well|look)[,.]?\s+)?(?:you|u) (?:remember|recall) (?:saying|telling|agreeing|asking"
+    r"|signing|choosing|wanting)\b"
 )
 
 
@@ -191,9 +199,6 @@ def _question_kind(clause: str, ctx_stems: AbstractSet[str]) -> Move:
     ):
         return Move.open_question
     if first(R.FACT_QUESTION, clause) or R.CLOSED_START.match(clause):
-        return Move.closed_question
-    # "You sent it to me to use, no?": what they did, put to them for a yes, asks a fact.
-    if _TAG_ON_THEIR_ACTION.match(clause):
         return Move.closed_question
     # A statement with a question mark: a reflection offered for correction is a check.
     if not _OFFER.match(clause) and (  # "I'll stick a free month on for you, how's that?"

@@ -665,6 +665,9 @@ JUSTIFY = rules(
     r"\b(?:nobody|no one|no-one) (?:told|warned|informed) (?:me|us)\b",
     r"\b(?:we|i) (?:had|have|needed|need|were forced|was forced) to\b(?! (?:admit|say|be honest|agree|apologi[sz]e|own|hear|listen|understand|ask|take|do better|fix|learn|face))",
     r"\b(?:i|we) (?:had|have) (?:no|little) (?:choice|option|alternative|other option)\b",
+    # standing by it: "I'd make that call again", "I'd ask again", "I still think it's the right
+    # place for it"
+    r"\bi(?:'d| would) (?:make (?:that|the same) (?:call|decision|choice)|do (?:it|that|the same)|ask|say it|send it) again\b|\bi still think (?:\w+ ){0,5}(?:was|is|'s) (?:right|the right|correct|fair)\b",
     r"\bthe (?:whole )?(?:reason|point|idea|goal|purpose|aim|thinking|rationale|logic) (?:behind (?:it|this|that|the \w+) )?(?:is|was|of (?:it|this|that|the|\w+ing (?:it|this|that|them)))\b(?!.*\?)",
     r"\b(?:it|that|this|they|those|these)(?: \w+)? (?:was|were|is|are) (?:absolutely |completely |really |very |all |just )?(?:necessary|needed|required|mandatory|agreed|decided|approved|planned|scheduled long|signed off|in the plan|for (?:your|everyone'?s) (?:own )?good|for the best|company policy|non-negotiable|unavoidable|the right (?:call|decision|thing))\b",
     r"\blet me (?:just )?(?:explain|clarify|walk you through why|give you (?:the|some) context)\b",
@@ -844,6 +847,11 @@ COUNTERATTACK = rules(
     r"\byou did (?:volunteer|ask|agree|sign|choose|say|want|book|approve)\b",
     r"\b(?:that'?s|this is) (?:a )?(?:very |pretty |rather |quite )?(?:serious|strong|big|bold|harsh|unfair) (?:accusation|allegation|claim|thing to say)\b",
     r"\b(?:that'?s|it'?s|this is) on you\b",
+    # it was their own doing: "You're the one who asked for the transfer", "That deposit's on
+    # you, Renee" (not "it's on you to decide"), "you never had a problem with it till now"
+    r"\b(?:you'?re|you are|you were|ur|u r|u were) the (?:one|ones|person) (?:who|that) (?:asked|wanted|signed|agreed|chose|picked|decided|approved|requested|insisted|booked|ordered|said yes|put (?:it|in|your))\b",
+    r"\b(?:that|this|it|the \w+|\w+)'s on (?:you|u)\b(?! to\b)(?!,? not\b)",
+    r"\b(?:you|u) (?:never|didn'?t) (?:had|have|raised?|made?) (?:a |any )?(?:problem|issue|complaint|fuss)\b(?=[^.?!]*\b(?:before|till now|until now|when|then)\b)",
 )
 
 BLAME = rules(
@@ -1063,6 +1071,9 @@ DEFLECT = rules(
     r"\bcan we (?:do|talk about|pick up|finish|continue|have) (?:this|it|that) (?:later|another time|tomorrow|some other time)\b",
     r"\b(?:let'?s|lets|can we) (?:focus on|get back to|stay on|stick to|move on|talk about something|change the subject|not go there|not get into|not dwell)\b(?! (?:getting|fixing|sorting|solving|making|finding|what (?:we|i) can))",
     r"^(?:anyway|anyhow|moving on|be that as it may|regardless)\b",
+    # a vague brush-off instead of an answer: "Fair enough. I'll see what I can do.", "Ok. I'll
+    # pass that on.", "ok. I'll think about it."
+    r"^\W*(?:(?:ok(?:ay)?|fair enough|fine|right|sure|noted|alright)[,.!]*\s+)*i'?ll (?:see what i can do|pass (?:that|it|this|them|your \w+) (?:on|along)|think about it|have a think)\W*$",
     r"\bthat'?s (?:a )?(?:separate|different|another) (?:issue|conversation|discussion|topic|matter|question)\b",
     r"\b(?:put|send|write|pop) (?:it|that|this|me) (?:in|an?) ?(?:an? )?(?:email|ticket|note|writing|form|request)\b",
     r"\bnot what this (?:meeting|conversation|call) is (?:about|for)\b",
