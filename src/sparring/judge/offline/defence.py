@@ -221,7 +221,7 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
         words = text.split()
         if s.question or len(words) < 3 or _FORMULA.search(text) or ADVICE.search(text):
             continue
-        if _AGREEING.search(text) or _NOT_HERE_TO_DEFEND.search(text) or _UNDERSTATED.search(text):
+        if _AGREEING.search(text) or _NOT_A_DENIAL.search(text):
             continue
         stems = content_stems(text)
         if len(stems) < 2 or len(stems & ctx) * 2 >= len(stems):
@@ -291,8 +291,7 @@ def structural_defence(
             and not _REASSURANCE.search(text)
             and not _AGREEING.search(text)
             and not re.search(r"\b(?:sorry|apologi[sz]e|apologies)\b", text)
-            and not _NOT_HERE_TO_DEFEND.search(text)
-            and not _UNDERSTATED.search(text)
+            and not _NOT_A_DENIAL.search(text)
         ):
             col.add(Move.deny, s.start, s.end)
         elif not overlap and _YOU_ACTION.match(text) and not _FEELING_HINT.search(text):
@@ -308,18 +307,16 @@ def structural_defence(
 
 
 # Refusing to defend is no denial: "I'm not here to read you the email again", "I didn't come
-# to argue about Saturday" (not "I'm not here to be shouted at").
-_NOT_HERE_TO_DEFEND = re.compile(
-    r"\b(?:i(?:'m| am)|i'?m) not (?:here|going) to (?:just )?(?:read (?:you|out)|repeat|defend|justify|argue"
+# to argue about Saturday" (not "I'm not here to be shouted at"). Nor is a word, theirs or ours,
+# called too small for what happened: "'Inconvenience' is not the word for queues in the car
+# park", "sorry doesn't begin to cover it".
+_NOT_A_DENIAL = re.compile(
+    r"\b(?:i'?m|i am) not (?:here|going) to (?:just )?(?:read (?:you|out)|repeat|defend|justify|argue"
     r"|explain (?:it|this|that) away|make excuses|excuse|fight|debate|score points|point fingers"
     r"|blame|hide behind|go over|recite|quote)\b"
     r"|\bi (?:didn'?t|did not) come (?:here |in )?to (?:argue|defend|justify|fight|debate|make excuses"
     r"|read|repeat|score points|point fingers|blame)\b"
-)
-# Their word, or ours, called too small for what happened: "'Inconvenience' is not the word for
-# queues in the car park", "sorry doesn't begin to cover it".
-_UNDERSTATED = re.compile(
-    r"\b(?:is|was)(?:n'?t| not) (?:the |a )?(?:right |correct )?word for\b"
+    r"|\b(?:is|was)(?:n'?t| not) (?:the |a )?(?:right |correct )?word for\b"
     r"|\b(?:doesn'?t|does not|didn'?t|did not) (?:even )?(?:begin to )?(?:cover|describe) (?:it|this|that|what)\b"
 )
 
