@@ -2,6 +2,7 @@
 
     python benchmarks/natural_play.py            # the held-out writer (benchmarks/natural-replies)
     python benchmarks/natural_play.py --all      # and the two writers the tests use
+    python benchmarks/natural_play.py toronto-ops  # only the writers named
 
 Each set is played with the offline judge on seeds 0-2 through `sparring run`'s engine;
 prints the ending, the replies used and the concerns surfaced.
@@ -40,10 +41,16 @@ async def play(scenario: Path, replies: list[str], seed: int) -> tuple[str, int,
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--all", action="store_true", help="also the writers the tests use")
+    parser.add_argument("writers", nargs="*", help="only these writers' folders (by name)")
     args = parser.parse_args()
     folders = sorted(p for p in HELD_OUT.iterdir() if p.is_dir())
     if args.all:
         folders += sorted(p for p in TESTED.iterdir() if p.is_dir())
+    if args.writers:
+        unknown = set(args.writers) - {p.name for p in folders}
+        if unknown:
+            parser.error(f"no such writer: {', '.join(sorted(unknown))}")
+        folders = [p for p in folders if p.name in args.writers]
     tally: dict[str, int] = {}
     for folder in folders:
         for path in sorted(folder.glob("*.txt")):

@@ -2284,3 +2284,59 @@ def test_calm_defences_in_plain_words_are_read(
     found = {h.move for h in detect(reply, TONYA).hits}
     assert present <= found, found
     assert not absent & found, found
+
+
+BEV = (
+    "Dennis won't tell you this himself, so I will. He's embarrassed. His name in red on the "
+    "board, every morning, where everybody walks past. They think you're building a case."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # an invitation in, not "come on" waving the feeling away
+        ("Morning, Bev. Come on in, sit down.", set(), {Move.dismiss}),
+        ("Come on up, the coffee's on.", set(), {Move.dismiss}),
+        ("Come on, it's just a board.", {Move.dismiss}, set()),
+        # their reading taken as one we would have in their place
+        (
+            "Yeah, I get that. If I saw my name in red on a board with no explanation, I'd "
+            "think somebody was building a case too.",
+            {Move.reflect_content},
+            {Move.justify, Move.deny},
+        ),
+        ("If you'd read the memo you'd think so too.", set(), {Move.reflect_content}),
+        # how one went about it, owned without an apology word
+        (
+            "And fair on Greenville. It's a different place and I've been running this like "
+            "it's the same place. I've got stuff to learn about how things work here.",
+            {Move.own},
+            {Move.justify, Move.deny},
+        ),
+        # humility is no defence (nor, on its own, owning anything specific)
+        ("I've got a lot to learn about this plant, honestly.", set(), {Move.justify, Move.deny}),
+        (
+            "That's fair. Honestly I can't tell you the last time I was on Line 3, and that's "
+            "not a great look when I'm the one putting boards up.",
+            {Move.own},
+            {Move.deny},
+        ),
+        ("That's not a good look for you, is it?", {Move.counterattack}, {Move.own}),
+        ("To answer you directly: my team built none of it.", {Move.own}, {Move.deny}),
+        # saying one will not argue is no denial
+        (
+            "I'd like the examples, please. I won't argue with them, I just want to know.",
+            set(),
+            {Move.deny},
+        ),
+    ],
+)
+def test_natural_replies_from_a_thirteenth_writer_read_for_what_they_do(
+    reply: str, present: set[Move], absent: set[Move]
+) -> None:
+    """Misreadings found in the natural-play runs of benchmarks/natural-replies/austin-eng and
+    sydney-director."""
+    found = {h.move for h in detect(reply, BEV).hits}
+    assert present <= found, found
+    assert not absent & found, found

@@ -916,3 +916,35 @@ def test_a_phone_typed_reply_repeated_in_a_suggestion_has_its_apostrophes() -> N
     )
     # words that may be something else stay as typed
     assert _tidy("its fine, well see, ill call") == "Its fine, well see, ill call."
+
+
+def test_a_capital_at_a_sentence_start_is_no_name_and_a_feeling_is_whose_it_is() -> None:
+    """Found in a natural-play run (benchmarks/natural-replies/austin-eng): after Bev's "It's a
+    huddle card. Laminated." the better reply kept the user's words as "a Laminated card";
+    after "Dennis won't tell you this himself... He's embarrassed." it said "you feel
+    embarrassed" of Bev; and "nobody would lose their job" put "you feel left out of it"
+    into her mouth."""
+    from sparring.judge.offline.suggest import _their_names, feeling
+
+    line = (
+        "Morning, Chris. It's a huddle card. Laminated. I've been on this floor thirty-one "
+        "years and I've got a mug from every one of them. You came from Greenville."
+    )
+    suggestion = _assess(
+        "Thirty-one years and a mug from every program, honestly I get why a laminated card "
+        "from greenville isn't landing lol. From where you sat, what made those fail?",
+        line,
+    ).suggestion
+    assert "a laminated card from Greenville" in suggestion, suggestion
+    named = _their_names("dennis got a laminated card", ["Laminated. Dennis is off."])
+    assert named == "Dennis got a laminated card", named
+    dennis = "Dennis won't tell you this himself, so I will. He's embarrassed to come to work."
+    assert "embarrassed" not in feeling([dennis], 0)
+    assert "embarrassed" not in feeling(["My members are embarrassed by that board."], 0)
+    assert feeling(["I'm embarrassed, Chris. In front of the whole line."], 0) == (
+        "you feel embarrassed"
+    )
+    assert feeling(["Honestly, it's embarrassing."], 0) == "you feel embarrassed"
+    hollis = "Rick Hollis told us nobody would lose their job. Two years later, forty-three did."
+    assert feeling([hollis], 0) != "you feel left out of it"
+    assert feeling(["Nobody asked us. Not one of you."], 0) == "you feel left out of it"

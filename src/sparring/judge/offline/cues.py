@@ -165,6 +165,18 @@ FEEL_RE = re.compile(r"\b" + R.FEEL)  # a word that starts with a feeling ("sad"
 FIRST_PERSON = re.compile(r"\b(?:i|i'm|im|i've|i'd|i'll|we|we're|we've|my|our|me|us)\b")
 
 
+# Their reading taken as one we would have in their place: "If I saw my name in red on a board
+# with no explanation, I'd think somebody was building a case too." (not "If you'd read the
+# email you'd think so too", nor "I'd think about it")
+IN_THEIR_PLACE = re.compile(
+    r"^(?:\w+[,.]?\s+){0,2}?if (?:i|i'?d|that|it|my|we|someone|somebody)\b[^.?!]{0,200}?[, ]\s*"
+    r"(?:i|we)(?:'d| would)(?: (?:probably|definitely|also|honestly|certainly|absolutely|sure|too))? "
+    r"(?:think|assume|wonder|suspect|worry|believe|expect|read it|take it|see it|have thought"
+    r"|have assumed|have wondered|have worried|have read it|have taken it|be thinking)\b"
+    r"[^.?!]{0,200}\b(?:too|as well|the same)\W*$"
+)
+
+
 # "Eight years isn't nothing", "that's not nothing": two negatives that affirm
 _LITOTES = re.compile(
     r"\b(?:\w+n't|not) (?:nothing|no small thing)(?=\s*(?:[.!?,;]|$|and\b|though\b|either\b))"

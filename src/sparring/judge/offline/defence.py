@@ -16,6 +16,7 @@ from sparring.judge.offline.cues import (
     ADVICE,
     DEFENSIVE,
     FEEL_RE,
+    IN_THEIR_PLACE,
     LISTENING,
     REFLECTIVE_FRAME,
     Collector,
@@ -221,7 +222,7 @@ def unheard_assertion(sents: list[Sentence], col: Collector, ctx: AbstractSet[st
         words = text.split()
         if s.question or len(words) < 3 or _FORMULA.search(text) or ADVICE.search(text):
             continue
-        if _AGREEING.search(text) or _NOT_A_DENIAL.search(text):
+        if _AGREEING.search(text) or _NOT_A_DENIAL.search(text) or IN_THEIR_PLACE.match(text):
             continue
         stems = content_stems(text)
         if len(stems) < 2 or len(stems & ctx) * 2 >= len(stems):
@@ -307,7 +308,7 @@ def structural_defence(
 
 
 # Refusing to defend is no denial: "I'm not here to read you the email again", "I didn't come
-# to argue about Saturday" (not "I'm not here to be shouted at"). Nor is a word, theirs or ours,
+# to argue about Saturday", "I won't argue with them" (not "I'm not here to be shouted at"). Nor is a word, theirs or ours,
 # called too small for what happened: "'Inconvenience' is not the word for queues in the car
 # park", "sorry doesn't begin to cover it".
 _NOT_A_DENIAL = re.compile(
@@ -316,6 +317,9 @@ _NOT_A_DENIAL = re.compile(
     r"|blame|hide behind|go over|recite|quote)\b"
     r"|\bi (?:didn'?t|did not) come (?:here |in )?to (?:argue|defend|justify|fight|debate|make excuses"
     r"|read|repeat|score points|point fingers|blame)\b"
+    # humility: "I've got stuff to learn about how things work here"
+    r"|\b(?:i'?ve|i have|i) (?:got |have |still have |still got )?(?:a lot|lots|stuff|things|plenty|loads|a fair bit|a ton|a bunch|more than i thought|much) (?:\w+ )?to learn\b"
+    r"|\bi (?:won'?t|will not) (?:argue|fight|quibble|debate|dispute)(?: (?:with|about|over) (?:it|them|that|those|any of))?\b"
     r"|\b(?:is|was)(?:n'?t| not) (?:the |a )?(?:right |correct )?word for\b"
     r"|\b(?:doesn'?t|does not|didn'?t|did not) (?:even )?(?:begin to )?(?:cover|describe) (?:it|this|that|what)\b"
 )

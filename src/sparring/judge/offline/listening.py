@@ -12,6 +12,7 @@ from sparring.judge.offline import rules as R
 from sparring.judge.offline.cues import (
     ADVICE,
     DEFENSIVE,
+    IN_THEIR_PLACE,
     INVITE_START,
     NOT_REFLECTION,
     REFLECTIVE_FRAME,
@@ -204,6 +205,11 @@ def find_listening(
                 col.add(Move.reflect_content, s.start + quoted.start(), s.end)
                 found_reflection = True
                 break
+    if not found_reflection and not blocked and IN_THEIR_PLACE.match(text):
+        # their reading as one we would share: their point taken in when it names it
+        move = Move.reflect_content if overlap else Move.acknowledge
+        col.add(move, *span)
+        found_reflection = move is Move.reflect_content
     for p in R.GENERIC_ACK.candidates(text):
         if ack := p.search(text):
             col.add(Move.acknowledge, s.start + ack.start(), s.start + ack.end())

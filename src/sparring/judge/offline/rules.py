@@ -646,6 +646,13 @@ OWN = rules(
     r"\b(?:it'?s|it is|that'?s|it was) not your fault,? (?:it'?s|it is|it was) (?:ours|mine|on (?:us|me)|(?:our|my) (?:fault|mistake|doing))\b",
     r"\b(?:not (?:gonna|going to)|can'?t|cannot) argue with (?:that|it)\b(?![^.?!]{0,120}\bbut\b)",
     r"\b(?:that|it|this) was (?:a |an )?(?:terrible|rubbish|bad|awful|poor|lousy|crap|shocking|horrible|stupid|thoughtless|careless|cowardly) way to\b(?! (?:find out|learn|hear)\b)(?! (?:talk|speak) to (?:a|an|the|my|our|his|her|their|him|them)\b)",
+    # how one went about it, owned without an apology word: "I've been running this like it's
+    # the same place"
+    r"\b(?:i'?ve|i have|we'?ve|we have) been (?:running|treating|handling|managing|approaching|doing|leading) (?:this|it|things|you|them|everyone|people|the \w+|my \w+|our \w+|your \w+)(?: \w+){0,3} (?:like|as if|as though)\b",
+    # "Honestly I can't tell you the last time I was in front of a customer, and that's not a
+    # great look"; "my team built none of it"
+    r"\bi (?:can'?t|cannot|couldn'?t) (?:even )?(?:tell you|remember|recall|think of) (?:the last time|when i last)\b|\b(?:that'?s|it'?s|that is|it is|that was|it was) not (?:a )?(?:great|good) look\b(?! for (?:you|your))",
+    r"\b(?:i|we|my team|our team|my people|my lot) (?:built|did|wrote|made|designed|created|developed|contributed) (?:none|nothing|no part|not a line|not one line|very little|almost none|almost nothing|hardly any) of (?:it|that|this|the \w+)\b",
     r"\b(?:did|does) look bad\b(?![^.?!]{0,120}\bbut\b)|\bi(?: won'?t| will not|'m not going to| am not going to| can'?t| cannot) pretend (?:it|that|this) (?:isn'?t|wasn'?t|didn'?t|doesn'?t|is not|was not)\b|\bwhich is on (?:me|us)\b(?! to\b)",
 )
 
@@ -852,6 +859,7 @@ COUNTERATTACK = rules(
     r"\b(?:you'?re|you are|you were|ur|u r|u were) the (?:one|ones|person) (?:who|that) (?:asked|wanted|signed|agreed|chose|picked|decided|approved|requested|insisted|booked|ordered|said yes|put (?:it|in|your))\b",
     r"\b(?:that|this|it|the \w+|\w+)'s on (?:you|u)\b(?! to\b)(?!,? not\b)",
     r"\b(?:you|u) (?:never|didn'?t) (?:had|have|raised?|made?) (?:a |any )?(?:problem|issue|complaint|fuss)\b(?=[^.?!]*\b(?:before|till now|until now|when|then)\b)",
+    r"\b(?:that'?s|it'?s|that is|it is) not (?:a )?(?:great|good) look for you\b",
 )
 
 BLAME = rules(
@@ -1022,7 +1030,7 @@ DISMISS = rules(
     r"\b(?:grow|man) up\b",
     r"\bthat'?s life\b",
     r"\bstop (?:complaining|moaning|whining|being)\b",
-    r"\bcome on\b",
+    r"\bcome on\b(?!\s+(?:in|up|over|through|round|around|down|back|inside|along|aboard|upstairs|downstairs)\b)",
     r"\brelax[.!]*$|\brelax,",
     r"\b(?:that'?s|it'?s|thats) (?:up to you|your (?:choice|call|problem|decision|lookout))\b",
     r"\bit'?s a \w+,? not a \w+\b",

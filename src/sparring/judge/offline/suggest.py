@@ -90,7 +90,9 @@ _FEELING_CUES = (
     ),
     (
         re.compile(
-            r"\b(?:nobody|no one|not once|without (?:a say|asking|a word|us)|"
+            r"\b(?:(?:nobody|no one) (?:asked|told|consulted|checked|talked|spoke|said a word|"
+            r"bothered|thought to|came to|invited|mentioned)|not once|without (?:a say|asking|"
+            r"a word|us)|"
             r"(?:room|meeting|loop) (?:i|we) (?:wasn'?t|weren'?t|'m not|am not) in\b|found out)"
         ),
         "you feel left out of it",
@@ -197,6 +199,23 @@ def english_word(word: str) -> bool:
 _INFLECTIONS = (("s", ""), ("es", ""), ("ies", "y"), ("ed", ""), ("ed", "e"), ("ing", ""))
 
 
+# whose feeling a feeling word names: the subject just before it ("he's embarrassed to come to
+# work" is Dennis's feeling, not theirs)
+_FEELER = re.compile(
+    r"\b(\w+)(?:'s|'re|'m| is| are| am| was| were| feels?| felt| gets?| got| seems?| seemed"
+    r"| looks?| looked| sounds?| sounded)\s+(?:(?:so|really|very|pretty|quite|a bit|just|too|"
+    r"absolutely|totally|completely|deeply|more|less|still|bloody|dead)\s+)*$"
+)
+_THEIR_OWN = frozenset(("i", "we", "you", "it", "that", "this", "everything", "which"))
+
+
+def _someone_elses(low: str, at: int) -> bool:
+    """Whether the feeling word at `at` is said of someone other than the speaker."""
+    start = max(low.rfind(end, 0, at) for end in ".!?;") + 1
+    feeler = _FEELER.search(low, start, at)
+    return feeler is not None and feeler.group(1) not in _THEIR_OWN
+
+
 def feeling(lines: Sequence[str], turn: int, avoid: tuple[str, ...] = ()) -> str:
     """The feeling to name, as the listener would say it: one the persona named, else one
     what they talk about suggests."""
@@ -205,6 +224,8 @@ def feeling(lines: Sequence[str], turn: int, avoid: tuple[str, ...] = ()) -> str
         for m in _FEEL_RE.finditer(low):
             if _NEGATED.search(low[max(0, m.start() - 24) : m.start()]):
                 continue  # "I'm not angry with Jess"
+            if _someone_elses(low, m.start()):
+                continue  # "He's embarrassed to come to work": Dennis's, not theirs
             word = m.group()
             for stem, phrase in _FEELING_PHRASES.items():
                 if word.startswith(stem) and not uses(phrase, avoid):
@@ -334,11 +355,25 @@ def _their_names(text: str, lines: Sequence[str]) -> str:
         m.group().lower(): m.group()
         for line in lines
         for m in _THEIR_NAME.finditer(line)
-        if m.group().lower() not in english
+        if m.group().lower() not in english and _named(m, line)
     }
     if not names:
         return text
     return re.sub(r"\b[a-z]{3,}\b", lambda m: names.get(m.group(), m.group()), text)
+
+
+# a sentence starts here: the line's start, or after a full stop, a quotation mark or a dash
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\s[-–—]\s*)$")
+# the endings of common words that the word list may not hold in that form ("Laminated.")
+_COMMON_ENDING = re.compile(r"(?:ed|ing|ly|ness|ment|tion|ful|less|able)$")
+
+
+def _named(m: re.Match[str], line: str) -> bool:
+    """A capitalised word is a name where no sentence starts ("from Greenville"), or at a
+    sentence start unless it ends like a common word ("Laminated." is no name)."""
+    if not _SENTENCE_START.search(line, 0, m.start()):
+        return True
+    return not _COMMON_ENDING.search(m.group())
 
 
 def build_on(
