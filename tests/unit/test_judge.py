@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import subprocess
 import sys
 from pathlib import Path
@@ -425,6 +426,21 @@ def test_judge_eval_tells_the_judge_the_situation(tmp_path: Path) -> None:
     )
     assert bad.returncode == 2
     assert "invalid choice: 'calm'" in bad.stderr
+
+
+def test_a_line_of_a_word_or_two_moves_the_gate_little() -> None:
+    """The gate weighs a short line's words as if among `floor` of them: "Interesting." or
+    "Okay" to a helper once read as a grievance (0.83) on the weight of its one word, while a
+    real grievance of a few words still reads as one."""
+    from sparring.judge.offline import learned
+
+    model = learned.model()
+    assert model.gate_floor > 1
+    for word in ("interesting", "okay", "two", "whatever"):
+        weight = model.gate_w.get(word, 0.0)
+        z = math.log(model.gate([word]) / (1 - model.gate([word])))
+        assert abs(z - model.gate_b - weight / math.sqrt(model.gate_floor)) < 1e-9
+    assert model.gate(["Why didn't you ring me back? You said ten minutes."]) > 0.9
 
 
 def test_judge_eval_omits_signals_without_labels(tmp_path: Path) -> None:

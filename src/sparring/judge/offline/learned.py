@@ -295,6 +295,7 @@ class Model:
         gate: dict[str, object] = data["gate"]  # type: ignore[assignment]
         self.gate_w: dict[str, float] = gate["word"]  # type: ignore[assignment]
         self.gate_b: float = gate["bias"]  # type: ignore[assignment]
+        self.gate_floor: int = gate.get("floor", 1)  # type: ignore[attr-defined]
 
     @staticmethod
     def _sum(weights: dict[str, int], grams: set[str], out: list[float]) -> None:
@@ -328,7 +329,10 @@ class Model:
         """The probability that these lines are aimed at the listener (a grievance)."""
         grams = context_words(lines)
         rows = [w for w in map(self.gate_w.get, grams) if w is not None]
-        z = self.gate_b + (math.fsum(rows) / math.sqrt(len(rows)) if rows else 0.0)
+        # a line of a word or two says little either way ("Interesting.", "Okay"): its words
+        # are weighed as if among `gate_floor` (as in training), so it stays near the prior
+        scale = 1.0 / math.sqrt(max(len(rows), self.gate_floor))
+        z = self.gate_b + (math.fsum(rows) * scale if rows else 0.0)
         return _sigmoid(z)
 
     def upset(self, their_lines: Sequence[str], confrontation: bool | None) -> float:
