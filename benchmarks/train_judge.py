@@ -100,9 +100,9 @@ COMBINER_SETS = (
     "multiwriter-dev",
 )
 GATE = REPO / "benchmarks" / "gate"
-CONFIDING = tuple(GATE / f"confiding{n}.jsonl" for n in ("", 2, 3, 4))
+CONFIDING = tuple(GATE / f"confiding{n}.jsonl" for n in ("", 2, 3, 4, 5, 6))
 CONFIDING_CONVERSATIONS = GATE / "confiding_conversations.jsonl"
-GRIEVANCE = tuple(GATE / f"grievance{n}.jsonl" for n in ("", 2, 3))
+GRIEVANCE = tuple(GATE / f"grievance{n}.jsonl" for n in ("", 2, 3, 4))
 SIGNALS = learned.SIGNALS
 MIN_COUNT = 2
 TEXT_C = 3.0
