@@ -295,7 +295,8 @@ class Model:
         gate: dict[str, object] = data["gate"]  # type: ignore[assignment]
         self.gate_w: dict[str, float] = gate["word"]  # type: ignore[assignment]
         self.gate_b: float = gate["bias"]  # type: ignore[assignment]
-        self.gate_floor: int = gate.get("floor", 1)  # type: ignore[attr-defined]
+        floor = gate.get("floor", 1)
+        self.gate_floor: int = floor if isinstance(floor, int) else 1
 
     @staticmethod
     def _sum(weights: dict[str, int], grams: set[str], out: list[float]) -> None:
