@@ -2346,13 +2346,42 @@ BEV = (
             set(),
             {Move.deny},
         ),
+        # from london-nurse: a "but" that concedes more is no "yes, but"
+        (
+            "Your team built that model. My team built none of it. We used it, we put it in our "
+            "slides, but the work is yours.",
+            {Move.own},
+            {Move.yes_but},
+        ),
+        ("Sorry but you did land early, we had you down for half past.", set(), set()),
+        # a reason for asking is no excuse
+        (
+            "Please give me an example. I am not asking so I can argue, I am asking because I "
+            "need to know what people are seeing.",
+            set(),
+            {Move.justify, Move.deny},
+        ),
+        ("We moved the shift because of the budget.", {Move.justify}, set()),
+        # telling them what they must understand, and their own numbers put back to them
+        (
+            "You must understand that the QBR was my slot, and I had ten minutes.",
+            {Move.justify},
+            {Move.reflect_content},
+        ),
+        (
+            "Culture affects sales, and your attrition numbers are not perfect either.",
+            {Move.counterattack},
+            set(),
+        ),
+        # a claim stood by: "and I did"
+        ("I said I'd call you back, and I did.", {Move.justify}, set()),
     ],
 )
 def test_natural_replies_from_a_thirteenth_writer_read_for_what_they_do(
     reply: str, present: set[Move], absent: set[Move]
 ) -> None:
-    """Misreadings found in the natural-play runs of benchmarks/natural-replies/austin-eng and
-    sydney-director."""
+    """Misreadings found in the natural-play runs of benchmarks/natural-replies/austin-eng,
+    sydney-director and london-nurse."""
     found = {h.move for h in detect(reply, BEV).hits}
     assert present <= found, found
     assert not absent & found, found

@@ -176,6 +176,8 @@ _VINDICATED = re.compile(
     r"\b(?:and|which) (?:that |it )?(?:was|is|'s) (?:(?:all |completely |perfectly |100% )?"
     r"(?:true|accurate|correct|the truth))\b|\bi (?:stand by|meant) (?:it|that|every word|what i said)\b"
     r"|\b(?:nothing|not anything) wrong with (?:that|it)\b"
+    # "I said we have been working on it, and we have been", "I said I'd ring, and I did."
+    r"|\band (?:i|we) (?:have|had|did|do|was|were|am|are)(?: been)?\s*(?:[,.;!]|$)"
 )
 _SELF_ACCOUNT_OK = re.compile(
     r"^(?:i|we)(?:'ve| have)? (?:(?:just|also) )?(?:am|'m|are|'re|was|were) (?:so |really |truly |very )?(?:sorry|glad|grateful|listening|here|not going anywhere|wrong|at fault|late|responsible|to blame)\b"
@@ -297,7 +299,12 @@ def structural_defence(
             col.add(Move.deny, s.start, s.end)
         elif not overlap and _YOU_ACTION.match(text) and not _FEELING_HINT.search(text):
             col.add(Move.counterattack, s.start, s.end)
-        elif not hears and _SELF_ACCOUNT.match(text) and not _SELF_ACCOUNT_OK.match(text):
+        elif (
+            not hears
+            and _SELF_ACCOUNT.match(text)
+            and not _SELF_ACCOUNT_OK.match(text)
+            and not _NOT_A_DENIAL.search(text)
+        ):
             if overlap and _ADMISSION.match(text) and not negated(text):
                 # "I put that board up": admitting the very thing they raised
                 col.add(Move.own, s.start, s.end)
@@ -319,6 +326,7 @@ _NOT_A_DENIAL = re.compile(
     r"|read|repeat|score points|point fingers|blame)\b"
     # humility: "I've got stuff to learn about how things work here"
     r"|\b(?:i'?ve|i have|i) (?:got |have |still have |still got )?(?:a lot|lots|stuff|things|plenty|loads|a fair bit|a ton|a bunch|more than i thought|much) (?:\w+ )?to learn\b"
+    r"|\bnot (?:asking|saying (?:it|this|that)|doing (?:it|this)|bringing (?:it|this) up) (?:so (?:that )?(?:i|we) can|to|in order to) (?:argue|defend|fight|win|prove|score|push back|catch)"
     r"|\bi (?:won'?t|will not) (?:argue|fight|quibble|debate|dispute)(?: (?:with|about|over) (?:it|them|that|those|any of))?\b"
     r"|\b(?:is|was)(?:n'?t| not) (?:the |a )?(?:right |correct )?word for\b"
     r"|\b(?:doesn'?t|does not|didn'?t|did not) (?:even )?(?:begin to )?(?:cover|describe) (?:it|this|that|what)\b"
@@ -356,7 +364,12 @@ def yes_but(low: str, col: Collector) -> None:
         left = low[left_start : m.start() + 1]
         after = bisect_left(ends, m.end())
         right_clause = low[m.end() : ends[after] if after < len(ends) else len(low)].strip()
-        if not right_clause or _BUT_OPEN.match(right_clause) or right_clause.endswith("?"):
+        if (
+            not right_clause
+            or _BUT_OPEN.match(right_clause)
+            or right_clause.endswith("?")
+            or _CONCEDES.match(right_clause)
+        ):
             continue
         right_span = (m.end(), m.end() + len(right_clause))
         right_moves = {move for move in DEFENSIVE if col.has(move, right_span)}
@@ -392,6 +405,16 @@ def _cancel(col: Collector, left_start: int, left: str, at: int, end: int) -> No
     start = min([h.start for h in before] + ([left_start + ack.start()] if ack else []))
     col.add(Move.yes_but, start, end)
     col.hits = [h for h in col.hits if not (h.move in LISTENING and start <= h.start < at)]
+
+
+# a "but" that concedes more, not less: "We used it, but the work is yours."
+_CONCEDES = re.compile(
+    r"(?:(?:the|that|this) (?:work|credit|model|idea|analysis|build|design|thing|win|result|praise)"
+    r"|it|that|this|all of it|the whole thing) (?:is|was|'s) (?:all |still |really )?"
+    r"(?:yours|your team'?s|theirs|their work|your work|on me|on us|my (?:fault|mistake))\b"
+    r"|(?:you|your team|your people) (?:did|built|made|wrote|designed|deserve|earned) "
+    r"(?:it|the work|the credit|all of it|most of it|the \w+)\b"
+)
 
 
 _OTHER_POINT = {Move.counterattack, Move.deflect, Move.dismiss, Move.sarcasm}

@@ -665,12 +665,14 @@ APPRECIATE = rules(
 # --- defensive -------------------------------------------------------------------------------
 
 JUSTIFY = rules(
+    # telling them what they must understand: "You must understand that the QBR was my slot."
+    r"^(?:\w+,\s+)?(?:you|u) (?:must|have to|need to|'ve got to|'ve gotta|gotta|should) (?:understand|appreciate|realise|realize|accept|remember) (?:that|this|the|how|why|what|my|our|we|i|there|it)\b",
     # what I have given, as the answer to their hurt: "I've put a lot into this ward."
     r"\bi(?:'ve| have) (?:always )?(?:put|given) (?:so much|a lot|everything|years|my all|my life|my heart)(?: of (?:my )?\w+)? (?:in ?to|to|for) (?:this|the|you|these|my|our)\b",
     # the excuse of not having been told, or of having had no way out
     r"\bwhat (?:was|am) i supposed to (?:do|say)\b",
     r"\b(?:nobody|no one|no-one) (?:told|warned|informed) (?:me|us)\b",
-    r"\b(?:we|i) (?:had|have|needed|need|were forced|was forced) to\b(?! (?:admit|say|be honest|agree|apologi[sz]e|own|hear|listen|understand|ask|take|do better|fix|learn|face))",
+    r"\b(?:we|i) (?:had|have|needed|need|were forced|was forced) to\b(?! (?:admit|say|be honest|agree|apologi[sz]e|own|hear|listen|understand|ask|take|do better|fix|learn|face|know|find out))",
     r"\b(?:i|we) (?:had|have) (?:no|little) (?:choice|option|alternative|other option)\b",
     # standing by it: "I'd make that call again", "I'd ask again", "I still think it's the right
     # place for it"
@@ -690,7 +692,7 @@ JUSTIFY = rules(
     r"\b(?:i|we) (?:did|do|made|took|chose|decided) (?:it|that|this|the \w+)(?: \w+){0,2} (?:because|for a reason|for good reason|so that|to)\b",
     r"\b<<THATS>> (?:just )?(?:how|the way) (?:it|things|this|business|the world|the process|the industry|life) (?:works?|is|goes|happens)\b",
     r"\b(?:i|we) (?:already|always) (?:explained|told you|said|sent|did|do|have|made|covered|answered|shared)\b",
-    r"\b(?:i|we)\b[^.?!]{0,50}?\b(?:because|cause|cos|since) (?:of )?(?:the|we|i|it|this|that|they|our|management|leadership|there|those|these|head office|hr|finance|legal|my|a)\b",
+    r"\b(?:i|we)\b[^.?!]{0,50}?(?<!asking )(?<!raising it )(?<!bringing it up )\b(?:because|cause|cos|since) (?:of )?(?:the|we|i|it|this|that|they|our|management|leadership|there|those|these|head office|hr|finance|legal|my|a)\b",
     r"\b(?:the |this |that |our |these |those )(?:new |whole )?(?:retreats?|programmes?|programs?|offsites?|workshops?|sessions?|changes?|policy|policies|decision|rota|plan|initiative|strategy|process|system|vision|purpose work|rollout|update|restructure|project|model|framework|approach|training|rules?|review|tool|meetings?)(?:'s| is| are| will| was| were|'ll) (?:going to |really |actually |genuinely )?(?:help|pay off|benefit|improve|work|the (?:right|best|only)|important|essential|vital|crucial|critical|worth it|good for|necessary|there to|designed to|meant to|supposed to|a long[- ]term|an investment|about|for (?:the|your|everyone))\b",
     r"\b(?:it|this|that) (?:is|was|'s) (?:the right (?:call|decision|thing)|for the best|worth it|non-negotiable|the only way|how we (?:win|grow))\b",
     r"\bonce (?:people|everyone|they|the team|customers|staff) (?:see|understand|get it|realise|realize)\b",
@@ -816,7 +818,7 @@ COUNTERATTACK = rules(
     r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b(?! (?:heard|been told|known|found out|got|had)\b[^.?!]{0,40}\b(?:from|by) (?:me|us)\b)",
     # (the gap holds no "I" or "we": in "pull your team off selling, and I haven't been", the
     # one who hasn't been is me)
-    r"\byour (?:own )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b(?:(?!\b(?:i|we|i'?ve|we'?ve)\b)[^.?!]){0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
+    r"\byour (?:own )?(?:(?:attrition|sales|team'?s?|conversion|close|win|retention|churn|turnover|sickness|absence|quality|error|complaint|response) )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b(?:(?!\b(?:i|we|i'?ve|we'?ve)\b)[^.?!]){0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
     r"\bnobody (?:forced|made) you\b",
     r"\byou (?:could|can) (?:always )?(?:leave|go elsewhere|find another|take your business)\b",
     r"\bif you (?:don'?t|do not) like it\b",
