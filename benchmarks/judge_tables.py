@@ -56,6 +56,7 @@ TRAINED = [
         ROOT / "benchmarks/multiwriter17/train.jsonl",
     ),
     ("multi-writer, nineteenth wave", ROOT / "benchmarks/multiwriter19/train.jsonl"),
+    ("multi-writer, twentieth wave", ROOT / "benchmarks/multiwriter20/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

@@ -77,6 +77,7 @@ SETS = {
     "multiwriter16": REPO / "benchmarks" / "multiwriter16" / "train.jsonl",
     "multiwriter17": REPO / "benchmarks" / "multiwriter17" / "train.jsonl",
     "multiwriter19": REPO / "benchmarks" / "multiwriter19" / "train.jsonl",
+    "multiwriter20": REPO / "benchmarks" / "multiwriter20" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -96,6 +97,7 @@ COMBINER_SETS = (
     "multiwriter16",
     "multiwriter17",
     "multiwriter19",
+    "multiwriter20",
     "final-heldout",
     "multiwriter-dev",
 )

@@ -2385,3 +2385,66 @@ def test_natural_replies_from_a_thirteenth_writer_read_for_what_they_do(
     found = {h.move for h in detect(reply, BEV).hits}
     assert present <= found, found
     assert not absent & found, found
+
+
+SARAH = (
+    "You have no idea what this retreat is costing my team. Three days out of the quarter, and "
+    "nobody up here asked us."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # a lead-in word before a plain concession ("also" as a second-language speaker's "so")
+        ("Also, that is a fair point.", {Move.acknowledge}, set()),
+        # not having looked from their side is owned, not justified
+        (
+            "Also, that is a fair point. We have asked a lot of time from sales this quarter, "
+            "and honestly I did not add it up from your side.",
+            {Move.own},
+            {Move.justify, Move.deny},
+        ),
+        ("Honestly I did not add it up from your side.", {Move.own}, {Move.justify}),
+        # our own account, disowned as an excuse: no "yes, but", no denial
+        (
+            "Fourteen months in, I am still learning how things work here, but that is not an "
+            "excuse.",
+            set(),
+            {Move.yes_but, Move.deny, Move.justify},
+        ),
+        (
+            "If the Local was not properly consulted, that is on me. Fourteen months in, I am "
+            "still learning how things work here, but that is not an excuse.",
+            {Move.own},
+            {Move.yes_but},
+        ),
+        # ... while their account waved away is still argued back
+        ("I know you were tired, but that is no excuse.", {Move.yes_but}, set()),
+        ("You were tired, but that is no excuse.", {Move.yes_but}, set()),
+        # refusing to pretend, or promising a real answer, is no fix offered
+        (
+            "You are right, and I will not pretend twelve minutes is anything compared to what "
+            "your people went through.",
+            set(),
+            {Move.quick_fix},
+        ),
+        (
+            "You deserve the real answer and I will try to give it to you properly.",
+            set(),
+            {Move.quick_fix},
+        ),
+        ("I will not let this happen again.", {Move.quick_fix}, set()),
+        # being honest about why is no stock hedge; "to be honest, we were..." still is
+        ("I want to be honest about why also, not to excuse it.", set(), {Move.justify, Move.deny}),
+        ("To be honest, we were short-staffed.", {Move.justify}, set()),
+    ],
+)
+def test_natural_replies_from_a_sixteenth_writer_read_for_what_they_do(
+    reply: str, present: set[Move], absent: set[Move]
+) -> None:
+    """Misreadings found in the natural-play runs of benchmarks/natural-replies/berlin-pm (a
+    second-language speaker's careful English)."""
+    found = {h.move for h in detect(reply, SARAH).hits}
+    assert present <= found, found
+    assert not absent & found, found

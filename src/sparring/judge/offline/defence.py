@@ -330,6 +330,10 @@ _NOT_A_DENIAL = re.compile(
     r"|\bi (?:won'?t|will not) (?:argue|fight|quibble|debate|dispute)(?: (?:with|about|over) (?:it|them|that|those|any of))?\b"
     r"|\b(?:is|was)(?:n'?t| not) (?:the |a )?(?:right |correct )?word for\b"
     r"|\b(?:doesn'?t|does not|didn'?t|did not) (?:even )?(?:begin to )?(?:cover|describe) (?:it|this|that|what)\b"
+    # "I want to be honest about why, not to excuse it."
+    r"|\bnot (?:to|as an?) excuse (?:it|this|that|myself|anything|what i did)\W*$"
+    # "I am still learning how things work here, but that is not an excuse"
+    r"|\b(?:i|we)(?:'m|'ve| am| have| was| were)? [^.?!]{0,120}\bbut (?:that|it|this)(?:'s| is)(?: not|n't| no) (?:an? |my )?excuse\W*$"
 )
 
 
@@ -369,6 +373,7 @@ def yes_but(low: str, col: Collector) -> None:
             or _BUT_OPEN.match(right_clause)
             or right_clause.endswith("?")
             or _CONCEDES.match(right_clause)
+            or _own_account_disowned(low, left_start, m.start(), right_clause)
         ):
             continue
         right_span = (m.end(), m.end() + len(right_clause))
@@ -415,6 +420,23 @@ _CONCEDES = re.compile(
     r"|(?:you|your team|your people) (?:did|built|made|wrote|designed|deserve|earned) "
     r"(?:it|the work|the credit|all of it|most of it|the \w+)\b"
 )
+
+
+# "..., but that is not an excuse": our own account, then disowned as an excuse (not their
+# account: "You were tired, but that's no excuse" argues back)
+_NO_EXCUSE = re.compile(
+    r"(?:that|it|this|which)(?:'s| is|s)(?: not|n't| no) (?:an? |my )?excuse\W*"
+)
+_OWN_CLAUSE = re.compile(
+    r"^(?:[\w']+ ){0,3}?(?:i|we)(?:'m|'ve|'d|'re)?\b(?!(?:'re| are| were)? (?:know|get|understand|see|hear|realise|realize|appreciate)\b)"
+)
+
+
+def _own_account_disowned(low: str, left_start: int, at: int, right_clause: str) -> bool:
+    if not _NO_EXCUSE.fullmatch(right_clause):
+        return False
+    clause = re.split(r"[,;:]\s*", low[left_start:at].strip())[-1]
+    return bool(_OWN_CLAUSE.match(clause)) and not re.search(r"\byou(?:'re|r)?\b", clause)
 
 
 _OTHER_POINT = {Move.counterattack, Move.deflect, Move.dismiss, Move.sarcasm}

@@ -537,9 +537,10 @@ REFLECT_STEM = rules(
 
 GENERIC_ACK = rules(
     r"^(?:(?:ok(?:ay)?|right|yes|yeah|well|look|alright|sure|so|hmm|oh)[,.!]*\s+)*i (?:hear|understand|see|get|know)(?: (?:you|that|it|this|what you(?:'re| are)? saying|where you(?:'re| are)? coming from|your (?:point|frustration|concern|concerns|anger|feelings?|pain|position|view)|how you feel|how you(?:'re| are)? feeling|what you mean|exactly how you feel|the point))?(?: (?:completely|totally|fully|now|100%|entirely|loud and clear))?[.!,;]*$",
-    r"^(?:fair enough|fair point|point taken|noted|got it|understood|message received|makes sense|i see|i know|right)[.!,]*$",
+    r"^(?:(?:also|and|ok(?:ay)?|yes|yeah|well|right|hmm)[,]?\s+)?(?:fair enough|fair point|point taken|noted|got it|understood|message received|makes sense|i see|i know|right)[.!,]*$",
     r"\bi(?:'m| am) (?:so |really |very |truly )?sorry to hear (?:that|this|it|about)\b",
-    r"^(?:that'?s|it'?s|that is) (?:understandable|fair|valid|a fair point|a good point|reasonable)[.!,]*$",
+    # ("Also, that is a fair point.": a lead-in word, as a second-language speaker's "also")
+    r"^(?:(?:also|and|ok(?:ay)?|yes|yeah|well|right|hmm)[,]?\s+)?(?:that'?s|it'?s|that is) (?:understandable|fair|valid|a fair point|a good point|reasonable)[.!,]*$",
     r"\bi (?:can )?(?:totally |completely |fully )?(?:understand|relate|empathi[sz]e|sympathi[sz]e)(?: with (?:that|you|this|your \w+))?[.!,]*$",
     r"^(?:i hear you|i understand|i get it|i see)\b",
     r"\bi (?:know|understand) (?:exactly )?how you (?:feel|must feel)\b",
@@ -593,6 +594,8 @@ OWN = rules(
     r"\b(?:that|it) was (?:my|a) (?:mistake|error|bad call|misjudg(?:e)?ment|poor call)\b(?<!a mistake)",
     r"\bi (?:did|have|had) (?:cancel|present|take|took|miss|promise|ignore|forget|overlook|drop|leave|left|skip|break|broke)\w*\b",
     r"\bi (?:hadn'?t|had not|didn'?t|did not|never) (?:thought|realised|realized|considered|appreciated|seen) (?:about |that |how |what |your |you |it )\w+",
+    # not having looked from their side: "honestly I did not add it up from your side"
+    r"\bi (?:hadn'?t|had not|didn'?t|did not|never) (?:\w+ ){1,3}(?:from|on) your (?:side|end|point of view|perspective)\b",
     r"\b(?:that|this) (?:one )?(?:is|was)(?: \w+)? my (?:doing|call, and it was wrong|fault)\b",
     r"\bi (?:admit|accept|acknowledge) (?:that )?(?:i|it was|we)\b",
     r"\bi(?:'ll| will) (?:own|take) (?:that|this|it)\b",
@@ -706,7 +709,7 @@ JUSTIFY = rules(
     r"\brules are rules\b",
     r"\bit'?s (?:the )?same for (?:all|every|everyone|everybody)\b",
     # (not taking it in: "tbh i get why you wouldnt want us back", "to be honest, you're right")
-    r"\bto be honest\b(?![,.]? (?:i (?:get|understand|see|feel|felt|'d|would|can see|(?:'m|am) (?:angry|sorry|gutted|ashamed))|you(?:'re| are) right|(?:that'?s|it'?s) (?:fair|on me|hard))\b)(?=[^.?!]*\b(?:we|i|the|it|our|they|technically|actually)\b)",
+    r"\bto be honest\b(?![,.]? (?:about |i (?:get|understand|see|feel|felt|'d|would|can see|(?:'m|am) (?:angry|sorry|gutted|ashamed))|you(?:'re| are) right|(?:that'?s|it'?s) (?:fair|on me|hard))\b)(?=[^.?!]*\b(?:we|i|the|it|our|they|technically|actually)\b)",
     r"\btechnically\b",
     r"\b(?:our|the) (?:terms|policy|procedure|process|contract|sla) (?:are|is|says?|states?|requires?)\b",
     r"\b(?:it'?s|it is) being (?:processed|looked at|dealt with|handled)\b",
@@ -1180,7 +1183,7 @@ QUICK_FIX = rules(
     r"\b(?:a|an|some|the) (?:refund|credit|discount|voucher|free month|months? free|compensation|goodwill gesture|bonus|raise|pay rise|payrise|title change)\b(?=.*\b(?:i|we)(?:'ll| will| can| could)\b)",
     r"\b(?:free|off) (?:of charge|for (?:a|the|three|two|six) months?)\b",
     r"\b\d+ ?% off\b",
-    r"\b(?:i|we)(?:'ll| will)\b(?! (?:be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|(?:be|stay|keep) (?:quiet|silent)|hold my tongue|not interrupt|hear you out|shut up|zip it|stop interrupting|try (?:to|and) listen|answer (?:it|that|you|anything|everything|honestly|straight)|(?:give|tell) you (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)? (?:answer|version|story|picture|reason|truth)\b|tell you (?:straight|honestly|the truth)|tell you (?:what|why|how|where|when|who) (?!we(?:'ll| will)\b|i(?:'ll| will)\b)|explain\b)))",
+    r"\b(?:i|we)(?:'ll| will)\b(?! (?:not (?:pretend|argue|defend|make excuses|hide|deny|lie|interrupt|waste|dress (?:it|this|that) up)|try (?:to|and) (?:give (?:you|it to you)|answer|explain|be (?:honest|straight|clear|open))|be honest|admit|say|listen|hear|try to understand|try and understand|think|need|have to|never forget|always|be straight|own|take that|keep listening|stop talking|shut up|leave it|let you|wait|see you|talk (?:to you )?(?:later|soon|tomorrow)|(?:just )?(?:listen|keep (?:quiet|my mouth shut|it zipped)|(?:be|stay|keep) (?:quiet|silent)|hold my tongue|not interrupt|hear you out|shut up|zip it|stop interrupting|try (?:to|and) listen|answer (?:it|that|you|anything|everything|honestly|straight)|(?:give|tell) you (?:the |a |an |my )?(?:real|honest|straight|full|proper|true|whole)(?: \w+)? (?:answer|version|story|picture|reason|truth)\b|tell you (?:straight|honestly|the truth)|tell you (?:what|why|how|where|when|who) (?!we(?:'ll| will)\b|i(?:'ll| will)\b)|explain\b)))",
     # ("let me check I've understood" checks their point, not the order)
     r"\blet me (?:comp|refund|credit|fix|sort|get|send|arrange|book|call|ring|chase|check(?! (?:that |if |whether )?(?:i|we)(?:'ve|'m| have| am)? (?:understood|understand|got|get|heard|have|read|follow|am|'m|right))|change|move|put|take|give|offer|cover|pay|transfer)\b",
     r"\blet'?s (?:get|go|do|draft|set|put|make|sort|fix|agree|split|try|start|book|schedule|move|change|swap|rotate|share)\b",
