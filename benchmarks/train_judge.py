@@ -78,6 +78,7 @@ SETS = {
     "multiwriter17": REPO / "benchmarks" / "multiwriter17" / "train.jsonl",
     "multiwriter19": REPO / "benchmarks" / "multiwriter19" / "train.jsonl",
     "multiwriter20": REPO / "benchmarks" / "multiwriter20" / "train.jsonl",
+    "multiwriter21": REPO / "benchmarks" / "multiwriter21" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -98,6 +99,7 @@ COMBINER_SETS = (
     "multiwriter17",
     "multiwriter19",
     "multiwriter20",
+    "multiwriter21",
     "final-heldout",
     "multiwriter-dev",
 )

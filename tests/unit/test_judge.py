@@ -2448,3 +2448,38 @@ def test_natural_replies_from_a_sixteenth_writer_read_for_what_they_do(
     found = {h.move for h in detect(reply, SARAH).hits}
     assert present <= found, found
     assert not absent & found, found
+
+
+GLADYS = (
+    "You cut my subject without telling me. Twenty-two years, and I find out from a Grade 9 "
+    "learner's subject choice form."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # their trouble made everyone's, or ours
+        ("This is really hard for me too, you know.", {Move.deflect}, set()),
+        ("honestly this is awful for me too, ive been losing sleep over it", {Move.deflect}, set()),
+        (
+            "I completely understand your frustration, loadshedding has been difficult for all "
+            "of us.",
+            {Move.minimise},
+            set(),
+        ),
+        ("It has been a difficult day for everyone involved.", {Move.minimise}, set()),
+        # ... not theirs first, or theirs above everyone's
+        ("I know this is hard for you, and for me too.", set(), {Move.deflect}),
+        ("It has been hard for all of us, and most of all for you.", set(), {Move.minimise}),
+        ("That must have been hard for you too.", set(), {Move.deflect, Move.minimise}),
+    ],
+)
+def test_their_trouble_made_everyones_or_ours_is_read(
+    reply: str, present: set[Move], absent: set[Move]
+) -> None:
+    """From the twenty-first wave's training errors (benchmarks/multiwriter21): the replier's
+    own trouble, or everyone's, put in the place of theirs."""
+    found = {h.move for h in detect(reply, GLADYS).hits}
+    assert present <= found, found
+    assert not absent & found, found

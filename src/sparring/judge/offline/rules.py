@@ -915,7 +915,9 @@ MINIMISE = rules(
     r"\b(?:it|that|this)(?:'s| is| was|s)? (?:just|only) (?:a|one|two|a few|a couple|once|twice|a little|a small|a minor|some|the one|for)\b",
     r"\bnot the end of the world\b",
     # everyone's lot, not theirs: "These situations are always difficult for everyone involved."
-    r"\b(?:always|never) (?:easy|nice|pleasant|fun|difficult|hard|tough|stressful) for (?:anyone|everyone|anybody)\b|\b(?:difficult|hard|stressful|tough|upsetting) for everyone involved\b",
+    r"\b(?:always|never) (?:easy|nice|pleasant|fun|difficult|hard|tough|stressful) for (?:anyone|everyone|anybody)\b|\b(?:difficult|hard|stressful|tough|upsetting)(?: (?:day|week|time|year|period))? for everyone involved\b",
+    # "loadshedding has been difficult for all of us" (not "...for all of us, and most for you")
+    r"\b(?:has been|have been|'s been|was|were) (?:\w+ )?(?:difficult|hard|tough|stressful|rough|a struggle) (?:for|on) (?:all of us|everyone|everybody|us all)\b(?!,? (?:and|but) (?:you|especially|most of all|yours)\b)",
     r"\b(?:could|might) (?:have been|be) (?:a lot |much |so much )?worse\b",
     r"\bno (?:real )?harm done\b",
     r"\bmaking (?:a|such a|this|it|a bit of a) (?:big deal|mountain|fuss|drama|thing)\b",
@@ -1118,6 +1120,9 @@ DEFLECT = rules(
     # had a fall last year", "honestly ive been feeling pretty rubbish about all this too"
     r"\bi (?:know|understand) (?:exactly )?how you feel[,.;]? (?:my \w+|when (?:i|my)|the same)\b|^(?:the )?same (?:thing )?happened (?:to|with) (?:me|my)\b",
     r"\b(?:i'?ve|ive|i have) been (?:feeling )?(?:\w+ ){0,2}(?:rubbish|awful|terrible|bad|low|stressed|crap|down|guilty)\b[^.?!]{0,120}\b(?:too|as well)(?:,? (?:to be honest|honestly))?\W*$",
+    # "This is really hard for me too, you know.", "honestly this is awful for me too" (not "for
+    # you, and for me too": theirs first)
+    r"(?<!you, )(?<!you )(?<!yours, )\b(?:this|it|that)(?:'s| is| has been| was|s) (?:\w+ ){0,2}(?:hard|awful|difficult|tough|rough|horrible|terrible|painful|stressful|upsetting|not easy) (?:for|on) me (?:too|as well)\b",
 )
 
 SARCASM = rules(
