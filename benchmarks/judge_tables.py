@@ -58,6 +58,7 @@ TRAINED = [
     ("multi-writer, nineteenth wave", ROOT / "benchmarks/multiwriter19/train.jsonl"),
     ("multi-writer, twentieth wave", ROOT / "benchmarks/multiwriter20/train.jsonl"),
     ("multi-writer, twenty-first wave", ROOT / "benchmarks/multiwriter21/train.jsonl"),
+    ("multi-writer, twenty-second wave", ROOT / "benchmarks/multiwriter22/train.jsonl"),
     ("reflective frames", ROOT / "benchmarks/frames/train.jsonl"),
 ]
 FOURTH = ROOT / "benchmarks/multiwriter4"

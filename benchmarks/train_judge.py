@@ -79,6 +79,7 @@ SETS = {
     "multiwriter19": REPO / "benchmarks" / "multiwriter19" / "train.jsonl",
     "multiwriter20": REPO / "benchmarks" / "multiwriter20" / "train.jsonl",
     "multiwriter21": REPO / "benchmarks" / "multiwriter21" / "train.jsonl",
+    "multiwriter22": REPO / "benchmarks" / "multiwriter22" / "train.jsonl",
     "frames": REPO / "benchmarks" / "frames" / "train.jsonl",
 }
 # The rules were not written from these when the combiner first learned from them (see above).
@@ -100,6 +101,7 @@ COMBINER_SETS = (
     "multiwriter19",
     "multiwriter20",
     "multiwriter21",
+    "multiwriter22",
     "final-heldout",
     "multiwriter-dev",
 )

@@ -2483,3 +2483,105 @@ def test_their_trouble_made_everyones_or_ours_is_read(
     found = {h.move for h in detect(reply, GLADYS).hits}
     assert present <= found, found
     assert not absent & found, found
+
+
+NADIA = (
+    "Helen thanked your team for the model. My team built it. You said we have been working on it."
+)
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # "either way" is no "your team is no better either"
+        (
+            "But I accept the effect on your team is the same either way.",
+            {Move.own},
+            {Move.counterattack},
+        ),
+        ("Your team is no better either.", {Move.counterattack}, set()),
+        # a "but" that owns the effect is no "yes, but"
+        (
+            "I understand if you wonder whether it was deliberate. It was not planned. But I "
+            "accept the effect on your team is the same either way.",
+            {Move.own},
+            {Move.yes_but, Move.counterattack},
+        ),
+        ("I hear you, but we had no choice.", {Move.yes_but}, set()),
+        # an invitation to go ahead, not a dare
+        ("Go ahead. I will listen first.", {Move.open_question}, set()),
+        ("Go ahead and complain then.", set(), {Move.open_question}),
+        ("Go ahead, sue us.", set(), {Move.open_question}),
+        # telling them how to behave next time, not an offer
+        ("Good morning to you too, Sarah. Next time, perhaps knock.", {Move.counterattack}, set()),
+        ("Next time you could try reading the email.", {Move.counterattack}, set()),
+        (
+            "Next time, please come straight to me and I will make time.",
+            set(),
+            {Move.counterattack},
+        ),
+    ],
+)
+def test_natural_replies_from_a_seventeenth_writer_read_for_what_they_do(
+    reply: str, present: set[Move], absent: set[Move]
+) -> None:
+    """Misreadings found in the natural-play runs of benchmarks/natural-replies/london-finance
+    (clipped, formal British English)."""
+    found = {h.move for h in detect(reply, NADIA).hits}
+    assert present <= found, found
+    assert not absent & found, found
+
+
+WALTER = "You banned me for a month on the word of a guard who never even asked my name."
+
+
+@pytest.mark.parametrize(
+    ("reply", "present", "absent"),
+    [
+        # put in my place for a verdict on my side: an argument, not a question
+        ("What would you do if you were me?", {Move.leading_question}, {Move.open_question}),
+        (
+            "If you were in my position what would you do? I've literally got the one room.",
+            {Move.leading_question},
+            {Move.open_question},
+        ),
+        (
+            "If you were me, and your manager said no, what would you do?",
+            {Move.leading_question},
+            set(),
+        ),
+        ("What would you tell them if you were in my position?", {Move.leading_question}, set()),
+        # ... not asking what would put it right, or for their ideas as themselves
+        (
+            "If you were me, what would you do now to put it right?",
+            {Move.open_question},
+            {Move.leading_question},
+        ),
+        (
+            "If you were in my shoes, what would you do first?",
+            {Move.open_question},
+            {Move.leading_question},
+        ),
+        ("If you were me right now, what would you do?", set(), {Move.leading_question}),
+        (
+            "If you were me and wanted people's ideas without it feeling like a con, how would "
+            "you go about it?",
+            set(),
+            {Move.leading_question},
+        ),
+        (
+            "If you were running the programme, what would you keep?",
+            {Move.open_question},
+            {Move.leading_question},
+        ),
+    ],
+)
+def test_a_hypothetical_in_my_place_argues_unless_it_asks_what_would_help(
+    reply: str, present: set[Move], absent: set[Move]
+) -> None:
+    """From the training sets (48 of the 60 'if you were me' replies labelled as arguing, the
+    twenty-second wave's errors among them): put in the replier's place to judge it, the
+    other person is asked to agree, not to say more."""
+    found = {h.move for h in detect(reply, WALTER).hits}
+    assert present <= found, found
+    assert not absent & found, found

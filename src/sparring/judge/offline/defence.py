@@ -353,7 +353,7 @@ _YES_BUT_LEFT = re.compile(
 
 
 _BUT_OPEN = re.compile(
-    r"^(?:i(?: want| would like|'d like| really want| also want| need) to (?:understand|hear|know|learn|get|make sure i|listen)|i(?:'m| am) (?:curious|wondering|not sure i (?:understand|get))|i wonder|i (?:also )?(?:hear|see) |what|how|why|tell me|help me|can you|could you|would you|is there|i should|i shouldn'?t|i could have|i was wrong|that'?s on me|it was my|i can (?:see|do better)|(?:it'?s|it is) (?:your|ur) (?:team|call|decision|choice)|you decide|let'?s (?:work|figure|talk about what)|more importantly,? (?:what|how|i want))"
+    r"^(?:i(?: want| would like|'d like| really want| also want| need) to (?:understand|hear|know|learn|get|make sure i|listen)|i(?:'m| am) (?:curious|wondering|not sure i (?:understand|get))|i wonder|i (?:also )?(?:hear|see) |what|how|why|tell me|help me|can you|could you|would you|is there|i should|i shouldn'?t|i could have|i was wrong|that'?s on me|i (?:accept|admit|own|acknowledge|recogni[sz]e) (?:that |the |it|my |our )|it was my|i can (?:see|do better)|(?:it'?s|it is) (?:your|ur) (?:team|call|decision|choice)|you decide|let'?s (?:work|figure|talk about what)|more importantly,? (?:what|how|i want))"
 )
 
 

@@ -190,6 +190,13 @@ LEADING = rules(
     r"\b(?:if|suppose|say|imagine) (?:you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair)|sat in (?:this|my) (?:chair|seat)|in this (?:chair|seat|job))|you (?:were|was) (?:on|in) my (?:side|end))\b[^.?!]{0,150}?\b(?:what|how) (?:would|'d) you have (?!done (?:it |things )?differently|changed|wanted)",
     r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) (?![^.?!]{0,230}?\b(?:you (?:mentioned|said|raised|told me|described|asked for)|your (?:idea|suggestion|proposal|concerns?|point|view|worry|worries|request|needs?|childcare|members|team's needs))\b)[^.?!]{0,80}?(?:\bwith (?!(?:you|your|yours|me|us|them)\b)\w|,? and (?:you(?:'d| had| were| was|'ve| have)|had|the|there|it|they|nobody|no one|someone|half|all|most|some|every|none|two|three|four|five|\d+)\b|,? when (?:the|a|it|they|there)\b)[^.?!]{0,150}?\b(?:what|how) (?:would|'d|will|do) you\b(?! (?:want|need|like|prefer|change|keep|set|go about|do (?:first|differently)|suggest|recommend)\b)",
     r"\bif it (?:was|were) the other way (?:round|around)\b[^.?!]{0,150}?\bwhat (?:would|'d) you (?:do|have done)\b",
+    # put in my place with nothing asked for but a verdict on my side: "If you were in my
+    # position what would you do? I've literally got the one room.", "What would you tell them
+    # if you were in my position?", "If you were me, and your manager said no, what would you
+    # do?" (not asking what would put it right: "If you were me, what would you do now to put
+    # it right?", "...what would you want me to do first?", "...what would you do first?")
+    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair))\b(?! (?:right )?now\b)[^.?!]{0,150}?\b(?:what|how|who|which) (?:would|'d|will) you\b(?! (?:want|need|like|prefer|suggest|recommend|go about|approach|take (?:back|to)|do (?:first|now|next|right now|today|to (?:put|make|fix|sort))|change first)\b)(?![^.?!]{0,60}\b(?:first|now|right now|next|to put (?:it|this|things) right)\W*$)",
+    r"\b(?:what|how|who|which) (?:would|'d) you (?:do|have done|say|tell \w+|put|write|decide|choose|pick|give)\b[^.?!]{0,40}\bif you (?:were|was) (?:me|in my (?:shoes|position|place|seat|job|chair))\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
     # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
@@ -433,6 +440,8 @@ INVITE_STATEMENT = rules(
     r"(?:^|\bplease )(?:share|explain|describe|elaborate)(?: more| a bit| a little)?(?: with me)?(?: what| how| why| about|[.!]|$)",
     # (not a dare: "Go on then, name one time...", "Go on, prove it.")
     r"^(?:go on|keep going|carry on|i'?m listening)\b(?![,.]? (?:then[,.]? )?(?:name (?:one|1|a single)|prove it|give me (?:one|an|a single)|tell me when i (?:ever|once))\b)",
+    # "Go ahead. I will listen first." (not a dare: "Go ahead and complain", "go ahead, sue us")
+    r"^go ahead\b(?![,.]? (?:and |then )?(?:\w+ )?(?:fire|sack|complain|report|escalate|sue|quit|leave|resign|make|take|raise|call|ring|email|write|post|tweet|name|prove|try|do (?:it|that|what))\b)",
     # (not "ill go get it all now", "we'll get everything sorted")
     r"\b(?:say|tell me|let me have|let me hear) (?:all of it|it all|the lot|everything|all of that)\b",
     r"\bi(?:'m| am) (?:all )?(?:listening|ears)\b",
@@ -598,6 +607,8 @@ OWN = rules(
     r"\bi (?:hadn'?t|had not|didn'?t|did not|never) (?:\w+ ){1,3}(?:from|on) your (?:side|end|point of view|perspective)\b",
     r"\b(?:that|this) (?:one )?(?:is|was)(?: \w+)? my (?:doing|call, and it was wrong|fault)\b",
     r"\bi (?:admit|accept|acknowledge) (?:that )?(?:i|it was|we)\b",
+    # "But I accept the effect on your team is the same either way."
+    r"\bi (?:accept|acknowledge|recogni[sz]e) (?:that )?(?:the|its|my|our) (?:effect|impact|result|damage|hurt|harm|cost)\b",
     r"\bi(?:'ll| will) (?:own|take) (?:that|this|it)\b",
     r"\bno excuses\b",
     r"\b(?:we|i) got (?:this|that|it|things) (?:badly |completely |totally |so )?wrong\b",
@@ -794,6 +805,9 @@ DENY = rules(
 )
 
 COUNTERATTACK = rules(
+    # telling them how to behave next time: "Next time, perhaps knock.", "next time maybe check
+    # your email first" (not an offer: "Next time, come straight to me and I will make time.")
+    r"^(?:(?:and|so|also|oh)[,]? )?next time,? (?:perhaps|maybe|please|kindly|try (?:to|and)|you (?:could|might|should|can|may want to))\b(?![^.?!]{0,120}\bi(?:'ll| will| can| promise| should)\b)",
     # their view called a flaw of theirs: "That's pretty cynical", "maybe that's your problem"
     r"\b(?:that'?s|that is|you'?re being|you are being) (?:pretty |a bit |quite |very |really |so |rather |a little )?(?:cynical|dramatic|paranoid|hysterical|oversensitive|over-sensitive|touchy|precious)\b",
     r"\bmaybe (?:that'?s|that is) (?:part of )?(?:the|your) (?:problem|issue)\b",
@@ -821,7 +835,7 @@ COUNTERATTACK = rules(
     r"\b(?:you|your team|your people|your department|your reps) (?:should|could|might|need to|needs to|ought to) (?:have|'ve)\b(?! (?:heard|been told|known|found out|got|had)\b[^.?!]{0,40}\b(?:from|by) (?:me|us)\b)",
     # (the gap holds no "I" or "we": in "pull your team off selling, and I haven't been", the
     # one who hasn't been is me)
-    r"\byour (?:own )?(?:(?:attrition|sales|team'?s?|conversion|close|win|retention|churn|turnover|sickness|absence|quality|error|complaint|response) )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b(?:(?!\b(?:i|we|i'?ve|we'?ve)\b)[^.?!]){0,40}\b(?:too|as well|either|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
+    r"\byour (?:own )?(?:(?:attrition|sales|team'?s?|conversion|close|win|retention|churn|turnover|sickness|absence|quality|error|complaint|response) )?(?:numbers|team|attitude|tone|behaviou?r|performance|work|forecast|department|people|reps|sales|results|track record|pipeline|figures)\b(?:(?!\b(?:i|we|i'?ve|we'?ve)\b)[^.?!]){0,40}\b(?:too|as well|either(?! way\b)|no better|not exactly|aren'?t exactly|isn'?t exactly|hardly|worse|hasn'?t been|haven'?t been|weren'?t|wasn'?t)\b",
     r"\bnobody (?:forced|made) you\b",
     r"\byou (?:could|can) (?:always )?(?:leave|go elsewhere|find another|take your business)\b",
     r"\bif you (?:don'?t|do not) like it\b",
