@@ -47,6 +47,14 @@ def moves(reply: str, context: str | None = SARAH) -> set[Move]:
     return detect(reply, context).moves
 
 
+def assert_reads(reply: str, context: str, present: set[Move], absent: set[Move]) -> None:
+    """`reply`, said to `context`, is read as making every move in `present` and none in
+    `absent`."""
+    found = moves(reply, context)
+    assert present <= found, found
+    assert not absent & found, found
+
+
 # --- calibration ---------------------------------------------------------------------------
 
 
@@ -2240,9 +2248,7 @@ def test_natural_replies_from_a_twelfth_writer_read_for_what_they_do(
     reply: str, context: str, present: set[Move], absent: set[Move]
 ) -> None:
     """Misreadings found in the natural-play runs of benchmarks/natural-replies/toronto-ops."""
-    found = {h.move for h in detect(reply, context).hits}
-    assert present <= found, found
-    assert not absent & found, found
+    assert_reads(reply, context, present, absent)
 
 
 TONYA = (
@@ -2297,9 +2303,7 @@ def test_calm_defences_in_plain_words_are_read(
 ) -> None:
     """From the nineteenth wave's training errors (benchmarks/multiwriter19): holding ground
     while sounding calm, with no stock phrase to give it away."""
-    found = {h.move for h in detect(reply, TONYA).hits}
-    assert present <= found, found
-    assert not absent & found, found
+    assert_reads(reply, TONYA, present, absent)
 
 
 BEV = (
@@ -2382,15 +2386,7 @@ def test_natural_replies_from_a_thirteenth_writer_read_for_what_they_do(
 ) -> None:
     """Misreadings found in the natural-play runs of benchmarks/natural-replies/austin-eng,
     sydney-director and london-nurse."""
-    found = {h.move for h in detect(reply, BEV).hits}
-    assert present <= found, found
-    assert not absent & found, found
-
-
-SARAH = (
-    "You have no idea what this retreat is costing my team. Three days out of the quarter, and "
-    "nobody up here asked us."
-)
+    assert_reads(reply, BEV, present, absent)
 
 
 @pytest.mark.parametrize(
@@ -2445,9 +2441,7 @@ def test_natural_replies_from_a_sixteenth_writer_read_for_what_they_do(
 ) -> None:
     """Misreadings found in the natural-play runs of benchmarks/natural-replies/berlin-pm (a
     second-language speaker's careful English)."""
-    found = {h.move for h in detect(reply, SARAH).hits}
-    assert present <= found, found
-    assert not absent & found, found
+    assert_reads(reply, SARAH, present, absent)
 
 
 GLADYS = (
@@ -2480,9 +2474,7 @@ def test_their_trouble_made_everyones_or_ours_is_read(
 ) -> None:
     """From the twenty-first wave's training errors (benchmarks/multiwriter21): the replier's
     own trouble, or everyone's, put in the place of theirs."""
-    found = {h.move for h in detect(reply, GLADYS).hits}
-    assert present <= found, found
-    assert not absent & found, found
+    assert_reads(reply, GLADYS, present, absent)
 
 
 NADIA = (
@@ -2527,9 +2519,7 @@ def test_natural_replies_from_a_seventeenth_writer_read_for_what_they_do(
 ) -> None:
     """Misreadings found in the natural-play runs of benchmarks/natural-replies/london-finance
     (clipped, formal British English)."""
-    found = {h.move for h in detect(reply, NADIA).hits}
-    assert present <= found, found
-    assert not absent & found, found
+    assert_reads(reply, NADIA, present, absent)
 
 
 WALTER = "You banned me for a month on the word of a guard who never even asked my name."
@@ -2582,6 +2572,4 @@ def test_a_hypothetical_in_my_place_argues_unless_it_asks_what_would_help(
     """From the training sets (48 of the 60 'if you were me' replies labelled as arguing, the
     twenty-second wave's errors among them): put in the replier's place to judge it, the
     other person is asked to agree, not to say more."""
-    found = {h.move for h in detect(reply, WALTER).hits}
-    assert present <= found, found
-    assert not absent & found, found
+    assert_reads(reply, WALTER, present, absent)

@@ -314,6 +314,11 @@ def structural_defence(
                 col.add(Move.justify, s.start, s.end)
 
 
+# "that is not an excuse", "it's no excuse": an account disowned as an excuse (by us, after our
+# own account; see `_own_account_disowned`)
+_EXCUSE_DISOWNED = r"(?:that|it|this|which)(?:'s| is|s)(?: not|n't| no) (?:an? |my )?excuse"
+
+
 # Refusing to defend is no denial: "I'm not here to read you the email again", "I didn't come
 # to argue about Saturday", "I won't argue with them" (not "I'm not here to be shouted at"). Nor is a word, theirs or ours,
 # called too small for what happened: "'Inconvenience' is not the word for queues in the car
@@ -333,7 +338,7 @@ _NOT_A_DENIAL = re.compile(
     # "I want to be honest about why, not to excuse it."
     r"|\bnot (?:to|as an?) excuse (?:it|this|that|myself|anything|what i did)\W*$"
     # "I am still learning how things work here, but that is not an excuse"
-    r"|\b(?:i|we)(?:'m|'ve| am| have| was| were)? [^.?!]{0,120}\bbut (?:that|it|this)(?:'s| is)(?: not|n't| no) (?:an? |my )?excuse\W*$"
+    r"|\b(?:i|we)(?:'m|'ve| am| have| was| were)? [^.?!]{0,120}\bbut " + _EXCUSE_DISOWNED + r"\W*$"
 )
 
 
@@ -424,9 +429,7 @@ _CONCEDES = re.compile(
 
 # "..., but that is not an excuse": our own account, then disowned as an excuse (not their
 # account: "You were tired, but that's no excuse" argues back)
-_NO_EXCUSE = re.compile(
-    r"(?:that|it|this|which)(?:'s| is|s)(?: not|n't| no) (?:an? |my )?excuse\W*"
-)
+_NO_EXCUSE = re.compile(_EXCUSE_DISOWNED + r"\W*")
 _OWN_CLAUSE = re.compile(
     r"^(?:[\w']+ ){0,3}?(?:i|we)(?:'m|'ve|'d|'re)?\b(?!(?:'re| are| were)? (?:know|get|understand|see|hear|realise|realize|appreciate)\b)"
 )

@@ -46,6 +46,9 @@ def rules(*patterns: str) -> RuleList:
     return compiled
 
 
+MY_PLACE = r"(?:me|in my (?:shoes|position|place|seat|job|chair))"
+"""The replier's place, where a hypothetical puts the other person ("if you were me")."""
+
 FEEL_WORDS = (
     by_first_character(
         r"(?:frustrat|angry|anger|furious|livid|fuming|mad(?:dening|der)?\b|irritat|annoy|upset|hurt|disappoint|let down|betray|embarrass|humiliat|ashamed|ignored|overlooked|invisible|undervalued|unappreciated|disrespect|insult|blindsided|sidelined|left out|excluded|passed over|exhaust|tired|worn out|burn(?:ed|t) out|drained|overwhelm|stress|under pressure|anxious|anxiety|worr|nervous|scared|afraid|fear|frighten|terrif|panick|lonely|alone|isolat|sad|depress|(?:feeling|so|really|a bit|pretty) (?:down|low|lost)\b|down in the dumps|hopeless|helpless|powerless|stuck|trapped|confus|uncertain|insecure|fed up|sick of|tired of|demorali|discourag|defeated|resent|bitter|heartbroken|devastat|crushed|gutted|griev|miserable|unhappy|torn\b|guilt|shock|stunned|outrag|offended|wronged|cheated|unfair|unheard|dismissed|brushed off|fobbed off|taken for granted|neglected\b|abandoned|rejected|hard|difficult|tough|rough|struggl|awful|terrible|horrible|scary|heavy|distress|concern|troubl|bother|disheart|vulnerab|uncomfortable|unsafe|unsupported|painful|a slap in the face|a kick in the teeth|gutting|infuriat|maddening|exasperat|galling|insulting|demeaning|a lot to (?:deal with|handle|carry|take)|a lot on your plate|excit|happy|relieved|proud|hopeful|glad|pain|a (?:real )?blow|gutted|stung|pressure|brutal|cynical|suspicious|wary|sceptical|skeptical|fed up|pissed|livid|gutting|soul-destroying|exhausting|draining|demoralising|demoralizing|unbearable|a nightmare|awkward|intrusive|invasive|degrading|patroni[sz]|condescend|disrespectful|humiliating|belittl|unwelcome|rude|grim|horrible|no sleep|at (?:the )?end of (?:your|my) tether|the last straw|sidelin|cut out|kept in the dark|in the dark|second[- ]class|like a criminal|like a nuisance|like an afterthought|like (?:a|an) (?:number|ticket|idiot|child))"
@@ -195,8 +198,12 @@ LEADING = rules(
     # if you were in my position?", "If you were me, and your manager said no, what would you
     # do?" (not asking what would put it right: "If you were me, what would you do now to put
     # it right?", "...what would you want me to do first?", "...what would you do first?")
-    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) (?:me|in my (?:shoes|position|place|seat|job|chair))\b(?! (?:right )?now\b)[^.?!]{0,150}?\b(?:what|how|who|which) (?:would|'d|will) you\b(?! (?:want|need|like|prefer|suggest|recommend|go about|approach|take (?:back|to)|do (?:first|now|next|right now|today|to (?:put|make|fix|sort))|change first)\b)(?![^.?!]{0,60}\b(?:first|now|right now|next|to put (?:it|this|things) right)\W*$)",
-    r"\b(?:what|how|who|which) (?:would|'d) you (?:do|have done|say|tell \w+|put|write|decide|choose|pick|give)\b[^.?!]{0,40}\bif you (?:were|was) (?:me|in my (?:shoes|position|place|seat|job|chair))\b",
+    r"\b(?:if|suppose|say|imagine) you(?:'d| had)? (?:were|was|been|had been) "
+    + MY_PLACE
+    + r"\b(?! (?:right )?now\b)[^.?!]{0,150}?\b(?:what|how|who|which) (?:would|'d|will) you\b(?! (?:want|need|like|prefer|suggest|recommend|go about|approach|take (?:back|to)|do (?:first|now|next|right now|today|to (?:put|make|fix|sort))|change first)\b)(?![^.?!]{0,60}\b(?:first|now|right now|next|to put (?:it|this|things) right)\W*$)",
+    r"\b(?:what|how|who|which) (?:would|'d) you (?:do|have done|say|tell \w+|put|write|decide|choose|pick|give)\b[^.?!]{0,40}\bif you (?:were|was) "
+    + MY_PLACE
+    + r"\b",
     r"\bwhat (?:would|'d) you have done (?:in my|if you|instead\b)",
     r"^(?:(?:so|and|well|honestly|seriously)[,.]? )*what would (?:you|u) have done(?: differently| instead| then)?\W*$",
     # exasperation with an absurd option: "what do you want me to do, quit?", "So what do you
